@@ -1,0 +1,36 @@
+package dev.candor.http;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Binds the routes and lets in-flight requests finish when the node shuts down. */
+public final class HttpServer {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+
+  private HttpServer() {}
+
+  public static CompletionStage<ServerBinding> start(ActorSystem<?> system, String host, int port, Route route) {
+    return Http.get(system).newServerAt(host, port).bind(route).whenComplete((binding, error) -> {
+      if (error != null) {
+        log.error("Could not serve HTTP on {}:{}", host, port, error);
+        system.terminate();
+        return;
+      }
+      InetSocketAddress address = binding.localAddress();
+      log.info("Candor serving http://{}:{}/", address.getHostString(), address.getPort());
+      CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "http-drain",
+          () -> binding.terminate(DRAIN).thenApply(terminated -> Done.getInstance()));
+    });
+  }
+}

@@ -1,0 +1,89 @@
+package dev.candor.http.ws;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.OverflowStrategy;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.typed.javadsl.ActorSink;
+import org.apache.pekko.stream.typed.javadsl.ActorSource;
+
+/**
+ * Bridges one WebSocket to one connection actor: client messages arrive whole (streamed frames are
+ * collected, up to a size limit) and one at a time, with backpressure; what the actor sends goes out as
+ * text. The actor is local to the node that holds the socket; it talks to sessions through sharding.
+ */
+public final class SocketFlow {
+
+  /** Messages waiting to go out before the client is considered too slow and the socket is closed. */
+  private static final int OUTGOING_BUFFER = 256;
+
+  private SocketFlow() {}
+
+  public static Flow<Message, Message, NotUsed> create(ActorSystem<?> system, long maxMessageBytes,
+      Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
+    Materializer materializer = Materializer.matFromSystem(system);
+    Pair<ActorRef<SocketMessage.Outgoing>, Source<SocketMessage.Outgoing, NotUsed>> out =
+        ActorSource.<SocketMessage.Outgoing>actorRef(
+                o -> o == SocketMessage.Close.INSTANCE,
+                o -> Optional.empty(),
+                OUTGOING_BUFFER,
+                OverflowStrategy.fail())
+            .preMaterialize(materializer);
+    ActorRef<SocketMessage> actor = system.systemActorOf(connection.apply(out.first()),
+        "ws-" + UUID.randomUUID(), Props.empty());
+
+    Sink<Message, NotUsed> inbound = Flow.<Message>create()
+        .mapAsync(1, message -> whole(message, maxMessageBytes, materializer))
+        .to(ActorSink.actorRefWithBackpressure(
+            actor,
+            (ackTo, frame) -> new SocketMessage.ClientFrame(frame, ackTo),
+            SocketMessage.ClientConnected::new,
+            SocketMessage.Ack.INSTANCE,
+            SocketMessage.ClientClosed.INSTANCE,
+            SocketMessage.ClientFailed::new));
+    Source<Message, NotUsed> outbound = out.second()
+        .collectType(SocketMessage.Send.class)
+        .map(send -> (Message) TextMessage.create(send.text()));
+    return Flow.fromSinkAndSourceCoupled(inbound, outbound);
+  }
+
+  /**
+   * Reads a message to its end, whatever its framing. Every message must be consumed, or the socket
+   * stalls; one above the limit is drained and reported instead of being kept in memory.
+   */
+  private static CompletionStage<SocketMessage.Frame> whole(Message message, long limit, Materializer materializer) {
+    if (message.isText()) {
+      return message.asTextMessage().getStreamedText()
+          .runFold(new Collected(new StringBuilder(), 0), (acc, part) -> acc.add(part, limit), materializer)
+          .thenApply(acc -> acc.size() > limit
+              ? new SocketMessage.TooLarge(acc.size(), limit)
+              : new SocketMessage.Text(acc.text().toString()));
+    }
+    return message.asBinaryMessage().getStreamedData()
+        .runFold(0L, (size, bytes) -> size + bytes.size(), materializer)
+        .thenApply(size -> size > limit ? new SocketMessage.TooLarge(size, limit) : new SocketMessage.Binary(size));
+  }
+
+  private record Collected(StringBuilder text, long size) {
+    Collected add(String part, long limit) {
+      long newSize = size + part.length();
+      if (newSize <= limit) {
+        text.append(part);
+      }
+      return new Collected(text, newSize);
+    }
+  }
+}

@@ -1,0 +1,373 @@
+package dev.candor.http.ws.openhire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.http.BadRequest;
+import dev.candor.http.Fields;
+import dev.candor.http.Json;
+import dev.candor.http.ws.SocketMessage;
+import dev.candor.interview.InterviewPreferences;
+import dev.candor.session.InterviewSession;
+import dev.candor.session.Notification;
+import dev.candor.session.SessionProblem;
+import dev.candor.session.SessionUpdate;
+import dev.candor.session.SessionView;
+import dev.candor.session.Sessions;
+import dev.candor.store.CandidateRecord;
+import dev.candor.store.CandidateRepository;
+import dev.candor.store.JobRecord;
+import dev.candor.store.JobRepository;
+import dev.candor.store.StoreException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * One OpenHire (seed 002) WebSocket: translates its {type, data} messages into session commands and the
+ * session's updates back into its messages. It keeps only connection facts (is it subscribed, has it
+ * announced the start); the interview itself lives in the session, so any node can serve a reconnect.
+ */
+public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
+
+  /** What the connection needs from the node. */
+  public record Dependencies(Sessions sessions, JobRepository jobs, CandidateRepository candidates,
+      int defaultMaxDurationMinutes, Executor blocking, Clock clock) {}
+
+  private record FromSession(Notification notification) implements SocketMessage {}
+
+  /** Work finished off the actor thread; {@code step} runs on it, then the client frame is acknowledged. */
+  private record Continue(Runnable step, ActorRef<SocketMessage.Ack> ackTo) implements SocketMessage {}
+
+  private static final int MAX_ANSWER_ID = 128;
+
+  private final String sessionId;
+  private final ActorRef<SocketMessage.Outgoing> out;
+  private final Dependencies deps;
+  private final ActorRef<Notification> updates;
+  private boolean subscribed;
+  private boolean startAnnounced;
+  private boolean ackDeferred;
+
+  public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
+    return Behaviors.setup(context -> new OpenHireConnection(context, sessionId, out, deps));
+  }
+
+  private OpenHireConnection(ActorContext<SocketMessage> context, String sessionId, ActorRef<SocketMessage.Outgoing> out,
+      Dependencies deps) {
+    super(context);
+    this.sessionId = sessionId;
+    this.out = out;
+    this.deps = deps;
+    this.updates = context.messageAdapter(Notification.class, FromSession::new);
+  }
+
+  @Override
+  public Receive<SocketMessage> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(SocketMessage.ClientConnected.class, connected -> {
+          connected.ackTo().tell(SocketMessage.Ack.INSTANCE);
+          return this;
+        })
+        .onMessage(SocketMessage.ClientFrame.class, frame -> {
+          onFrame(frame.frame(), frame.ackTo());
+          return this;
+        })
+        .onMessage(Continue.class, done -> {
+          ackDeferred = false;
+          done.step().run();
+          if (!ackDeferred) {
+            done.ackTo().tell(SocketMessage.Ack.INSTANCE);
+          }
+          return this;
+        })
+        .onMessage(FromSession.class, update -> {
+          onNotification(update.notification());
+          return this;
+        })
+        .onMessage(SocketMessage.ClientClosed.class, closed -> close())
+        .onMessage(SocketMessage.ClientFailed.class, failed -> close())
+        .build();
+  }
+
+  private Behavior<SocketMessage> close() {
+    if (subscribed) {
+      deps.sessions().unsubscribe(sessionId, updates);
+    }
+    out.tell(SocketMessage.Close.INSTANCE);
+    return Behaviors.stopped();
+  }
+
+  // ---- client → session ----
+
+  private void onFrame(SocketMessage.Frame frame, ActorRef<SocketMessage.Ack> ackTo) {
+    if (frame instanceof SocketMessage.TooLarge tooLarge) {
+      replyNow(ackTo, OpenHireMessages.error(413, "Message too large",
+          tooLarge.bytes() + " characters; the limit is " + tooLarge.limit(), "ValidationError"));
+      return;
+    }
+    if (frame instanceof SocketMessage.Binary) {
+      replyNow(ackTo, OpenHireMessages.error(415, "Binary messages are not part of this protocol",
+          "Send JSON text messages {\"type\": ..., \"data\": {...}}", "ValidationError"));
+      return;
+    }
+    JsonNode message;
+    try {
+      message = Json.parse(((SocketMessage.Text) frame).text());
+    } catch (Json.InvalidJsonException e) {
+      replyNow(ackTo, OpenHireMessages.error(400, "Invalid JSON", e.getMessage(), "JSONDecodeError"));
+      return;
+    }
+    if (!message.isObject() || !message.path("type").isTextual()) {
+      replyNow(ackTo, OpenHireMessages.error(400, "Messages must be JSON objects with a \"type\"",
+          "Expected {\"type\": ..., \"data\": {...}}", "ValidationError"));
+      return;
+    }
+    String type = message.get("type").asText();
+    try {
+      switch (type) {
+        case "start_interview" -> startInterview(data(message), ackTo);
+        case "candidate_response" -> candidateResponse(data(message), ackTo);
+        case "live_transcript" -> liveTranscript(data(message), ackTo);
+        case "end_interview" -> endInterview(ackTo);
+        case "get_status" -> getStatus(ackTo);
+        default -> replyNow(ackTo, OpenHireMessages.error(400, "Unknown message type '" + type + "'",
+            "Expected one of: start_interview, candidate_response, live_transcript, end_interview, get_status",
+            "ValidationError"));
+      }
+    } catch (BadRequest | OpenHireContexts.InvalidPreference e) {
+      replyNow(ackTo, OpenHireMessages.error(400, e.getMessage(), "In a " + type + " message", "ValidationError"));
+    }
+  }
+
+  private static Fields data(JsonNode message) {
+    JsonNode data = message.get("data");
+    return Fields.of(data == null || data.isNull() ? Json.object() : data, "data");
+  }
+
+  private void startInterview(Fields data, ActorRef<SocketMessage.Ack> ackTo) {
+    if (!data.has("job_id") || !data.has("candidate_id")) {
+      replyNow(ackTo, OpenHireMessages.error(400, "job_id and candidate_id are required",
+          "Both come from the jobs and candidates tables (POST /api/jobs, POST /api/candidates)", "ValidationError"));
+      return;
+    }
+    String jobId = data.requiredText("job_id");
+    String candidateId = data.requiredText("candidate_id");
+    String resumeText = data.optionalText("resume_text");
+    InterviewPreferences preferences = OpenHireContexts.preferences(data.object("preferences"), deps.defaultMaxDurationMinutes());
+    CompletionStage<Lookup> lookup = CompletableFuture.supplyAsync(
+        () -> new Lookup(deps.jobs().find(jobId), deps.candidates().find(candidateId)), deps.blocking());
+    then(lookup, ackTo, (found, error) -> () -> {
+      if (error != null) {
+        sendFailure(error);
+        return;
+      }
+      if (found.job().isEmpty()) {
+        send(OpenHireMessages.error(404, "Job with ID " + jobId + " not found", "No such row in the jobs table", "HTTPException"));
+        return;
+      }
+      if (found.candidate().isEmpty()) {
+        send(OpenHireMessages.error(404, "Candidate with ID " + candidateId + " not found",
+            "No such row in the candidates table", "HTTPException"));
+        return;
+      }
+      CandidateRecord candidate = found.candidate().get();
+      String resume = resumeText != null && !resumeText.isBlank() ? resumeText : candidate.resumeText();
+      if (resume == null || resume.isBlank()) {
+        send(OpenHireMessages.error(404, "No resume found for candidate",
+            "Send resume_text or store one with the candidate", "HTTPException"));
+        return;
+      }
+      InterviewSession.SessionContext context = OpenHireContexts.context(found.job().get(), candidate, resume, preferences);
+      then(subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), ackTo, (reply, failure) -> () -> {
+        if (failure != null) {
+          sendFailure(failure);
+        } else if (reply instanceof InterviewSession.Accepted accepted) {
+          announceStart(accepted.view());
+        } else {
+          send(rejection((InterviewSession.Rejected) reply));
+        }
+      });
+    });
+  }
+
+  private record Lookup(Optional<JobRecord> job, Optional<CandidateRecord> candidate) {}
+
+  private void candidateResponse(Fields data, ActorRef<SocketMessage.Ack> ackTo) {
+    if (!data.has("response")) {
+      throw new BadRequest("response is required");
+    }
+    String response = data.optionalText("response");
+    String answerId = data.optionalText("answer_id");
+    if (answerId != null && (answerId.isBlank() || answerId.length() > MAX_ANSWER_ID)) {
+      throw new BadRequest("answer_id must be 1-" + MAX_ANSWER_ID + " characters");
+    }
+    CompletionStage<InterviewSession.Reply> submitted = subscribed()
+        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, null, response, null));
+    then(submitted, ackTo, (reply, failure) -> () -> {
+      if (failure != null) {
+        sendFailure(failure);
+      } else if (reply instanceof InterviewSession.Rejected rejected) {
+        send(rejection(rejected));
+      } else if (((InterviewSession.AnswerAccepted) reply).duplicate()) {
+        // A resubmission, typically after a reconnect: the reply to it may have gone to the old socket.
+        then(deps.sessions().status(sessionId), ackTo, (view, e) -> () -> {
+          if (e != null) {
+            sendFailure(e);
+          } else {
+            resendCurrentTurn(view);
+          }
+        });
+      }
+    });
+  }
+
+  private void liveTranscript(Fields data, ActorRef<SocketMessage.Ack> ackTo) {
+    if (!data.has("transcript")) {
+      throw new BadRequest("transcript is required");
+    }
+    String transcript = data.optionalText("transcript");
+    Boolean isFinal = data.optionalBoolean("is_final");
+    replyNow(ackTo, OpenHireMessages.liveTranscriptUpdate(transcript, isFinal != null && isFinal));
+  }
+
+  private void endInterview(ActorRef<SocketMessage.Ack> ackTo) {
+    then(subscribed().thenCompose(s -> deps.sessions().end(sessionId)), ackTo, (reply, failure) -> () -> {
+      if (failure != null) {
+        sendFailure(failure);
+      } else if (reply instanceof InterviewSession.Rejected rejected) {
+        send(rejection(rejected));
+      } else {
+        SessionView view = ((InterviewSession.Accepted) reply).view();
+        // An interview that was already over produces no new update; tell this client how it ended.
+        if (view.report() != null) {
+          send(OpenHireMessages.interviewEnded(view, view.report().summary(), true));
+        }
+      }
+    });
+  }
+
+  private void getStatus(ActorRef<SocketMessage.Ack> ackTo) {
+    then(subscribed().thenCompose(s -> deps.sessions().status(sessionId)), ackTo, (view, failure) -> () -> {
+      if (failure != null) {
+        sendFailure(failure);
+      } else if (view.status() == InterviewSession.Status.NEW) {
+        send(OpenHireMessages.error(404, "Interview session not found",
+            "Session " + sessionId + " has not been started; send start_interview", "HTTPException"));
+      } else {
+        send(OpenHireMessages.statusUpdate(view, deps.clock().instant()));
+      }
+    });
+  }
+
+  // ---- session → client ----
+
+  private void onNotification(Notification notification) {
+    if (notification instanceof SessionProblem problem) {
+      send(OpenHireMessages.error(503, problem.message(), "Nothing you sent was lost", "InterviewerError"));
+      return;
+    }
+    SessionUpdate update = (SessionUpdate) notification;
+    SessionView view = update.view();
+    InterviewSession.Event event = update.event();
+    if (event instanceof InterviewSession.QuestionAsked asked) {
+      if (asked.index() == 0) {
+        announceStart(view);
+      } else {
+        send(OpenHireMessages.aiResponse(view, view.questions().get(asked.index()), asked.index() + 1,
+            asked.acknowledgement(), deps.clock().instant()));
+      }
+    } else if (event instanceof InterviewSession.InterviewCompleted completed) {
+      announceEnd(view, completed);
+    } else if (event instanceof InterviewSession.SessionAbandoned) {
+      send(OpenHireMessages.interviewEnded(view,
+          "This interview was closed after a period of inactivity. Start a new session to try again.", false));
+    }
+  }
+
+  private void announceStart(SessionView view) {
+    if (!startAnnounced && view.status() == InterviewSession.Status.IN_PROGRESS) {
+      startAnnounced = true;
+      send(OpenHireMessages.interviewStarted(view));
+    }
+  }
+
+  private void announceEnd(SessionView view, InterviewSession.InterviewCompleted completed) {
+    if (view.endReason() == InterviewSession.EndReason.ALL_ANSWERED) {
+      send(OpenHireMessages.aiResponse(view, null, view.questionsAsked(),
+          "Thank you, that was the last question. Your feedback follows.", deps.clock().instant()));
+    }
+    send(OpenHireMessages.interviewEnded(view, completed.report().summary(), true));
+  }
+
+  private void resendCurrentTurn(SessionView view) {
+    if (view.status() == InterviewSession.Status.IN_PROGRESS && !view.currentAnswered()) {
+      send(OpenHireMessages.aiResponse(view, view.currentQuestion(), view.questionsAsked(), view.lastAcknowledgement(),
+          deps.clock().instant()));
+    } else if (view.report() != null) {
+      send(OpenHireMessages.interviewEnded(view, view.report().summary(), true));
+    }
+  }
+
+  // ---- plumbing ----
+
+  /** Subscribes this connection to its session once, before the first command that may produce updates. */
+  private CompletionStage<Boolean> subscribed() {
+    if (subscribed) {
+      return CompletableFuture.completedFuture(true);
+    }
+    subscribed = true;
+    return deps.sessions().subscribe(sessionId, updates, null).thenApply(view -> true);
+  }
+
+  /**
+   * Runs {@code step} on the actor once {@code stage} completes, then acknowledges the client frame. A step
+   * that starts further work hands the acknowledgement on to it, so the client's next message waits.
+   */
+  private <T> void then(CompletionStage<T> stage, ActorRef<SocketMessage.Ack> ackTo, BiFunction<T, Throwable, Runnable> step) {
+    ackDeferred = true;
+    getContext().pipeToSelf(stage, (value, error) -> new Continue(step.apply(value, error), ackTo));
+  }
+
+  private void replyNow(ActorRef<SocketMessage.Ack> ackTo, String message) {
+    send(message);
+    ackTo.tell(SocketMessage.Ack.INSTANCE);
+  }
+
+  private void send(String message) {
+    out.tell(new SocketMessage.Send(message));
+  }
+
+  private static String rejection(InterviewSession.Rejected rejected) {
+    return switch (rejected.reason()) {
+      case NOT_STARTED -> OpenHireMessages.error(404, "Interview session not found", rejected.message(), "HTTPException");
+      case UNKNOWN_QUESTION -> OpenHireMessages.error(404, rejected.message(), "", "SessionError");
+      case ABANDONED -> OpenHireMessages.error(410, rejected.message(), "", "SessionError");
+      default -> OpenHireMessages.error(409, rejected.message(), rejected.reason().name().toLowerCase(java.util.Locale.ROOT),
+          "SessionError");
+    };
+  }
+
+  /** After a failure the subscription may not have happened; subscribing again is harmless. */
+  private void sendFailure(Throwable error) {
+    subscribed = false;
+    send(failure(error));
+  }
+
+  private static String failure(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof StoreException) {
+      return OpenHireMessages.error(500, cause.getMessage(), "The database did not answer", "DatabaseError");
+    }
+    return OpenHireMessages.error(503, "The interview session is not available right now; try again",
+        String.valueOf(cause.getMessage()), "ServiceUnavailable");
+  }
+}

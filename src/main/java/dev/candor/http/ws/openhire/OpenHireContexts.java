@@ -1,0 +1,87 @@
+package dev.candor.http.ws.openhire;
+
+import dev.candor.http.Fields;
+import dev.candor.interview.Difficulty;
+import dev.candor.interview.InterviewPreferences;
+import dev.candor.interview.JobPosting;
+import dev.candor.interview.Resume;
+import dev.candor.session.InterviewSession.SessionContext;
+import dev.candor.store.CandidateRecord;
+import dev.candor.store.JobRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Turns seed 002's database rows and start_interview preferences into what the session is planned from. */
+final class OpenHireContexts {
+
+  static final int MAX_DURATION_LIMIT = 240;
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\r?\\n|;|•");
+
+  private OpenHireContexts() {}
+
+  /** A start_interview preference that cannot be honoured. */
+  static final class InvalidPreference extends RuntimeException {
+    InvalidPreference(String message) {
+      super(message);
+    }
+  }
+
+  static InterviewPreferences preferences(Fields preferences, int defaultMaxDurationMinutes) {
+    if (preferences == null) {
+      return new InterviewPreferences(defaultMaxDurationMinutes, null, List.of());
+    }
+    Double maxDuration = preferences.optionalNumber("max_duration");
+    if (maxDuration != null && (maxDuration < 1 || maxDuration > MAX_DURATION_LIMIT)) {
+      throw new InvalidPreference("preferences.max_duration must be between 1 and " + MAX_DURATION_LIMIT + " minutes");
+    }
+    String level = preferences.optionalText("difficulty_level");
+    Difficulty difficulty = null;
+    if (level != null) {
+      try {
+        difficulty = Difficulty.valueOf(level.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidPreference("preferences.difficulty_level must be one of easy, medium, hard");
+      }
+    }
+    int minutes = maxDuration == null ? defaultMaxDurationMinutes : (int) Math.ceil(maxDuration);
+    return new InterviewPreferences(minutes, difficulty, preferences.textList("focus_areas"));
+  }
+
+  static SessionContext context(JobRecord job, CandidateRecord candidate, String resumeText, InterviewPreferences preferences) {
+    return new SessionContext(candidate.id(), job.id(), resume(candidate, resumeText), jobPosting(job), preferences);
+  }
+
+  /** The requirements text is one requirement per line; each required skill is a requirement too. */
+  static JobPosting jobPosting(JobRecord job) {
+    List<String> requirements = new ArrayList<>(Arrays.stream(LINE_BREAKS.split(job.requirements()))
+        .map(line -> line.replaceFirst("^\\s*[-*]\\s*", "").trim())
+        .filter(line -> !line.isEmpty())
+        .toList());
+    String allRequirements = String.join(" ", requirements).toLowerCase(Locale.ROOT);
+    job.skillsRequired().stream()
+        .filter(skill -> !allRequirements.contains(skill.toLowerCase(Locale.ROOT)))
+        .forEach(requirements::add);
+    boolean remote = job.location().toLowerCase(Locale.ROOT).contains("remote");
+    return new JobPosting(job.title(), job.company(), job.location(), job.description(), requirements, List.of(), List.of(),
+        blankToNull(job.salaryRange()), null, blankToNull(job.experienceLevel()), remote ? Boolean.TRUE : null);
+  }
+
+  /**
+   * The candidates table holds a resume as text plus a few fields; until resume parsing lands, the session
+   * is planned from the candidate's listed skills, experience and education, with the text kept whole.
+   */
+  static Resume resume(CandidateRecord candidate, String resumeText) {
+    List<Resume.Education> education = candidate.education().isBlank()
+        ? List.of()
+        : List.of(new Resume.Education(null, candidate.education(), null, null));
+    return new Resume(candidate.name(), blankToNull(candidate.email()), null, null, null, null,
+        blankToNull(candidate.experience()), List.of(), education, candidate.skills(), List.of(), List.of(), resumeText);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.candor.interview;
+
+import java.util.List;
+
+/**
+ * The analysis of one answer: every field of seed 000's {@code answer_analyzed} plus what the other
+ * contracts need. {@code questionId} is null when the answer was analysed on its own.
+ *
+ * @param noAnswer true when the answer was empty or near-empty: scored 0, never praised
+ * @param wordsPerMinute null when the duration of the answer is unknown
+ * @param timeSpent the answer's duration in seconds; estimated from its length when not measured
+ * @param followUp a follow-up question when the answer was thin, else null
+ */
+public record AnswerAnalysis(
+    String questionId,
+    int score,
+    Star star,
+    List<String> keywordsFound,
+    int fillerWords,
+    double timeSpent,
+    String feedback,
+    List<String> suggestions,
+    boolean noAnswer,
+    int wordCount,
+    Double wordsPerMinute,
+    ComfortLevel comfortLevel,
+    String followUp) {
+
+  public AnswerAnalysis {
+    keywordsFound = List.copyOf(Resume.nullToEmpty(keywordsFound));
+    suggestions = List.copyOf(Resume.nullToEmpty(suggestions));
+  }
+
+  public AnswerAnalysis withQuestionId(String id) {
+    return new AnswerAnalysis(id, score, star, keywordsFound, fillerWords, timeSpent, feedback, suggestions,
+        noAnswer, wordCount, wordsPerMinute, comfortLevel, followUp);
+  }
+}

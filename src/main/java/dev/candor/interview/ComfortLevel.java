@@ -1,0 +1,7 @@
+package dev.candor.interview;
+
+public enum ComfortLevel {
+  NERVOUS,
+  NEUTRAL,
+  CONFIDENT
+}

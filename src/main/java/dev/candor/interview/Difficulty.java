@@ -1,0 +1,7 @@
+package dev.candor.interview;
+
+public enum Difficulty {
+  EASY,
+  MEDIUM,
+  HARD
+}

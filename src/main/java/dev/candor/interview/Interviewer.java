@@ -1,0 +1,23 @@
+package dev.candor.interview;
+
+import java.util.List;
+
+/**
+ * The interviewer port: plans questions, analyses answers and writes the report. The offline default is
+ * {@link RuleBasedInterviewer}; hosted language models plug in behind the same interface. Calls may
+ * block (a model call), so callers run them off the actor threads.
+ */
+public interface Interviewer {
+
+  List<Question> plan(Resume resume, JobPosting job, InterviewPreferences preferences, int questionCount);
+
+  /**
+   * @param durationSeconds the measured length of a spoken answer, or null for a typed one
+   */
+  AnswerAnalysis analyse(Question question, String answer, JobPosting job, Double durationSeconds);
+
+  /** A short conversational remark on an analysed answer, said before the next question. */
+  String acknowledge(AnswerAnalysis analysis);
+
+  Report report(List<AnsweredQuestion> questions, Resume resume, JobPosting job);
+}

@@ -1,0 +1,689 @@
+package dev.candor.session;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.candor.interview.AnswerAnalysis;
+import dev.candor.interview.AnsweredQuestion;
+import dev.candor.interview.InterviewPreferences;
+import dev.candor.interview.Interviewer;
+import dev.candor.interview.JobPosting;
+import dev.candor.interview.Question;
+import dev.candor.interview.Report;
+import dev.candor.interview.Resume;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilder;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * One interview, as a sharded event-sourced actor. It owns the questions, the answers and their
+ * analyses; every contract's connection talks to it and renders what it pushes. Work that may block
+ * (planning, analysis, the report) runs in child workers whose results come back as commands and are
+ * persisted before anyone hears of them.
+ *
+ * <p>Lifecycle: NEW → (Start) PLANNING → (plan ready) IN_PROGRESS, one question asked at a time →
+ * (all answered, candidate ends, or time up) FINISHING → (report ready) COMPLETED. An interview with no
+ * events for {@code idle-timeout} becomes ABANDONED.
+ */
+public final class InterviewSession extends EventSourcedBehavior<InterviewSession.Command, InterviewSession.Event, InterviewSession.State> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "InterviewSession");
+
+  public enum Status { NEW, PLANNING, IN_PROGRESS, FINISHING, COMPLETED, ABANDONED }
+
+  public enum EndReason { ALL_ANSWERED, ENDED_BY_CANDIDATE, TIME_UP }
+
+  public enum Rejection {
+    NOT_STARTED, STILL_PLANNING, CONTEXT_MISMATCH, FINISHED, ABANDONED,
+    UNKNOWN_QUESTION, NOT_CURRENT_QUESTION, ALREADY_ANSWERED
+  }
+
+  /** Everything an interview is planned from; fixed once the session has started. */
+  public record SessionContext(
+      String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences) {}
+
+  public record RecordedAnswer(String answerId, String questionId, String text, Double durationSeconds, Instant at) {}
+
+  // ---- commands ----
+
+  public sealed interface Command extends CborSerializable {}
+
+  public record Start(SessionContext context, ActorRef<Reply> replyTo) implements Command {}
+
+  /** {@code answerId} may be null (the session assigns one); {@code questionId} null means the current question. */
+  public record SubmitAnswer(String answerId, String questionId, String text, Double durationSeconds, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  public record End(ActorRef<Reply> replyTo) implements Command {}
+
+  public record GetStatus(ActorRef<SessionView> replyTo) implements Command {}
+
+  /**
+   * Registers a subscriber for notifications. With {@code afterSeq} set, every update numbered above it is
+   * sent first; with null, only updates from now on.
+   */
+  public record Subscribe(ActorRef<Notification> subscriber, Long afterSeq, ActorRef<SessionView> replyTo) implements Command {}
+
+  public record Unsubscribe(ActorRef<Notification> subscriber) implements Command {}
+
+  public record PlanReady(List<Question> questions) implements Command {}
+
+  public record AnalysisReady(String questionId, AnswerAnalysis analysis, String acknowledgement) implements Command {}
+
+  public record ReportReady(Report report) implements Command {}
+
+  public record WorkFailed(String task, String reason) implements Command {}
+
+  public record RetryWork(String task) implements Command {}
+
+  public record SubscriberGone(ActorRef<Notification> subscriber) implements Command {}
+
+  public enum TimeUp implements Command { INSTANCE }
+
+  /** Periodic check for abandonment and passivation. */
+  public enum Tick implements Command { INSTANCE }
+
+  /** Sharding's stop message after a passivation request. */
+  public enum Passivate implements Command { INSTANCE }
+
+  // ---- replies ----
+
+  public sealed interface Reply extends CborSerializable {}
+
+  public record Accepted(SessionView view) implements Reply {}
+
+  public record AnswerAccepted(String answerId, String questionId, boolean duplicate) implements Reply {}
+
+  public record Rejected(Rejection reason, String message) implements Reply {}
+
+  // ---- events ----
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
+  @JsonSubTypes({
+      @JsonSubTypes.Type(value = ContextSet.class, name = "context-set"),
+      @JsonSubTypes.Type(value = QuestionsPlanned.class, name = "questions-planned"),
+      @JsonSubTypes.Type(value = QuestionAsked.class, name = "question-asked"),
+      @JsonSubTypes.Type(value = AnswerRecorded.class, name = "answer-recorded"),
+      @JsonSubTypes.Type(value = AnswerAnalysed.class, name = "answer-analysed"),
+      @JsonSubTypes.Type(value = InterviewEnding.class, name = "interview-ending"),
+      @JsonSubTypes.Type(value = InterviewCompleted.class, name = "interview-completed"),
+      @JsonSubTypes.Type(value = SessionAbandoned.class, name = "session-abandoned")
+  })
+  public sealed interface Event extends CborSerializable {
+    Instant at();
+  }
+
+  public record ContextSet(SessionContext context, Instant at) implements Event {}
+
+  public record QuestionsPlanned(List<Question> questions, Instant at) implements Event {}
+
+  /** {@code acknowledgement} is the interviewer's remark on the previous answer; null for the first question. */
+  public record QuestionAsked(int index, String questionId, String acknowledgement, Instant at) implements Event {}
+
+  public record AnswerRecorded(RecordedAnswer answer, Instant at) implements Event {}
+
+  public record AnswerAnalysed(String questionId, AnswerAnalysis analysis, Instant at) implements Event {}
+
+  public record InterviewEnding(EndReason reason, Instant at) implements Event {}
+
+  public record InterviewCompleted(Report report, Instant at) implements Event {}
+
+  public record SessionAbandoned(Instant at) implements Event {}
+
+  // ---- state ----
+
+  /**
+   * @param askedCount how many questions have been asked; the current question is the last one asked
+   * @param log every event in order: what subscribers are sent, numbered from 1
+   */
+  public record State(
+      Status status,
+      SessionContext context,
+      List<Question> questions,
+      int askedCount,
+      Map<String, RecordedAnswer> answers,
+      Map<String, AnswerAnalysis> analyses,
+      String lastAcknowledgement,
+      EndReason endReason,
+      Report report,
+      Instant startedAt,
+      Instant endedAt,
+      Instant lastEventAt,
+      List<Event> log) implements CborSerializable {
+
+    public State {
+      questions = List.copyOf(questions);
+      answers = Map.copyOf(answers);
+      analyses = Map.copyOf(analyses);
+      log = List.copyOf(log);
+    }
+
+    public static State empty() {
+      return new State(Status.NEW, null, List.of(), 0, Map.of(), Map.of(), null, null, null, null, null, null, List.of());
+    }
+
+    public Question currentQuestion() {
+      return askedCount == 0 ? null : questions.get(askedCount - 1);
+    }
+
+    public Question question(String id) {
+      return questions.stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public boolean hasAnswerId(String answerId) {
+      return answers.values().stream().anyMatch(a -> a.answerId().equals(answerId));
+    }
+
+    public RecordedAnswer answerById(String answerId) {
+      return answers.values().stream().filter(a -> a.answerId().equals(answerId)).findFirst().orElse(null);
+    }
+
+    /** Answers recorded but not yet analysed, in question order. */
+    public List<String> pendingAnalyses() {
+      return questions.stream().map(Question::id)
+          .filter(id -> answers.containsKey(id) && !analyses.containsKey(id)).toList();
+    }
+
+    public List<AnswerAnalysis> analysesInOrder() {
+      return questions.stream().map(q -> analyses.get(q.id())).filter(Objects::nonNull).toList();
+    }
+
+    public long lastSeq() {
+      return log.size();
+    }
+
+    State apply(Event event) {
+      List<Event> newLog = new ArrayList<>(log);
+      newLog.add(event);
+      Instant at = event.at();
+      if (event instanceof ContextSet e) {
+        return new State(Status.PLANNING, e.context(), questions, askedCount, answers, analyses,
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog);
+      }
+      if (event instanceof QuestionsPlanned e) {
+        return new State(Status.IN_PROGRESS, context, e.questions(), askedCount, answers, analyses,
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog);
+      }
+      if (event instanceof QuestionAsked e) {
+        return new State(status, context, questions, e.index() + 1, answers, analyses,
+            e.acknowledgement(), endReason, report, e.index() == 0 ? at : startedAt, endedAt, at, newLog);
+      }
+      if (event instanceof AnswerRecorded e) {
+        Map<String, RecordedAnswer> newAnswers = new HashMap<>(answers);
+        newAnswers.put(e.answer().questionId(), e.answer());
+        return new State(status, context, questions, askedCount, newAnswers, analyses,
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog);
+      }
+      if (event instanceof AnswerAnalysed e) {
+        Map<String, AnswerAnalysis> newAnalyses = new HashMap<>(analyses);
+        newAnalyses.put(e.questionId(), e.analysis());
+        return new State(status, context, questions, askedCount, answers, newAnalyses,
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog);
+      }
+      if (event instanceof InterviewEnding e) {
+        return new State(Status.FINISHING, context, questions, askedCount, answers, analyses,
+            lastAcknowledgement, e.reason(), report, startedAt, at, at, newLog);
+      }
+      if (event instanceof InterviewCompleted e) {
+        return new State(Status.COMPLETED, context, questions, askedCount, answers, analyses,
+            lastAcknowledgement, endReason, e.report(), startedAt, endedAt, at, newLog);
+      }
+      if (event instanceof SessionAbandoned) {
+        return new State(Status.ABANDONED, context, questions, askedCount, answers, analyses,
+            lastAcknowledgement, endReason, report, startedAt, at, at, newLog);
+      }
+      throw new IllegalArgumentException("Unknown event " + event);
+    }
+  }
+
+  // ---- wiring ----
+
+  /** Registers the entity with cluster sharding on this node. */
+  public static void init(ActorSystem<?> system, Interviewer interviewer, SessionSettings settings) {
+    ClusterSharding.get(system).init(
+        Entity.of(TYPE_KEY, entityContext -> create(entityContext.getEntityId(), interviewer, settings,
+                Clock.systemUTC(), entityContext.getShard()))
+            .withStopMessage(Passivate.INSTANCE));
+  }
+
+  /** @param shard where passivation is requested; null outside sharding (tests) */
+  public static Behavior<Command> create(String sessionId, Interviewer interviewer, SessionSettings settings, Clock clock,
+      ActorRef<ClusterSharding.ShardCommand> shard) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new InterviewSession(sessionId, interviewer, settings, clock, shard, context, timers)));
+  }
+
+  private static final String PLAN_TASK = "plan";
+  private static final String REPORT_TASK = "report";
+  private static final String ANALYSE_TASK = "analyse:";
+
+  private final String sessionId;
+  private final Interviewer interviewer;
+  private final SessionSettings settings;
+  private final Clock clock;
+  private final ActorRef<ClusterSharding.ShardCommand> shard;
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  // Runtime only, never persisted: who listens, which workers run, and how often each task has failed.
+  private final Set<ActorRef<Notification>> subscribers = new HashSet<>();
+  private final Set<String> runningTasks = new HashSet<>();
+  private final Map<String, Integer> failures = new HashMap<>();
+  private Instant lastTouched;
+
+  private InterviewSession(String sessionId, Interviewer interviewer, SessionSettings settings, Clock clock,
+      ActorRef<ClusterSharding.ShardCommand> shard, ActorContext<Command> context, TimerScheduler<Command> timers) {
+    super(PersistenceId.of(TYPE_KEY.name(), sessionId),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.sessionId = sessionId;
+    this.interviewer = interviewer;
+    this.settings = settings;
+    this.clock = clock;
+    this.shard = shard;
+    this.context = context;
+    this.timers = timers;
+    this.lastTouched = clock.instant();
+  }
+
+  @Override
+  public State emptyState() {
+    return State.empty();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), settings.snapshotsKept());
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          Duration tick = min(settings.idleTimeout(), settings.passivateAfter()).dividedBy(4);
+          timers.startTimerWithFixedDelay(Tick.INSTANCE, tick.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tick);
+          resumeWork(state);
+        })
+        .build();
+  }
+
+  // ---- command handling ----
+
+  @Override
+  public CommandHandler<Command, Event, State> commandHandler() {
+    CommandHandlerBuilder<Command, Event, State> builder = newCommandHandlerBuilder();
+
+    builder.forState(s -> s.status() == Status.NEW)
+        .onCommand(Start.class, this::onStart)
+        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+            "The interview has not started: start it before answering"))
+        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED, "Interview session not found"));
+
+    builder.forState(s -> s.status() == Status.PLANNING)
+        .onCommand(Start.class, this::onStartAgain)
+        .onCommand(PlanReady.class, this::onPlanReady)
+        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
+            "The questions are still being prepared; answer once the first question has been asked"))
+        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
+            "The questions are still being prepared; the interview can be ended once it has begun"));
+
+    builder.forState(s -> s.status() == Status.IN_PROGRESS)
+        .onCommand(Start.class, this::onStartAgain)
+        .onCommand(SubmitAnswer.class, this::onAnswer)
+        .onCommand(AnalysisReady.class, this::onAnalysisReady)
+        .onCommand(End.class, (s, c) -> beginEnding(s, EndReason.ENDED_BY_CANDIDATE, c.replyTo()))
+        .onCommand(TimeUp.class, (s, c) -> beginEnding(s, EndReason.TIME_UP, null));
+
+    builder.forState(s -> s.status() == Status.FINISHING)
+        .onCommand(Start.class, this::onStartAgain)
+        .onCommand(SubmitAnswer.class, (s, c) -> duplicateOr(s, c, () -> reject(c.replyTo(), Rejection.FINISHED,
+            "The interview is over; no more answers are taken")))
+        .onCommand(AnalysisReady.class, this::onAnalysisReady)
+        .onCommand(ReportReady.class, this::onReportReady)
+        .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
+
+    builder.forState(s -> s.status() == Status.COMPLETED)
+        .onCommand(Start.class, (s, c) -> startAgainOrMismatch(s, c,
+            () -> reject(c.replyTo(), Rejection.FINISHED, "This interview has already ended")))
+        .onCommand(SubmitAnswer.class, (s, c) -> duplicateOr(s, c, () -> reject(c.replyTo(), Rejection.FINISHED,
+            "This interview has already ended")))
+        .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
+
+    builder.forState(s -> s.status() == Status.ABANDONED)
+        .onCommand(Start.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+            "This interview was abandoned after a period of inactivity; start a new session"))
+        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+            "This interview was abandoned after a period of inactivity; start a new session"))
+        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+            "This interview was abandoned after a period of inactivity"));
+
+    builder.forAnyState()
+        .onCommand(GetStatus.class, (s, c) -> {
+          touch();
+          return Effect().reply(c.replyTo(), view(s));
+        })
+        .onCommand(Subscribe.class, this::onSubscribe)
+        .onCommand(Unsubscribe.class, (s, c) -> {
+          subscribers.remove(c.subscriber());
+          context.unwatch(c.subscriber());
+          return Effect().none();
+        })
+        .onCommand(SubscriberGone.class, (s, c) -> {
+          subscribers.remove(c.subscriber());
+          return Effect().none();
+        })
+        .onCommand(WorkFailed.class, this::onWorkFailed)
+        .onCommand(RetryWork.class, (s, c) -> {
+          startTask(s, c.task());
+          return Effect().none();
+        })
+        .onCommand(Tick.class, this::onTick)
+        .onCommand(Passivate.class, (s, c) -> Effect().stop())
+        // Results and timers that arrive after the state moved on (late worker, stale timer) change nothing.
+        .onCommand(PlanReady.class, (s, c) -> Effect().none())
+        .onCommand(AnalysisReady.class, (s, c) -> Effect().none())
+        .onCommand(ReportReady.class, (s, c) -> Effect().none())
+        .onCommand(TimeUp.class, (s, c) -> Effect().none());
+
+    return builder.build();
+  }
+
+  private Effect<Event, State> onStart(State state, Start command) {
+    touch();
+    return Effect().persist(new ContextSet(command.context(), clock.instant()))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          startTask(newState, PLAN_TASK);
+        })
+        .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  /** A client reconnecting to a running interview starts it again: it gets the interview as it stands. */
+  private Effect<Event, State> onStartAgain(State state, Start command) {
+    return startAgainOrMismatch(state, command, () -> {
+      resumeWork(state);
+      return Effect().reply(command.replyTo(), new Accepted(view(state)));
+    });
+  }
+
+  private Effect<Event, State> startAgainOrMismatch(State state, Start command, Supplier<Effect<Event, State>> same) {
+    touch();
+    SessionContext existing = state.context();
+    SessionContext asked = command.context();
+    if (!Objects.equals(existing.jobId(), asked.jobId()) || !Objects.equals(existing.candidateId(), asked.candidateId())) {
+      return reject(command.replyTo(), Rejection.CONTEXT_MISMATCH,
+          "Session " + sessionId + " is an interview of candidate " + existing.candidateId() + " for job "
+              + existing.jobId() + "; use a new session id for another one");
+    }
+    return same.get();
+  }
+
+  private Effect<Event, State> onPlanReady(State state, PlanReady command) {
+    taskDone(PLAN_TASK);
+    Instant now = clock.instant();
+    Question first = command.questions().get(0);
+    return Effect().persist(List.of(new QuestionsPlanned(command.questions(), now), new QuestionAsked(0, first.id(), null, now)))
+        .thenRun(newState -> {
+          publish(newState, 2);
+          armTimeUp(newState);
+        });
+  }
+
+  private Effect<Event, State> onAnswer(State state, SubmitAnswer command) {
+    return duplicateOr(state, command, () -> {
+      Question current = state.currentQuestion();
+      String questionId = command.questionId() == null ? current.id() : command.questionId();
+      if (state.question(questionId) == null) {
+        return reject(command.replyTo(), Rejection.UNKNOWN_QUESTION, "There is no question '" + questionId + "' in this interview");
+      }
+      if (state.answers().containsKey(questionId)) {
+        return reject(command.replyTo(), Rejection.ALREADY_ANSWERED, "Question " + questionId + " has already been answered"
+            + (state.analyses().containsKey(questionId) ? "" : "; its analysis is on the way"));
+      }
+      if (!questionId.equals(current.id())) {
+        return reject(command.replyTo(), Rejection.NOT_CURRENT_QUESTION,
+            "Question " + questionId + " has not been asked yet; the current question is " + current.id());
+      }
+      String answerId = command.answerId() != null ? command.answerId() : UUID.randomUUID().toString();
+      Instant now = clock.instant();
+      RecordedAnswer answer = new RecordedAnswer(answerId, questionId, Objects.requireNonNullElse(command.text(), ""),
+          command.durationSeconds(), now);
+      return Effect().persist(new AnswerRecorded(answer, now))
+          .thenRun(newState -> {
+            publish(newState, 1);
+            startTask(newState, ANALYSE_TASK + questionId);
+          })
+          .thenReply(command.replyTo(), newState -> new AnswerAccepted(answerId, questionId, false));
+    });
+  }
+
+  /** A resubmission with a known answer id is acknowledged again and changes nothing. */
+  private Effect<Event, State> duplicateOr(State state, SubmitAnswer command, Supplier<Effect<Event, State>> otherwise) {
+    touch();
+    if (command.answerId() != null && state.hasAnswerId(command.answerId())) {
+      RecordedAnswer earlier = state.answerById(command.answerId());
+      return Effect().reply(command.replyTo(), new AnswerAccepted(earlier.answerId(), earlier.questionId(), true));
+    }
+    return otherwise.get();
+  }
+
+  private Effect<Event, State> onAnalysisReady(State state, AnalysisReady command) {
+    taskDone(ANALYSE_TASK + command.questionId());
+    if (state.analyses().containsKey(command.questionId()) || !state.answers().containsKey(command.questionId())) {
+      return Effect().none();
+    }
+    Instant now = clock.instant();
+    List<Event> events = new ArrayList<>();
+    events.add(new AnswerAnalysed(command.questionId(), command.analysis(), now));
+    boolean answeredCurrent = state.status() == Status.IN_PROGRESS && state.currentQuestion().id().equals(command.questionId());
+    if (answeredCurrent && state.askedCount() < state.questions().size()) {
+      Question next = state.questions().get(state.askedCount());
+      events.add(new QuestionAsked(state.askedCount(), next.id(), command.acknowledgement(), now));
+    } else if (answeredCurrent) {
+      events.add(new InterviewEnding(EndReason.ALL_ANSWERED, now));
+    }
+    return Effect().persist(events).thenRun(newState -> {
+      publish(newState, events.size());
+      if (newState.status() == Status.FINISHING) {
+        timers.cancel(TimeUp.INSTANCE);
+        startReportWhenReady(newState);
+      }
+    });
+  }
+
+  private Effect<Event, State> beginEnding(State state, EndReason reason, ActorRef<Reply> replyTo) {
+    touch();
+    return Effect().persist(new InterviewEnding(reason, clock.instant()))
+        .thenRun(newState -> {
+          timers.cancel(TimeUp.INSTANCE);
+          publish(newState, 1);
+          startReportWhenReady(newState);
+          if (replyTo != null) {
+            replyTo.tell(new Accepted(view(newState)));
+          }
+        });
+  }
+
+  private Effect<Event, State> onReportReady(State state, ReportReady command) {
+    taskDone(REPORT_TASK);
+    return Effect().persist(new InterviewCompleted(command.report(), clock.instant()))
+        .thenRun(newState -> publish(newState, 1));
+  }
+
+  private Effect<Event, State> onSubscribe(State state, Subscribe command) {
+    touch();
+    if (subscribers.add(command.subscriber())) {
+      context.watchWith(command.subscriber(), new SubscriberGone(command.subscriber()));
+    }
+    SessionView view = view(state);
+    if (command.afterSeq() != null) {
+      for (long seq = Math.max(0, command.afterSeq()) + 1; seq <= state.lastSeq(); seq++) {
+        command.subscriber().tell(new SessionUpdate(seq, state.log().get((int) seq - 1), view));
+      }
+    }
+    resumeWork(state);
+    return Effect().reply(command.replyTo(), view);
+  }
+
+  private Effect<Event, State> onWorkFailed(State state, WorkFailed command) {
+    taskDone(command.task());
+    int failed = failures.merge(command.task(), 1, Integer::sum);
+    context.getLog().warn("Session {}: {} failed ({} of {} attempts): {}", sessionId, command.task(), failed,
+        settings.workerRetries() + 1, command.reason());
+    if (failed <= settings.workerRetries()) {
+      Duration backoff = Duration.ofMillis(200L << Math.min(failed, 6));
+      timers.startSingleTimer("retry-" + command.task(), new RetryWork(command.task()), backoff);
+    } else {
+      notifySubscribers(new SessionProblem("The interviewer could not finish '" + command.task() + "': " + command.reason()
+          + ". It is tried again when you reconnect or ask for the status.", true, view(state)));
+      failures.remove(command.task());
+    }
+    return Effect().none();
+  }
+
+  private Effect<Event, State> onTick(State state, Tick tick) {
+    Instant now = clock.instant();
+    boolean running = state.status() == Status.PLANNING || state.status() == Status.IN_PROGRESS;
+    if (running && state.lastEventAt() != null && !now.isBefore(state.lastEventAt().plus(settings.idleTimeout()))) {
+      return Effect().persist(new SessionAbandoned(now)).thenRun(newState -> {
+        timers.cancel(TimeUp.INSTANCE);
+        publish(newState, 1);
+      });
+    }
+    if (subscribers.isEmpty() && runningTasks.isEmpty() && !now.isBefore(lastTouched.plus(settings.passivateAfter()))
+        && shard != null) {
+      shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+    }
+    return Effect().none();
+  }
+
+  private Effect<Event, State> reject(ActorRef<Reply> replyTo, Rejection reason, String message) {
+    return Effect().reply(replyTo, new Rejected(reason, message));
+  }
+
+  // ---- events ----
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(State::apply);
+  }
+
+  // ---- side effects ----
+
+  private SessionView view(State state) {
+    return SessionView.of(sessionId, state);
+  }
+
+  private void publish(State state, int newEvents) {
+    SessionView view = view(state);
+    int total = state.log().size();
+    for (int i = total - newEvents; i < total; i++) {
+      notifySubscribers(new SessionUpdate(i + 1, state.log().get(i), view));
+    }
+  }
+
+  private void notifySubscribers(Notification notification) {
+    subscribers.forEach(s -> s.tell(notification));
+  }
+
+  private void touch() {
+    lastTouched = clock.instant();
+  }
+
+  /** After recovery or a reconnect: restart whatever has no result yet, and re-arm the time budget. */
+  private void resumeWork(State state) {
+    switch (state.status()) {
+      case PLANNING -> startTask(state, PLAN_TASK);
+      case IN_PROGRESS -> {
+        armTimeUp(state);
+        state.pendingAnalyses().forEach(id -> startTask(state, ANALYSE_TASK + id));
+      }
+      case FINISHING -> {
+        state.pendingAnalyses().forEach(id -> startTask(state, ANALYSE_TASK + id));
+        startReportWhenReady(state);
+      }
+      default -> { }
+    }
+  }
+
+  private void armTimeUp(State state) {
+    if (state.startedAt() == null) {
+      return;
+    }
+    Instant deadline = state.startedAt().plus(Duration.ofMinutes(state.context().preferences().maxDurationMinutes()));
+    Duration left = Duration.between(clock.instant(), deadline);
+    timers.startSingleTimer(TimeUp.INSTANCE, left.isNegative() ? Duration.ZERO : left);
+  }
+
+  private void startReportWhenReady(State state) {
+    if (state.status() == Status.FINISHING && state.pendingAnalyses().isEmpty()) {
+      startTask(state, REPORT_TASK);
+    }
+  }
+
+  /** Spawns the worker for a task unless one is already running; its result comes back as a command. */
+  private void startTask(State state, String task) {
+    if (!runningTasks.add(task)) {
+      return;
+    }
+    Supplier<Command> work = work(state, task);
+    context.spawnAnonymous(InterviewerWorker.create(context.getSelf(), task, work, settings.workerTimeout()));
+  }
+
+  private void taskDone(String task) {
+    runningTasks.remove(task);
+    timers.cancel("retry-" + task);
+  }
+
+  private Supplier<Command> work(State state, String task) {
+    SessionContext sessionContext = state.context();
+    if (task.equals(PLAN_TASK)) {
+      int count = settings.questionCount();
+      return () -> new PlanReady(interviewer.plan(sessionContext.resume(), sessionContext.job(), sessionContext.preferences(), count));
+    }
+    if (task.equals(REPORT_TASK)) {
+      List<AnsweredQuestion> answered = state.questions().stream().map(q -> {
+        RecordedAnswer answer = state.answers().get(q.id());
+        return new AnsweredQuestion(q, answer == null ? null : answer.text(), state.analyses().get(q.id()));
+      }).toList();
+      return () -> new ReportReady(interviewer.report(answered, sessionContext.resume(), sessionContext.job()));
+    }
+    String questionId = task.substring(ANALYSE_TASK.length());
+    Question question = state.question(questionId);
+    RecordedAnswer answer = state.answers().get(questionId);
+    return () -> {
+      AnswerAnalysis analysis = interviewer.analyse(question, answer.text(), sessionContext.job(), answer.durationSeconds());
+      return new AnalysisReady(questionId, analysis, interviewer.acknowledge(analysis));
+    };
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+}

@@ -1,0 +1,98 @@
+package dev.candor.session;
+
+import dev.candor.interview.AnswerAnalysis;
+import dev.candor.interview.ComfortLevel;
+import dev.candor.interview.InterviewInsights;
+import dev.candor.interview.InterviewPhase;
+import dev.candor.interview.Question;
+import dev.candor.interview.Report;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A read-only picture of a session, derived from its state: what every contract renders (status
+ * messages, the current question, progress). Dialects read it; they never keep interview state of their own.
+ *
+ * @param questionsAsked how many questions have been put to the candidate, the current one included
+ * @param currentQuestion the last question asked, or null before the first
+ * @param lastAnalysis the analysis of the most recently analysed answer, or null
+ * @param lastAcknowledgement the interviewer's remark on the previous answer, said before the current question
+ */
+public record SessionView(
+    String sessionId,
+    InterviewSession.Status status,
+    String candidateId,
+    String jobId,
+    String jobTitle,
+    String company,
+    int maxDurationMinutes,
+    List<Question> questions,
+    int questionsAsked,
+    int answersRecorded,
+    Question currentQuestion,
+    boolean currentAnswered,
+    InterviewPhase phase,
+    Instant startedAt,
+    Instant endedAt,
+    ComfortLevel comfortLevel,
+    List<String> strengthsIdentified,
+    List<String> areasToProbe,
+    AnswerAnalysis lastAnalysis,
+    String lastAcknowledgement,
+    InterviewSession.EndReason endReason,
+    Report report,
+    long lastSeq) implements CborSerializable {
+
+  public SessionView {
+    questions = List.copyOf(questions);
+    strengthsIdentified = List.copyOf(strengthsIdentified);
+    areasToProbe = List.copyOf(areasToProbe);
+  }
+
+  static SessionView of(String sessionId, InterviewSession.State state) {
+    InterviewSession.SessionContext context = state.context();
+    Question current = state.currentQuestion();
+    List<AnswerAnalysis> analyses = state.analysesInOrder();
+    boolean over = state.status() == InterviewSession.Status.FINISHING || state.status() == InterviewSession.Status.COMPLETED
+        || state.status() == InterviewSession.Status.ABANDONED;
+    InterviewPhase phase = current == null
+        ? InterviewPhase.INTRODUCTION
+        : InterviewPhase.of(state.askedCount() - 1, state.questions().size(), current.type(), over);
+    AnswerAnalysis lastAnalysis = analyses.isEmpty() ? null : analyses.get(analyses.size() - 1);
+    return new SessionView(
+        sessionId,
+        state.status(),
+        context == null ? null : context.candidateId(),
+        context == null ? null : context.jobId(),
+        context == null ? null : context.job().title(),
+        context == null ? null : context.job().company(),
+        context == null ? 0 : context.preferences().maxDurationMinutes(),
+        state.questions(),
+        state.askedCount(),
+        state.answers().size(),
+        current,
+        current != null && state.answers().containsKey(current.id()),
+        phase,
+        state.startedAt(),
+        state.endedAt(),
+        InterviewInsights.comfort(analyses),
+        InterviewInsights.strengthsIdentified(analyses),
+        context == null ? List.of()
+            : InterviewInsights.areasToProbe(state.questions().subList(0, state.askedCount()), analyses, context.job()),
+        lastAnalysis,
+        state.lastAcknowledgement(),
+        state.endReason(),
+        state.report(),
+        state.lastSeq());
+  }
+
+  /** Minutes since the first question was asked, frozen when the interview ended; 0 before it began. */
+  public double minutesElapsed(Instant now) {
+    if (startedAt == null) {
+      return 0;
+    }
+    Instant until = endedAt != null ? endedAt : now;
+    return Math.max(0, Duration.between(startedAt, until).toMillis() / 60_000.0);
+  }
+}

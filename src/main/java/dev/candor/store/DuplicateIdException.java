@@ -1,0 +1,7 @@
+package dev.candor.store;
+
+public final class DuplicateIdException extends RuntimeException {
+  public DuplicateIdException(String table, String id) {
+    super("A " + table + " row with id '" + id + "' already exists");
+  }
+}

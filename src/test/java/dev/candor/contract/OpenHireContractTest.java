@@ -1,0 +1,264 @@
+package dev.candor.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.Candor;
+import dev.candor.testing.HttpJson;
+import dev.candor.testing.TestConfigs;
+import dev.candor.testing.TestDatabase;
+import dev.candor.testing.WsClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seed 002 (OpenHire), played against a real server on PostgreSQL with a real WebSocket client: its
+ * message flow, its examples, and its errors. Choices where the seed is silent are written down here:
+ * a client may start again on a running session (it gets interview_started with the current question);
+ * live_transcript is echoed and does not count as an answer; the last answer gets an ai_response with
+ * completed=true and an empty question, followed by interview_ended.
+ */
+class OpenHireContractTest {
+
+  private static final String TEST_JOB = "ff7f1e59-3014-4cc8-8f2e-4b3ca694ceb3";
+  private static final Set<String> PHASES = Set.of("introduction", "technical", "behavioral", "conclusion");
+  private static final Set<String> COMFORT = Set.of("nervous", "neutral", "confident");
+  private static final String GOOD_ANSWER = "In my last role at a fintech company our React dashboard took eight seconds "
+      + "to load. My task was to bring it under two seconds before a major client demo. I profiled the bundle, split "
+      + "the code by route, moved heavy charts to lazy loaded components written in TypeScript and added a GraphQL "
+      + "query that fetched only the fields we rendered. As a result, load time dropped by 75% and the client signed.";
+
+  private static Candor server;
+  private static HttpJson http;
+  private static String candidateId;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = Candor.start(TestConfigs.node(TestDatabase.fresh()));
+    http = new HttpJson(server.httpPort());
+    HttpJson.Response created = http.post("/api/candidates", HttpJson.json(Map.of(
+        "name", "Ada Lovelace",
+        "email", "ada@example.com",
+        "resume_text", "Frontend engineer, 6 years. React, TypeScript, GraphQL, Jest. Led a team of four.",
+        "skills", List.of("React", "TypeScript", "GraphQL", "Jest"),
+        "experience", "6 years of frontend development",
+        "education", "BSc Mathematics")));
+    assertEquals(201, created.status(), created.raw());
+    candidateId = created.body().get("id").asText();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void aCompleteInterviewFollowsTheSeedFlow() throws Exception {
+    String sessionId = UUID.randomUUID().toString();
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId)) {
+      ws.send(start(TEST_JOB, candidateId, ",\"preferences\":{\"max_duration\":45,\"difficulty_level\":\"hard\","
+          + "\"focus_areas\":[\"javascript\",\"react\",\"node.js\"]}"));
+      JsonNode started = ws.next("interview_started").get("data");
+      assertEquals(sessionId, started.get("session_id").asText());
+      assertEquals("Senior Frontend Developer", started.get("job_title").asText());
+      assertEquals("TechCorp Inc.", started.get("company").asText());
+      assertEquals(45, started.get("max_duration").asInt());
+      assertEquals("introduction", started.get("interview_phase").asText());
+      String question = started.get("initial_question").asText();
+      assertTrue(question.length() >= 50 && question.length() <= 200, question);
+
+      ws.send("{\"type\":\"live_transcript\",\"data\":{\"transcript\":\"I think the best approach\",\"is_final\":false}}");
+      JsonNode echo = ws.next("live_transcript_update").get("data");
+      assertEquals("I think the best approach", echo.get("transcript").asText());
+      assertFalse(echo.get("is_final").asBoolean());
+
+      List<String> phases = new ArrayList<>(List.of("introduction"));
+      List<String> questions = new ArrayList<>(List.of(question));
+      for (int asked = 2; asked <= 8; asked++) {
+        ws.send(response(GOOD_ANSWER));
+        JsonNode reply = ws.next("ai_response").get("data");
+        assertEquals(asked, reply.get("questions_asked").asInt());
+        assertFalse(reply.get("completed").asBoolean());
+        assertFalse(reply.get("response").asText().isBlank());
+        assertTrue(reply.get("time_elapsed").isNumber());
+        assertTrue(reply.get("time_elapsed").asDouble() >= 0);
+        assertTrue(COMFORT.contains(reply.get("comfort_level").asText()), reply.toString());
+        assertTrue(PHASES.contains(reply.get("interview_phase").asText()), reply.toString());
+        phases.add(reply.get("interview_phase").asText());
+        questions.add(reply.get("question").asText());
+      }
+      assertEquals(8, Set.copyOf(questions).size(), "every question is new: " + questions);
+      assertEquals("conclusion", phases.get(7));
+      assertTrue(phases.contains("technical") && phases.contains("behavioral"), phases.toString());
+      List<String> order = List.of("introduction", "technical", "behavioral", "conclusion");
+      for (int i = 1; i < phases.size(); i++) {
+        assertTrue(order.indexOf(phases.get(i)) >= order.indexOf(phases.get(i - 1)), "phases go forward: " + phases);
+      }
+
+      ws.send(response(GOOD_ANSWER));
+      JsonNode last = ws.next("ai_response").get("data");
+      assertTrue(last.get("completed").asBoolean());
+      assertEquals("", last.get("question").asText());
+      JsonNode ended = ws.next("interview_ended").get("data");
+      assertTrue(ended.get("completed").asBoolean());
+      assertEquals(sessionId, ended.get("session_id").asText());
+      assertFalse(ended.get("final_feedback").asText().isBlank());
+
+      ws.send("{\"type\":\"get_status\",\"data\":{}}");
+      JsonNode status = ws.next("status_update").get("data");
+      assertEquals(sessionId, status.get("session_id").asText());
+      assertEquals(candidateId, status.get("candidate_id").asText());
+      assertEquals(8, status.get("questions_asked").asInt());
+      assertTrue(status.get("completed").asBoolean());
+      assertEquals("conclusion", status.get("interview_phase").asText());
+      assertEquals(45, status.get("max_duration").asInt());
+      assertTrue(status.get("strengths_identified").isArray());
+      assertTrue(status.get("areas_to_probe").isArray());
+
+      ws.send(response("one more thing"));
+      JsonNode late = ws.next("error");
+      assertEquals(409, late.get("status_code").asInt());
+    }
+
+    JsonNode session = http.get("/api/sessions/" + sessionId).body();
+    assertEquals("completed", session.get("status").asText());
+    JsonNode report = session.get("report");
+    assertEquals(8, report.get("questions").size());
+    for (JsonNode result : report.get("questions")) {
+      assertEquals(GOOD_ANSWER, result.get("answer").asText());
+    }
+  }
+
+  @Test
+  void theSeedsWscatExampleWorksAsWritten() throws Exception {
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/test-session-123-" + System.nanoTime())) {
+      ws.send("{\"type\": \"start_interview\", \"data\": {\"job_id\": \"ff7f1e59-3014-4cc8-8f2e-4b3ca694ceb3\", "
+          + "\"candidate_id\": \"test-candidate\"}}");
+      JsonNode started = ws.next("interview_started").get("data");
+      assertEquals(30, started.get("max_duration").asInt());
+      ws.send("{\"type\":\"end_interview\",\"data\":{}}");
+      JsonNode ended = ws.next("interview_ended").get("data");
+      assertTrue(ended.get("completed").asBoolean());
+    }
+  }
+
+  @Test
+  void everyErrorIsAnErrorMessageAndTheConnectionStaysUsable() throws Exception {
+    String sessionId = "errors-" + UUID.randomUUID();
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
+      expectError(ws, "{not json", 400, "JSONDecodeError", "Invalid JSON");
+      expectError(ws, "[1,2,3]", 400, "ValidationError", "type");
+      expectError(ws, "{\"type\":\"dance\",\"data\":{}}", 400, "ValidationError", "Unknown message type 'dance'");
+      expectError(ws, "{\"type\":\"start_interview\",\"data\":{\"job_id\":\"" + TEST_JOB + "\"}}", 400, "ValidationError",
+          "job_id and candidate_id are required");
+      expectError(ws, start("no-such-job", candidateId, ""), 404, "HTTPException", "Job with ID no-such-job not found");
+      expectError(ws, start(TEST_JOB, "nobody", ""), 404, "HTTPException", "Candidate with ID nobody not found");
+      String withoutResume = http.post("/api/candidates", "{\"name\":\"No Resume\"}").body().get("id").asText();
+      expectError(ws, start(TEST_JOB, withoutResume, ""), 404, "HTTPException", "No resume found for candidate");
+      expectError(ws, start(TEST_JOB, candidateId, ",\"preferences\":{\"max_duration\":-5}"), 400, "ValidationError",
+          "max_duration");
+      expectError(ws, start(TEST_JOB, candidateId, ",\"preferences\":{\"difficulty_level\":\"impossible\"}"), 400,
+          "ValidationError", "difficulty_level");
+      expectError(ws, response("an answer before the start"), 404, "HTTPException", "Interview session not found");
+      expectError(ws, "{\"type\":\"candidate_response\",\"data\":{}}", 400, "ValidationError", "response is required");
+      expectError(ws, "{\"type\":\"get_status\",\"data\":{}}", 404, "HTTPException", "Interview session not found");
+      expectError(ws, "{\"type\":\"end_interview\",\"data\":{}}", 404, "HTTPException", "Interview session not found");
+      ws.sendBinary(new byte[] {1, 2, 3});
+      assertEquals(415, ws.next("error").get("status_code").asInt());
+      ws.send("{\"type\":\"candidate_response\",\"data\":{\"response\":\"" + "x".repeat(300_000) + "\"}}");
+      assertEquals(413, ws.next("error").get("status_code").asInt());
+
+      ws.send(start(TEST_JOB, candidateId, ",\"resume_text\":\"React and TypeScript engineer, 6 years.\""));
+      ws.next("interview_started");
+      ws.send(start("no-such-job", candidateId, ""));
+      assertEquals(404, ws.next("error").get("status_code").asInt());
+      ws.send(start(TEST_JOB, "test-candidate", ""));
+      JsonNode mismatch = ws.next("error");
+      assertEquals(409, mismatch.get("status_code").asInt());
+      assertFalse(ws.isClosed());
+    }
+  }
+
+  @Test
+  void aClientThatReconnectsFindsTheInterviewWhereItWas() throws Exception {
+    String sessionId = "reconnect-" + UUID.randomUUID();
+    String secondQuestion;
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId)) {
+      ws.send(start(TEST_JOB, candidateId, ""));
+      ws.next("interview_started");
+      ws.send("{\"type\":\"candidate_response\",\"data\":{\"response\":\"" + GOOD_ANSWER + "\",\"answer_id\":\"ans-1\"}}");
+      secondQuestion = ws.next("ai_response").get("data").get("question").asText();
+    }
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId)) {
+      ws.send("{\"type\":\"get_status\",\"data\":{}}");
+      assertEquals(2, ws.next("status_update").get("data").get("questions_asked").asInt());
+      // The same answer id again: nothing is recorded twice, and the client is told where the interview stands.
+      ws.send("{\"type\":\"candidate_response\",\"data\":{\"response\":\"" + GOOD_ANSWER + "\",\"answer_id\":\"ans-1\"}}");
+      JsonNode resent = ws.next("ai_response").get("data");
+      assertEquals(2, resent.get("questions_asked").asInt());
+      assertEquals(secondQuestion, resent.get("question").asText());
+      ws.send(start(TEST_JOB, candidateId, ""));
+      assertEquals(secondQuestion, ws.next("interview_started").get("data").get("initial_question").asText());
+      ws.send(response(GOOD_ANSWER));
+      JsonNode third = ws.next("ai_response").get("data");
+      assertEquals(3, third.get("questions_asked").asInt());
+      assertNotEquals(secondQuestion, third.get("question").asText());
+    }
+    JsonNode session = http.get("/api/sessions/" + sessionId).body();
+    assertEquals(2, session.get("answersRecorded").asInt());
+  }
+
+  @Test
+  void theHandshakeRejectsBadSessionIdsAndUnknownProtocols() throws Exception {
+    HttpJson.Response badId = http.get("/ws/interview/" + "x".repeat(129));
+    assertEquals(400, badId.status());
+    assertTrue(badId.body().get("detail").asText().contains("session id"));
+    HttpJson.Response notUpgrade = http.get("/ws/interview/plain-get");
+    assertEquals(400, notUpgrade.status());
+    assertTrue(notUpgrade.body().get("detail").asText().contains("WebSocket"));
+    assertThrows(Exception.class, () -> WsClient.connect(server.httpPort(), "/ws/interview/abc?protocol=bogus").close(),
+        "an unknown protocol must be refused at the handshake");
+  }
+
+  @Test
+  void aFirstMessageOfAnotherShapeIsExplainedAndTheConnectionWaits() throws Exception {
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/shape-" + UUID.randomUUID())) {
+      ws.send("{\"type\":\"start_interview\"}");
+      JsonNode error = ws.next("error");
+      assertTrue(error.get("message").asText().contains("Unrecognised message"));
+      ws.send(start(TEST_JOB, candidateId, ""));
+      ws.next("interview_started");
+      ws.expectNothing(Duration.ofMillis(200));
+    }
+  }
+
+  private static void expectError(WsClient ws, String message, int status, String exceptionType, String text)
+      throws InterruptedException {
+    ws.send(message);
+    JsonNode error = ws.next("error");
+    assertEquals(status, error.get("status_code").asInt(), error.toString());
+    assertEquals(exceptionType, error.get("exception_type").asText(), error.toString());
+    assertTrue(error.get("message").asText().contains(text), error.toString());
+    assertTrue(error.has("details"), error.toString());
+    assertFalse(error.has("data"), "seed 002 puts error fields beside type");
+  }
+
+  private static String start(String jobId, String candidate, String extra) {
+    return "{\"type\":\"start_interview\",\"data\":{\"job_id\":\"" + jobId + "\",\"candidate_id\":\"" + candidate + "\"" + extra + "}}";
+  }
+
+  private static String response(String text) {
+    return "{\"type\":\"candidate_response\",\"data\":{\"response\":\"" + text + "\"}}";
+  }
+}

@@ -1,0 +1,58 @@
+package dev.candor.interview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FillerWordsTest {
+
+  @ParameterizedTest(name = "[{0}] fillers in \"{1}\"")
+  @CsvSource(delimiter = '|', textBlock = """
+      0 | I like Java
+      0 | We used tools like Kafka and RabbitMQ.
+      0 | I would like to lead a team.
+      0 | I refactored it so that we could ship weekly.
+      0 | It was so much work.
+      0 | We fixed bugs, wrote tests and so on.
+      0 | I think so.
+      0 | I was tired so I left.
+      0 | We were late, so I left early.
+      0 | So that we could scale, I split the service.
+      0 | You know the answer already.
+      0 | Do you know what happened next?
+      0 | Do you know?
+      1 | I was, like, nervous.
+      3 | Um, so, like, we started over.
+      1 | So, we started over.
+      1 | So I rewrote the parser.
+      1 | It was, you know, hard.
+      1 | It was hard, you know.
+      1 | You know, the deadline moved.
+      2 | like, um
+      2 | Basically it was basically done.
+      2 | um so we shipped it
+      4 | Umm, uhh, uhm... hmm.
+      """)
+  void countsFillersOnlyWhereTheyAreFillers(int expected, String sentence) {
+    assertEquals(expected, FillerWords.in(sentence).total(), sentence);
+  }
+
+  @Test
+  void countsAcrossSentencesAndReportsTheMostUsed() {
+    FillerWords.Count count = FillerWords.in(
+        "So, um, I joined the team. Um, the project was, like, late. I like Kafka, you know. Basically we fixed it.");
+    // So, um, um, like, you know, basically
+    assertEquals(6, count.total());
+    assertEquals("um", count.mostUsed(1).get(0));
+    // "you know" takes two words.
+    assertEquals(7, count.tokens());
+  }
+
+  @Test
+  void emptyAndNullTextHaveNoFillers() {
+    assertEquals(0, FillerWords.in("").total());
+    assertEquals(0, FillerWords.in((String) null).total());
+  }
+}

@@ -1,0 +1,129 @@
+package dev.candor.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.testing.HttpJson;
+import dev.candor.testing.ServerProcess;
+import dev.candor.testing.TestDatabase;
+import dev.candor.testing.WsClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills Candor with SIGKILL in the middle of an interview and proves that a new process carries on where the
+ * old one stopped: on a PostgreSQL that outlives both, and on the zero-setup embedded defaults.
+ */
+class CrashRecoveryIT {
+
+  private static final String TEST_JOB = "ff7f1e59-3014-4cc8-8f2e-4b3ca694ceb3";
+
+  @Test
+  void anInterviewSurvivesAKilledNode() throws Exception {
+    TestDatabase.Db db = TestDatabase.fresh();
+    Map<String, String> env = Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user(), "DATABASE_PASSWORD", db.password());
+    Path workDir = Files.createTempDirectory("candor-crash");
+    String sessionId = "crash-" + UUID.randomUUID();
+
+    ServerProcess first = ServerProcess.start(workDir, env, "crash-first");
+    System.out.println("first node ready after " + first.awaitReady().toMillis() + " ms");
+    try (WsClient ws = WsClient.connect(first.port(), "/ws/interview/" + sessionId)) {
+      ws.send(start());
+      ws.next("interview_started");
+      for (int n = 1; n <= 3; n++) {
+        ws.send(answer(n));
+        assertEquals(n + 1, ws.next("ai_response").get("data").get("questions_asked").asInt());
+      }
+    }
+    first.kill();
+
+    ServerProcess second = ServerProcess.start(workDir, env, "crash-second");
+    System.out.println("second node ready after " + second.awaitReady().toMillis() + " ms");
+    try (WsClient ws = WsClient.connect(second.port(), "/ws/interview/" + sessionId)) {
+      ws.send("{\"type\":\"get_status\",\"data\":{}}");
+      JsonNode status = ws.next("status_update").get("data");
+      assertEquals(4, status.get("questions_asked").asInt());
+      assertFalse(status.get("completed").asBoolean());
+      for (int n = 4; n <= 8; n++) {
+        ws.send(answer(n));
+        JsonNode reply = ws.next("ai_response").get("data");
+        assertEquals(n == 8, reply.get("completed").asBoolean());
+      }
+      ws.next("interview_ended");
+    }
+
+    JsonNode report = new HttpJson(second.port()).get("/api/sessions/" + sessionId).body().get("report");
+    assertEquals(8, report.get("questions").size());
+    Set<String> questionIds = new HashSet<>();
+    for (int i = 0; i < 8; i++) {
+      JsonNode result = report.get("questions").get(i);
+      assertTrue(questionIds.add(result.get("questionId").asText()));
+      assertTrue(result.get("answer").asText().startsWith("Answer number " + (i + 1) + ":"), result.toString());
+      assertTrue(result.get("feedback").asText().length() > 20);
+    }
+    String persistenceId = "InterviewSession|" + sessionId;
+    assertEquals(8, TestDatabase.count(db, journalCount(persistenceId, "AnswerRecorded")), "each answer recorded once");
+    assertEquals(8, TestDatabase.count(db, journalCount(persistenceId, "AnswerAnalysed")), "each answer analysed once");
+    assertEquals(1, TestDatabase.count(db, journalCount(persistenceId, "InterviewCompleted")));
+    second.stop();
+  }
+
+  @Test
+  void theEmbeddedDefaultsComeBackAfterAKill() throws Exception {
+    Path workDir = Files.createTempDirectory("candor-embedded");
+    String sessionId = "embedded-" + UUID.randomUUID();
+
+    ServerProcess first = ServerProcess.start(workDir, Map.of(), "embedded-first");
+    System.out.println("embedded first start ready after " + first.awaitReady().toMillis() + " ms");
+    try (WsClient ws = WsClient.connect(first.port(), "/ws/interview/" + sessionId)) {
+      ws.send(start());
+      ws.next("interview_started");
+      for (int n = 1; n <= 2; n++) {
+        ws.send(answer(n));
+        ws.next("ai_response");
+      }
+    }
+    first.kill();
+    Path pidFile = workDir.resolve("data/postgres/postmaster.pid");
+    assertTrue(Files.exists(pidFile), "the killed node's PostgreSQL is left behind, holding the data folder");
+    long leftover = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    assertTrue(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false), "its postmaster still runs");
+
+    ServerProcess second = ServerProcess.start(workDir, Map.of(), "embedded-second");
+    System.out.println("embedded restart ready after " + second.awaitReady().toMillis() + " ms");
+    assertFalse(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false), "the leftover server was stopped");
+    try (WsClient ws = WsClient.connect(second.port(), "/ws/interview/" + sessionId)) {
+      ws.send("{\"type\":\"get_status\",\"data\":{}}");
+      assertEquals(3, ws.next("status_update").get("data").get("questions_asked").asInt());
+      ws.send(answer(3));
+      assertEquals(4, ws.next("ai_response").get("data").get("questions_asked").asInt());
+    }
+    second.stop();
+    assertFalse(Files.exists(pidFile), "a clean stop also stops the embedded PostgreSQL");
+  }
+
+  private static String start() {
+    return "{\"type\":\"start_interview\",\"data\":{\"job_id\":\"" + TEST_JOB + "\",\"candidate_id\":\"test-candidate\"}}";
+  }
+
+  private static String answer(int n) {
+    List<String> stories = List.of(
+        "At my last job our React app was slow, so I profiled it and cut load time by 40% with code splitting.",
+        "My task was to migrate our API to GraphQL; I designed the schema, wrote resolvers and we shipped in 6 weeks.");
+    return "{\"type\":\"candidate_response\",\"data\":{\"response\":\"Answer number " + n + ": "
+        + stories.get(n % 2) + "\"}}";
+  }
+
+  private static String journalCount(String persistenceId, String eventClass) {
+    return "SELECT count(*) FROM event_journal WHERE persistence_id = '" + persistenceId
+        + "' AND event_ser_manifest LIKE '%$" + eventClass + "'";
+  }
+}

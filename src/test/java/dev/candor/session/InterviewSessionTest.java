@@ -1,0 +1,309 @@
+package dev.candor.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.candor.interview.InterviewPreferences;
+import dev.candor.interview.Report;
+import dev.candor.session.InterviewSession.AnswerAccepted;
+import dev.candor.session.InterviewSession.Command;
+import dev.candor.session.InterviewSession.Event;
+import dev.candor.session.InterviewSession.Rejected;
+import dev.candor.session.InterviewSession.Rejection;
+import dev.candor.session.InterviewSession.Reply;
+import dev.candor.session.InterviewSession.SessionContext;
+import dev.candor.session.InterviewSession.State;
+import dev.candor.session.InterviewSession.Status;
+import dev.candor.testing.GatedInterviewer;
+import dev.candor.testing.MutableClock;
+import dev.candor.testing.SampleData;
+import dev.candor.testing.TestConfigs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every command in every state of the session, the wrong ones included: a clear rejection and no event. */
+class InterviewSessionTest {
+
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(TestConfigs.local()));
+  private static final SessionSettings SETTINGS = new SessionSettings(8, Duration.ofMinutes(30), Duration.ofMinutes(30),
+      Duration.ofMinutes(2), 20, 2, 1, Duration.ofSeconds(10));
+  private static final SessionContext CONTEXT = new SessionContext("cand-1", "job-1", SampleData.johnDoe(),
+      SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()));
+
+  private GatedInterviewer interviewer;
+  private MutableClock clock;
+  private EventSourcedBehaviorTestKit<Command, Event, State> kit;
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void setUp() {
+    interviewer = new GatedInterviewer();
+    clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(),
+        InterviewSession.create("session-" + System.nanoTime(), interviewer, SETTINGS, clock, null));
+  }
+
+  // ---- NEW ----
+
+  @Test
+  void aNewSessionRejectsAnswersAndEndWithoutEvents() {
+    CommandResultWithReply<Command, Event, State, Reply> answer = kit.<Reply>runCommand(r -> answer(null, null, "hello", r));
+    assertRejected(answer, Rejection.NOT_STARTED);
+    CommandResultWithReply<Command, Event, State, Reply> end = kit.runCommand(InterviewSession.End::new);
+    assertRejected(end, Rejection.NOT_STARTED);
+    CommandResultWithReply<Command, Event, State, SessionView> status = kit.runCommand(InterviewSession.GetStatus::new);
+    assertEquals(Status.NEW, status.reply().status());
+    assertTrue(status.hasNoEvents());
+  }
+
+  @Test
+  void startPersistsTheContextThenPlansAndAsksTheFirstQuestion() {
+    CommandResultWithReply<Command, Event, State, Reply> start = kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    assertInstanceOf(InterviewSession.ContextSet.class, start.event());
+    assertEquals(Status.PLANNING, ((InterviewSession.Accepted) start.reply()).view().status());
+
+    State state = awaitState(s -> s.status() == Status.IN_PROGRESS);
+    assertEquals(8, state.questions().size());
+    assertEquals(1, state.askedCount());
+    assertEquals(state.questions().get(0), state.currentQuestion());
+    assertNotNull(state.startedAt());
+  }
+
+  // ---- PLANNING ----
+
+  @Test
+  void whilePlanningAnswersAndEndAreRejectedAndAStartWithAnotherJobIsRefused() {
+    interviewer.holdPlans();
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+
+    assertRejected(kit.<Reply>runCommand(r -> answer(null, null, "too early", r)), Rejection.STILL_PLANNING);
+    assertRejected(kit.runCommand(InterviewSession.End::new), Rejection.STILL_PLANNING);
+    SessionContext otherJob = new SessionContext("cand-1", "job-2", CONTEXT.resume(), CONTEXT.job(), CONTEXT.preferences());
+    assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.Start(otherJob, r)), Rejection.CONTEXT_MISMATCH);
+
+    CommandResultWithReply<Command, Event, State, Reply> again = kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    assertTrue(again.hasNoEvents());
+    assertEquals(Status.PLANNING, ((InterviewSession.Accepted) again.reply()).view().status());
+
+    interviewer.releasePlans();
+    awaitState(s -> s.status() == Status.IN_PROGRESS);
+  }
+
+  // ---- IN_PROGRESS ----
+
+  @Test
+  void anAnswerIsPersistedBeforeItIsAcknowledgedAndTheNextQuestionFollowsItsAnalysis() {
+    State started = start();
+    String first = started.currentQuestion().id();
+
+    CommandResultWithReply<Command, Event, State, Reply> result = kit.<Reply>runCommand(r -> answer("a-1", null, SampleData.strongAnswer(), r));
+    InterviewSession.AnswerRecorded recorded = assertInstanceOf(InterviewSession.AnswerRecorded.class, result.event());
+    assertEquals(first, recorded.answer().questionId());
+    AnswerAccepted accepted = assertInstanceOf(AnswerAccepted.class, result.reply());
+    assertEquals("a-1", accepted.answerId());
+    assertFalse(accepted.duplicate());
+
+    State state = awaitState(s -> s.askedCount() == 2);
+    assertNotNull(state.analyses().get(first));
+    assertEquals(state.questions().get(1), state.currentQuestion());
+    assertNotNull(state.lastAcknowledgement());
+  }
+
+  @Test
+  void wrongAnswersInProgressAreRejectedWithoutEvents() {
+    State started = start();
+    String first = started.currentQuestion().id();
+    String third = started.questions().get(2).id();
+
+    assertRejected(kit.<Reply>runCommand(r -> answer(null, "q99_technical_nothing", "text", r)), Rejection.UNKNOWN_QUESTION);
+    assertRejected(kit.<Reply>runCommand(r -> answer(null, third, "text", r)), Rejection.NOT_CURRENT_QUESTION);
+
+    kit.<Reply>runCommand(r -> answer("a-1", first, SampleData.strongAnswer(), r));
+    assertRejected(kit.<Reply>runCommand(r -> answer("a-2", first, "a second try", r)), Rejection.ALREADY_ANSWERED);
+
+    CommandResultWithReply<Command, Event, State, Reply> resubmitted = kit.<Reply>runCommand(r -> answer("a-1", first, "whatever", r));
+    assertTrue(resubmitted.hasNoEvents());
+    AnswerAccepted duplicate = assertInstanceOf(AnswerAccepted.class, resubmitted.reply());
+    assertTrue(duplicate.duplicate());
+    assertEquals(first, duplicate.questionId());
+    assertEquals(SampleData.strongAnswer(), kit.getState().answers().get(first).text());
+  }
+
+  @Test
+  void answeringEveryQuestionCompletesTheInterviewWithAReportOfAllAnswers() {
+    start();
+    for (int i = 0; i < 8; i++) {
+      int asked = i + 1;
+      awaitState(s -> s.askedCount() == asked && !s.answers().containsKey(s.currentQuestion().id()));
+      CommandResultWithReply<Command, Event, State, Reply> r = kit.<Reply>runCommand(ref -> answer("a" + asked, null,
+          asked % 2 == 0 ? SampleData.strongAnswer() : "I am not sure, I think I would just try things until it works.", ref));
+      assertInstanceOf(AnswerAccepted.class, r.reply());
+    }
+    State done = awaitState(s -> s.status() == Status.COMPLETED);
+    Report report = done.report();
+    assertEquals(8, report.questions().size());
+    assertEquals(InterviewSession.EndReason.ALL_ANSWERED, done.endReason());
+    double mean = done.analysesInOrder().stream().mapToInt(a -> a.score()).average().orElseThrow();
+    assertEquals(Math.round(mean), report.overallScore());
+    assertEquals(8, done.log().stream().filter(e -> e instanceof InterviewSession.AnswerAnalysed).count());
+
+    // ---- COMPLETED ----
+    assertRejected(kit.<Reply>runCommand(r -> answer("late", null, "one more thing", r)), Rejection.FINISHED);
+    assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r)), Rejection.FINISHED);
+    CommandResultWithReply<Command, Event, State, Reply> end = kit.runCommand(InterviewSession.End::new);
+    assertTrue(end.hasNoEvents());
+    assertEquals(Status.COMPLETED, ((InterviewSession.Accepted) end.reply()).view().status());
+  }
+
+  @Test
+  void endingEarlyWaitsForPendingAnalysisThenReportsUnansweredQuestionsAsZero() {
+    start();
+    interviewer.holdAnalyses();
+    kit.<Reply>runCommand(r -> answer("a-1", null, SampleData.strongAnswer(), r));
+    CommandResultWithReply<Command, Event, State, Reply> end = kit.runCommand(InterviewSession.End::new);
+    InterviewSession.InterviewEnding ending = assertInstanceOf(InterviewSession.InterviewEnding.class, end.event());
+    assertEquals(InterviewSession.EndReason.ENDED_BY_CANDIDATE, ending.reason());
+
+    // ---- FINISHING ----
+    assertRejected(kit.<Reply>runCommand(r -> answer("a-2", null, "more", r)), Rejection.FINISHED);
+    CommandResultWithReply<Command, Event, State, Reply> endAgain = kit.runCommand(InterviewSession.End::new);
+    assertTrue(endAgain.hasNoEvents());
+    assertEquals(Status.FINISHING, kit.getState().status());
+
+    interviewer.releaseAnalyses();
+    State done = awaitState(s -> s.status() == Status.COMPLETED);
+    assertEquals(8, done.report().questions().size());
+    int firstScore = done.analysesInOrder().get(0).score();
+    assertTrue(firstScore > 0);
+    assertEquals(Math.round(firstScore / 8.0), done.report().overallScore());
+  }
+
+  @Test
+  void theTimeBudgetEndsTheInterview() {
+    start();
+    EventSourcedBehaviorTestKit.CommandResult<Command, Event, State> result = kit.runCommand(InterviewSession.TimeUp.INSTANCE);
+    InterviewSession.InterviewEnding ending = assertInstanceOf(InterviewSession.InterviewEnding.class, result.event());
+    assertEquals(InterviewSession.EndReason.TIME_UP, ending.reason());
+    awaitState(s -> s.status() == Status.COMPLETED);
+  }
+
+  @Test
+  void anIdleInterviewIsAbandonedAndThenRefusesEverything() {
+    start();
+    assertTrue(kit.runCommand(InterviewSession.Tick.INSTANCE).hasNoEvents());
+    clock.advance(SETTINGS.idleTimeout().plusSeconds(1));
+    assertInstanceOf(InterviewSession.SessionAbandoned.class, kit.runCommand(InterviewSession.Tick.INSTANCE).event());
+
+    assertRejected(kit.<Reply>runCommand(r -> answer(null, null, "back again", r)), Rejection.ABANDONED);
+    assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r)), Rejection.ABANDONED);
+    assertRejected(kit.runCommand(InterviewSession.End::new), Rejection.ABANDONED);
+  }
+
+  // ---- recovery, subscribers, failures ----
+
+  @Test
+  void afterARestartAnAnswerWithoutAnalysisIsAnalysedExactlyOnce() {
+    start();
+    interviewer.holdAnalyses();
+    kit.<Reply>runCommand(r -> answer("a-1", null, SampleData.strongAnswer(), r));
+    kit.restart();
+    interviewer.releaseAnalyses();
+    State state = awaitState(s -> s.askedCount() == 2);
+    assertEquals(1, state.log().stream().filter(e -> e instanceof InterviewSession.AnswerAnalysed).count());
+    assertEquals(1, state.analyses().size());
+  }
+
+  @Test
+  void subscribersReceiveNumberedUpdatesAndCanReplayFromANumber() {
+    State started = start();
+    TestProbe<Notification> live = testKit.createTestProbe();
+    TestProbe<SessionView> views = testKit.createTestProbe();
+    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, views.getRef()));
+    assertEquals(started.lastSeq(), views.receiveMessage().lastSeq());
+    live.expectNoMessage(Duration.ofMillis(100));
+
+    kit.<Reply>runCommand(r -> answer("a-1", null, SampleData.strongAnswer(), r));
+    SessionUpdate recorded = (SessionUpdate) live.receiveMessage();
+    assertEquals(started.lastSeq() + 1, recorded.seq());
+    assertInstanceOf(InterviewSession.AnswerRecorded.class, recorded.event());
+    SessionUpdate analysed = (SessionUpdate) live.receiveMessage();
+    assertInstanceOf(InterviewSession.AnswerAnalysed.class, analysed.event());
+    SessionUpdate asked = (SessionUpdate) live.receiveMessage();
+    assertInstanceOf(InterviewSession.QuestionAsked.class, asked.event());
+    assertEquals(started.lastSeq() + 3, asked.seq());
+    assertEquals(2, asked.view().questionsAsked());
+
+    TestProbe<Notification> late = testKit.createTestProbe();
+    kit.runCommand(new InterviewSession.Subscribe(late.getRef(), started.lastSeq(), views.getRef()));
+    List<Notification> replayed = late.receiveSeveralMessages(3);
+    assertEquals(List.of(started.lastSeq() + 1, started.lastSeq() + 2, started.lastSeq() + 3),
+        replayed.stream().map(n -> ((SessionUpdate) n).seq()).toList());
+  }
+
+  @Test
+  void aFailingInterviewerIsRetriedThenReportedAndResumedOnTheNextSubscription() {
+    start();
+    TestProbe<Notification> live = testKit.createTestProbe();
+    TestProbe<SessionView> views = testKit.createTestProbe();
+    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, views.getRef()));
+    interviewer.failAnalyses(true);
+    kit.<Reply>runCommand(r -> answer("a-1", null, SampleData.strongAnswer(), r));
+    live.receiveMessage();
+    SessionProblem problem = (SessionProblem) live.fishForMessage(Duration.ofSeconds(10),
+        n -> n instanceof SessionProblem ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore()).get(0);
+    assertTrue(problem.recoverable());
+    assertTrue(problem.message().contains("analysis provider unavailable"), problem.message());
+    assertTrue(kit.getState().analyses().isEmpty());
+
+    interviewer.failAnalyses(false);
+    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, views.getRef()));
+    State state = awaitState(s -> s.askedCount() == 2);
+    assertEquals(1, state.analyses().size());
+  }
+
+  // ---- helpers ----
+
+  private State start() {
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    return awaitState(s -> s.status() == Status.IN_PROGRESS);
+  }
+
+  private static InterviewSession.SubmitAnswer answer(String answerId, String questionId, String text,
+      org.apache.pekko.actor.typed.ActorRef<Reply> replyTo) {
+    return new InterviewSession.SubmitAnswer(answerId, questionId, text, null, replyTo);
+  }
+
+  private static void assertRejected(CommandResultWithReply<Command, Event, State, Reply> result, Rejection reason) {
+    Rejected rejected = assertInstanceOf(Rejected.class, result.reply());
+    assertEquals(reason, rejected.reason(), rejected.message());
+    assertFalse(rejected.message().isBlank());
+    assertTrue(result.hasNoEvents(), "a rejected command must not persist anything");
+  }
+
+  private State awaitState(Predicate<State> condition) {
+    TestProbe<Object> probe = testKit.createTestProbe();
+    return probe.awaitAssert(Duration.ofSeconds(10), () -> {
+      State state = kit.getState();
+      assertTrue(condition.test(state), () -> "state is " + state.status() + ", asked " + state.askedCount());
+      return state;
+    });
+  }
+}

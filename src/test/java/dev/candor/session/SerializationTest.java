@@ -1,0 +1,125 @@
+package dev.candor.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.candor.interview.AnswerAnalysis;
+import dev.candor.interview.AnsweredQuestion;
+import dev.candor.interview.InterviewPreferences;
+import dev.candor.interview.Question;
+import dev.candor.interview.Report;
+import dev.candor.interview.RuleBasedInterviewer;
+import dev.candor.session.InterviewSession.SessionContext;
+import dev.candor.testing.SampleData;
+import dev.candor.testing.TestConfigs;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.jackson.JacksonCborSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Every command, reply, event, state and notification survives Jackson CBOR, and no type is left out. */
+class SerializationTest {
+
+  private static final ActorTestKit testKit = ActorTestKit.create(TestConfigs.local());
+  private static final Instant AT = Instant.parse("2026-11-22T10:15:30.123Z");
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  @Test
+  void everyMessageTypeRoundTripsThroughCbor() {
+    SerializationTestKit serialization = new SerializationTestKit(testKit.system());
+    List<Object> samples = samples();
+    for (Object sample : samples) {
+      Object copy = serialization.verifySerialization(sample, true);
+      assertEquals(sample, copy);
+      assertTrue(SerializationExtension.get(testKit.system().classicSystem()).findSerializerFor(sample)
+          instanceof JacksonCborSerializer, sample.getClass() + " must use Jackson CBOR");
+    }
+  }
+
+  @Test
+  void theSamplesCoverEverySealedType() {
+    Set<Class<?>> covered = samples().stream().map(Object::getClass).collect(Collectors.toSet());
+    List<Class<?>> missing = new ArrayList<>();
+    Stream.of(InterviewSession.Command.class, InterviewSession.Reply.class, InterviewSession.Event.class, Notification.class)
+        .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
+        .filter(type -> !covered.contains(type))
+        .forEach(missing::add);
+    assertEquals(List.of(), missing);
+  }
+
+  @Test
+  void javaSerializationIsOff() {
+    assertEquals("off", testKit.system().settings().config().getString("pekko.actor.allow-java-serialization"));
+  }
+
+  private static List<Object> samples() {
+    RuleBasedInterviewer interviewer = new RuleBasedInterviewer();
+    SessionContext context = new SessionContext("cand-1", "job-1", SampleData.johnDoe(), SampleData.seniorEngineer(),
+        new InterviewPreferences(45, dev.candor.interview.Difficulty.HARD, List.of("react")));
+    List<Question> questions = interviewer.plan(context.resume(), context.job(), context.preferences(), 8);
+    Question first = questions.get(0);
+    AnswerAnalysis analysis = interviewer.analyse(first, SampleData.strongAnswer(), context.job(), 62.5);
+    Report report = interviewer.report(
+        List.of(new AnsweredQuestion(first, SampleData.strongAnswer(), analysis)), context.resume(), context.job());
+    InterviewSession.RecordedAnswer answer = new InterviewSession.RecordedAnswer("a-1", first.id(), SampleData.strongAnswer(), 62.5, AT);
+
+    List<InterviewSession.Event> events = List.of(
+        new InterviewSession.ContextSet(context, AT),
+        new InterviewSession.QuestionsPlanned(questions, AT),
+        new InterviewSession.QuestionAsked(0, first.id(), null, AT),
+        new InterviewSession.AnswerRecorded(answer, AT),
+        new InterviewSession.AnswerAnalysed(first.id(), analysis, AT),
+        new InterviewSession.InterviewEnding(InterviewSession.EndReason.ENDED_BY_CANDIDATE, AT),
+        new InterviewSession.InterviewCompleted(report, AT),
+        new InterviewSession.SessionAbandoned(AT));
+    InterviewSession.State state = InterviewSession.State.empty();
+    for (InterviewSession.Event event : events.subList(0, 7)) {
+      state = state.apply(event);
+    }
+    SessionView view = SessionView.of("s-1", state);
+
+    ActorRef<InterviewSession.Reply> replies = testKit.<InterviewSession.Reply>createTestProbe().getRef();
+    ActorRef<SessionView> views = testKit.<SessionView>createTestProbe().getRef();
+    ActorRef<Notification> subscriber = testKit.<Notification>createTestProbe().getRef();
+
+    List<Object> samples = new ArrayList<>(events);
+    samples.addAll(List.of(
+        new InterviewSession.Start(context, replies),
+        new InterviewSession.SubmitAnswer("a-1", first.id(), "text", 30.0, replies),
+        new InterviewSession.End(replies),
+        new InterviewSession.GetStatus(views),
+        new InterviewSession.Subscribe(subscriber, 3L, views),
+        new InterviewSession.Unsubscribe(subscriber),
+        new InterviewSession.PlanReady(questions),
+        new InterviewSession.AnalysisReady(first.id(), analysis, "Thanks."),
+        new InterviewSession.ReportReady(report),
+        new InterviewSession.WorkFailed("report", "timeout"),
+        new InterviewSession.RetryWork("report"),
+        new InterviewSession.SubscriberGone(subscriber),
+        InterviewSession.TimeUp.INSTANCE,
+        InterviewSession.Tick.INSTANCE,
+        InterviewSession.Passivate.INSTANCE,
+        new InterviewSession.Accepted(view),
+        new InterviewSession.AnswerAccepted("a-1", first.id(), false),
+        new InterviewSession.Rejected(InterviewSession.Rejection.ALREADY_ANSWERED, "already answered"),
+        state,
+        view,
+        new SessionUpdate(3, events.get(2), view),
+        new SessionProblem("provider down", true, view)));
+    return samples;
+  }
+}

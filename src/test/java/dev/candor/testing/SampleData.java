@@ -1,0 +1,52 @@
+package dev.candor.testing;
+
+import dev.candor.interview.JobPosting;
+import dev.candor.interview.Resume;
+import java.util.List;
+
+/** Seed 000's sample resume (John Doe) and sample job, as the seed's expected parse gives them. */
+public final class SampleData {
+
+  private SampleData() {}
+
+  public static Resume johnDoe() {
+    return new Resume("John Doe", "john.doe@email.com", "(555) 123-4567", null, null, null,
+        "Software Engineer with 5 years of experience in full-stack development. Expertise in React, Node.js, Python, "
+            + "and cloud technologies. Led development of scalable web applications serving 100k+ users.",
+        List.of(
+            new Resume.Experience("Tech Corp Inc.", "Senior Software Engineer", "2020", "Present", "2020 - Present",
+                "Led development of scalable web applications serving 100k+ users",
+                List.of("Led development of scalable web applications serving 100k+ users",
+                    "Implemented microservices architecture using Python and Docker",
+                    "Mentored 3 junior developers and improved team productivity by 40%",
+                    "Built CI/CD pipelines reducing deployment time by 60%")),
+            new Resume.Experience("StartupXYZ", "Software Engineer", "2019", "2020", "2019 - 2020",
+                "Developed React frontend components for e-commerce platform",
+                List.of("Developed React frontend components for e-commerce platform",
+                    "Collaborated with 5-person agile team using Scrum methodology",
+                    "Optimized database queries improving page load time by 35%"))),
+        List.of(new Resume.Education("University of Technology", "Bachelor of Science in Computer Science", null, "2019")),
+        List.of("React", "Node.js", "Python", "JavaScript", "TypeScript", "AWS"),
+        List.of(new Resume.Project("E-commerce Platform", "Built full-stack e-commerce application using React and Node.js",
+            List.of("React", "Node.js", "MongoDB", "Stripe API"), "6 months")),
+        List.of(),
+        null);
+  }
+
+  public static JobPosting seniorEngineer() {
+    return new JobPosting("Senior Software Engineer", "Tech Corp", "San Francisco, CA",
+        "We're looking for a senior software engineer...",
+        List.of("5+ years Python", "React experience", "AWS knowledge"),
+        List.of("Lead development", "Mentor junior developers"),
+        List.of("Health insurance", "401k", "Flexible hours"),
+        "$120,000 - $150,000", "Full-time", "Senior", true);
+  }
+
+  /** An answer with every part of STAR, numbers and the job's keywords. */
+  public static String strongAnswer() {
+    return "In my previous role at Tech Corp we were facing a checkout service that kept timing out during sales. "
+        + "My goal was to cut the error rate before Black Friday. I profiled the Python service, found an N+1 query, "
+        + "rewrote it with a single join and added a Redis cache, then I set up alerts on AWS CloudWatch. "
+        + "As a result, timeouts dropped by 85% and checkout latency fell from 2 seconds to 300 milliseconds.";
+  }
+}

@@ -1,0 +1,114 @@
+package dev.candor.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Candor as a separate JVM ({@code java -jar target/candor.jar}), which a test can kill like a crash would. */
+public final class ServerProcess {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private ServerProcess(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /** Starts the jar in {@code workDir} with the given environment on top of this JVM's (minus DATABASE_* unless given). */
+  public static ServerProcess start(Path workDir, Map<String, String> env, String logName) throws IOException {
+    String jar = System.getProperty("candor.jar", Path.of("target", "candor.jar").toAbsolutePath().toString());
+    if (!Files.exists(Path.of(jar))) {
+      fail("The runnable jar " + jar + " is missing: run the tests with the README command (mvn verify)");
+    }
+    int port = Integer.parseInt(env.getOrDefault("PORT", String.valueOf(freePort())));
+    Path log = Path.of("target", "it-logs", logName + ".log").toAbsolutePath();
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", jar)
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Map<String, String> environment = builder.environment();
+    environment.keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("EMBEDDED_DB_"));
+    environment.putAll(env);
+    environment.put("PORT", String.valueOf(port));
+    environment.putIfAbsent("CLUSTER_PORT", String.valueOf(freePort()));
+    environment.putIfAbsent("HOST", "127.0.0.1");
+    return new ServerProcess(builder.start(), log, port);
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Waits until GET /ready answers 200; returns how long that took. */
+  public Duration awaitReady() throws Exception {
+    long start = System.nanoTime();
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    while (System.nanoTime() - start < READY_TIMEOUT.toNanos()) {
+      if (!process.isAlive()) {
+        fail("Candor exited with " + process.exitValue() + " before it was ready:\n" + logTail());
+      }
+      try {
+        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
+            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return Duration.ofNanos(System.nanoTime() - start);
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    fail("Candor was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    return null;
+  }
+
+  /** SIGKILL: no shutdown hook runs, exactly like a crash. */
+  public void kill() throws Exception {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      fail("Candor did not die after SIGKILL");
+    }
+  }
+
+  /** SIGTERM: a clean shutdown. Returns the exit code. */
+  public int stop() throws Exception {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      fail("Candor did not stop within 60 s of SIGTERM:\n" + logTail());
+    }
+    return process.exitValue();
+  }
+
+  public String logTail() throws IOException {
+    List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+}

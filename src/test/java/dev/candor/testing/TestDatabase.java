@@ -1,0 +1,81 @@
+package dev.candor.testing;
+
+import dev.candor.store.Database;
+import dev.candor.store.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real PostgreSQL for tests: the server DATABASE_URL names (the user needs CREATEDB), else one embedded
+ * server per test JVM. Every caller gets a database of its own, created and migrated, so tests never see
+ * each other's rows.
+ */
+public final class TestDatabase {
+
+  private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(.*)$");
+  private static EmbeddedPostgresServer embedded;
+
+  private TestDatabase() {}
+
+  public record Db(String url, String user, String password) {}
+
+  public static synchronized Db fresh() {
+    Db server = server();
+    String name = "candor_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create a test database on " + server.url() + ": " + e.getMessage(), e);
+    }
+    Matcher m = JDBC_URL.matcher(server.url());
+    if (!m.matches()) {
+      throw new IllegalStateException("Not a PostgreSQL JDBC URL: " + server.url());
+    }
+    Db fresh = new Db(m.group(1) + name + m.group(3), server.user(), server.password());
+    Database.migrate(fresh.url(), fresh.user(), fresh.password());
+    return fresh;
+  }
+
+  private static Db server() {
+    String external = System.getenv("DATABASE_URL");
+    if (external != null && !external.isBlank()) {
+      return new Db(external, envOr("DATABASE_USER", "postgres"), envOr("DATABASE_PASSWORD", ""));
+    }
+    if (embedded == null) {
+      try {
+        embedded = EmbeddedPostgresServer.start(Files.createTempDirectory("candor-test-pg"), 0, Duration.ofSeconds(60));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new Db(embedded.jdbcUrl("postgres"), EmbeddedPostgresServer.superuser(), "");
+  }
+
+  private static String envOr(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /** Runs one SQL query returning a single number: for tests that look into the journal. */
+  public static long count(Db db, String sql) {
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+        Statement s = c.createStatement();
+        var rows = s.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
