@@ -9,6 +9,10 @@ import java.util.List;
  */
 public interface Interviewer {
 
+  /** The fewest questions that still hold the mix every contract needs (2 behavioral, 2 technical, 1 leadership). */
+  int MIN_QUESTIONS = 5;
+  int MAX_QUESTIONS = 20;
+
   List<Question> plan(Resume resume, JobPosting job, InterviewPreferences preferences, int questionCount);
 
   /**

@@ -22,8 +22,6 @@ import dev.candor.interview.TechVocabulary.Technology;
  */
 final class QuestionPlanner {
 
-  static final int MIN_QUESTIONS = 5;
-  static final int MAX_QUESTIONS = 20;
   static final int MIN_TEXT = 50;
   static final int MAX_TEXT = 200;
 
@@ -43,9 +41,9 @@ final class QuestionPlanner {
   private QuestionPlanner() {}
 
   static List<Question> plan(Resume resume, JobPosting job, InterviewPreferences preferences, int questionCount) {
-    if (questionCount < MIN_QUESTIONS || questionCount > MAX_QUESTIONS) {
+    if (questionCount < Interviewer.MIN_QUESTIONS || questionCount > Interviewer.MAX_QUESTIONS) {
       throw new IllegalArgumentException(
-          "questionCount must be between " + MIN_QUESTIONS + " and " + MAX_QUESTIONS + ", was " + questionCount);
+          "questionCount must be between " + Interviewer.MIN_QUESTIONS + " and " + Interviewer.MAX_QUESTIONS + ", was " + questionCount);
     }
     Resume r = resume == null ? Resume.empty() : resume;
     JobPosting j = job == null ? JobPosting.empty() : job;

@@ -10,9 +10,6 @@ import java.util.List;
  */
 public final class RuleBasedInterviewer implements Interviewer {
 
-  /** The number of questions seed 000 asks for; callers pass it unless a setting says otherwise. */
-  public static final int DEFAULT_QUESTION_COUNT = 8;
-
   @Override
   public List<Question> plan(Resume resume, JobPosting job, InterviewPreferences preferences, int questionCount) {
     return QuestionPlanner.plan(resume, job, preferences, questionCount);

@@ -1,6 +1,7 @@
 package dev.candor.session;
 
 import com.typesafe.config.Config;
+import dev.candor.interview.Interviewer;
 import java.time.Duration;
 
 /** {@code candor.interview} of application.conf. */
@@ -13,6 +14,13 @@ public record SessionSettings(
     int snapshotsKept,
     int workerRetries,
     Duration workerTimeout) {
+
+  public SessionSettings {
+    if (questionCount < Interviewer.MIN_QUESTIONS || questionCount > Interviewer.MAX_QUESTIONS) {
+      throw new IllegalArgumentException("candor.interview.question-count (INTERVIEW_QUESTION_COUNT) must be between "
+          + Interviewer.MIN_QUESTIONS + " and " + Interviewer.MAX_QUESTIONS + ", was " + questionCount);
+    }
+  }
 
   public static SessionSettings from(Config config) {
     Config c = config.getConfig("candor.interview");

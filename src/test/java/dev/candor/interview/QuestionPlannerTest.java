@@ -69,7 +69,7 @@ class QuestionPlannerTest {
   @Test
   void seedResumeAndJobGiveEightTailoredQuestions() {
     List<Question> qs = interviewer.plan(SeedData.johnDoe(), SeedData.seniorSoftwareEngineer(),
-        InterviewPreferences.defaults(), RuleBasedInterviewer.DEFAULT_QUESTION_COUNT);
+        InterviewPreferences.defaults(), 8);
 
     assertValidPlan(qs, 8);
     assertAll(

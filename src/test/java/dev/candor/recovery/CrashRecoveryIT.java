@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.testing.DatabaseProcess;
 import dev.candor.testing.HttpJson;
 import dev.candor.testing.ServerProcess;
 import dev.candor.testing.TestDatabase;
@@ -28,7 +29,17 @@ class CrashRecoveryIT {
 
   @Test
   void anInterviewSurvivesAKilledNode() throws Exception {
-    TestDatabase.Db db = TestDatabase.fresh();
+    String external = System.getenv("DATABASE_URL");
+    if (external != null && !external.isBlank()) {
+      killAndResume(TestDatabase.fresh());
+      return;
+    }
+    try (DatabaseProcess database = DatabaseProcess.start(Files.createTempDirectory("candor-shared-db"))) {
+      killAndResume(database.db());
+    }
+  }
+
+  private void killAndResume(TestDatabase.Db db) throws Exception {
     Map<String, String> env = Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user(), "DATABASE_PASSWORD", db.password());
     Path workDir = Files.createTempDirectory("candor-crash");
     String sessionId = "crash-" + UUID.randomUUID();

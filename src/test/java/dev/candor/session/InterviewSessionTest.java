@@ -133,6 +133,12 @@ class InterviewSessionTest {
     String first = started.currentQuestion().id();
     String third = started.questions().get(2).id();
 
+    CommandResultWithReply<Command, Event, State, Reply> again = kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    assertTrue(again.hasNoEvents(), "starting a running interview again resumes it");
+    assertEquals(started.currentQuestion(), ((InterviewSession.Accepted) again.reply()).view().currentQuestion());
+    SessionContext otherCandidate = new SessionContext("cand-2", "job-1", CONTEXT.resume(), CONTEXT.job(), CONTEXT.preferences());
+    assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.Start(otherCandidate, r)), Rejection.CONTEXT_MISMATCH);
+
     assertRejected(kit.<Reply>runCommand(r -> answer(null, "q99_technical_nothing", "text", r)), Rejection.UNKNOWN_QUESTION);
     assertRejected(kit.<Reply>runCommand(r -> answer(null, third, "text", r)), Rejection.NOT_CURRENT_QUESTION);
 

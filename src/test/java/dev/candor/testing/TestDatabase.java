@@ -47,7 +47,26 @@ public final class TestDatabase {
     return fresh;
   }
 
-  private static Db server() {
+  /** Runs a statement on the server's maintenance database, e.g. to lock a test database out. */
+  public static void onServer(String sql) {
+    Db server = server();
+    try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String name(Db db) {
+    Matcher m = JDBC_URL.matcher(db.url());
+    if (!m.matches()) {
+      throw new IllegalStateException("Not a PostgreSQL JDBC URL: " + db.url());
+    }
+    return m.group(2);
+  }
+
+  private static synchronized Db server() {
     String external = System.getenv("DATABASE_URL");
     if (external != null && !external.isBlank()) {
       return new Db(external, envOr("DATABASE_USER", "postgres"), envOr("DATABASE_PASSWORD", ""));

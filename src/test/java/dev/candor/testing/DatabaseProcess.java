@@ -1,0 +1,60 @@
+package dev.candor.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded PostgreSQL started on its own ({@code dev.candor.store.EmbeddedDatabaseMain} from the jar), as a
+ * database that outlives the Candor processes a test starts and kills.
+ */
+public final class DatabaseProcess implements AutoCloseable {
+
+  private final Process process;
+  private final TestDatabase.Db db;
+
+  private DatabaseProcess(Process process, TestDatabase.Db db) {
+    this.process = process;
+    this.db = db;
+  }
+
+  public static DatabaseProcess start(Path dataDir) throws Exception {
+    String jar = System.getProperty("candor.jar", Path.of("target", "candor.jar").toAbsolutePath().toString());
+    int port = ServerProcess.freePort();
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", jar, "dev.candor.store.EmbeddedDatabaseMain", String.valueOf(port), dataDir.toString())
+        .redirectErrorStream(true)
+        .start();
+    BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    String line;
+    while ((line = output.readLine()) != null) {
+      seen.append(line).append('\n');
+      if (line.startsWith("DATABASE_URL=")) {
+        Thread drain = new Thread(() -> output.lines().forEach(l -> { }), "database-process-output");
+        drain.setDaemon(true);
+        drain.start();
+        return new DatabaseProcess(process, new TestDatabase.Db(line.substring("DATABASE_URL=".length()), "postgres", ""));
+      }
+    }
+    fail("EmbeddedDatabaseMain ended without printing DATABASE_URL:\n" + seen);
+    return null;
+  }
+
+  public TestDatabase.Db db() {
+    return db;
+  }
+
+  /** SIGTERM: its shutdown hook stops PostgreSQL cleanly. */
+  @Override
+  public void close() throws Exception {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
