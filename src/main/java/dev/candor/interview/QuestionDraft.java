@@ -14,6 +14,13 @@ import java.util.List;
  */
 record QuestionDraft(QuestionType type, List<String> slugs, String topic, String text, String source) {
 
+  /** A name that ends in an abbreviation ("TechCorp Inc.") at the end of a sentence would print "Inc.." otherwise. */
+  private static final java.util.regex.Pattern DOUBLE_STOP = java.util.regex.Pattern.compile("\\.\\.(?=\\s|$)");
+
+  QuestionDraft {
+    text = DOUBLE_STOP.matcher(text).replaceAll(".");
+  }
+
   static QuestionDraft of(QuestionType type, String slug, String topic, String text) {
     return new QuestionDraft(type, List.of(slug), topic, text, null);
   }

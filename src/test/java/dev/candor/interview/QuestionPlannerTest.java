@@ -2,6 +2,7 @@ package dev.candor.interview;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,6 +195,15 @@ class QuestionPlannerTest {
         assertTrue(text.length() >= 50 && text.length() <= 200, text);
         assertTrue(text.contains(tech.name()), text);
       }
+    }
+  }
+
+  @Test
+  void aCompanyNameEndingInAnAbbreviationDoesNotDoubleTheFullStop() {
+    JobPosting job = new JobPosting("Senior Frontend Developer", "TechCorp Inc.", null, null, List.of("React"), null, null,
+        null, null, "Senior", null);
+    for (Question q : interviewer.plan(Resume.empty(), job, null, 8)) {
+      assertFalse(q.text().contains(".."), q.text());
     }
   }
 }
