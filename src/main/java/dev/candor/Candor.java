@@ -43,12 +43,10 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class Candor implements AutoCloseable {
 
   private final ActorSystem<Void> system;
-  private final Database database;
   private final ServerBinding binding;
 
-  private Candor(ActorSystem<Void> system, Database database, ServerBinding binding) {
+  private Candor(ActorSystem<Void> system, ServerBinding binding) {
     this.system = system;
-    this.database = database;
     this.binding = binding;
   }
 
@@ -65,13 +63,14 @@ public final class Candor implements AutoCloseable {
     joinCluster(system, config.getString("candor.cluster.seed-nodes"));
 
     Interviewer interviewer = new RuleBasedInterviewer();
-    InterviewSession.init(system, interviewer, SessionSettings.from(config));
+    SessionSettings sessionSettings = SessionSettings.from(config);
+    InterviewSession.init(system, interviewer, sessionSettings);
     Duration askTimeout = config.getDuration("candor.http.ask-timeout");
     Sessions sessions = new Sessions(system, askTimeout);
     JobRepository jobs = new JobRepository(database.dataSource());
     CandidateRepository candidates = new CandidateRepository(database.dataSource());
     long maxJsonBody = config.getBytes("candor.http.max-json-body");
-    int defaultMaxDuration = (int) Math.max(1, config.getDuration("candor.interview.default-max-duration").toMinutes());
+    int defaultMaxDuration = (int) Math.max(1, sessionSettings.defaultMaxDuration().toMinutes());
 
     OpenHireConnection.Dependencies openHire = new OpenHireConnection.Dependencies(sessions, jobs, candidates,
         defaultMaxDuration, system.dispatchers().lookup(DispatcherSelector.blocking()), Clock.systemUTC());
@@ -85,7 +84,7 @@ public final class Candor implements AutoCloseable {
     try {
       ServerBinding binding = HttpServer.start(system, config.getString("candor.http.host"), config.getInt("candor.http.port"),
           routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
-      return new Candor(system, database, binding);
+      return new Candor(system, binding);
     } catch (Exception e) {
       system.terminate();
       throw e;
@@ -115,16 +114,8 @@ public final class Candor implements AutoCloseable {
     }
   }
 
-  public ActorSystem<Void> system() {
-    return system;
-  }
-
   public int httpPort() {
     return binding.localAddress().getPort();
-  }
-
-  public Database database() {
-    return database;
   }
 
   /** Leaves the cluster, stops serving and stops the embedded database (if any). */

@@ -8,18 +8,16 @@ import java.util.List;
 public final class Fields {
 
   private final JsonNode node;
-  private final String where;
 
-  private Fields(JsonNode node, String where) {
+  private Fields(JsonNode node) {
     this.node = node;
-    this.where = where;
   }
 
   public static Fields of(JsonNode node, String where) {
     if (node == null || !node.isObject()) {
       throw new BadRequest(where + " must be a JSON object");
     }
-    return new Fields(node, where);
+    return new Fields(node);
   }
 
   public boolean has(String field) {
@@ -104,7 +102,4 @@ public final class Fields {
     return node.get(field);
   }
 
-  public String where() {
-    return where;
-  }
 }

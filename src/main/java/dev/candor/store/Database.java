@@ -68,10 +68,6 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  public String jdbcUrl() {
-    return jdbcUrl;
-  }
-
   /** The connection pekko-persistence-jdbc's shared database must use; layered over application.conf. */
   public Config persistenceConfig() {
     String prefix = "pekko-persistence-jdbc.shared-databases.default.db.";

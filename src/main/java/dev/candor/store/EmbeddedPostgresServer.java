@@ -28,11 +28,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final EmbeddedPostgres postgres;
-  private final Path dataDir;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
     this.postgres = postgres;
-    this.dataDir = dataDir;
   }
 
   public static EmbeddedPostgresServer start(Path dataDir, int port, Duration startupTimeout) throws IOException {
@@ -49,15 +47,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setServerConfig("max_connections", "100")
         .start();
     log.info("Embedded PostgreSQL serving {} on port {}", dir, postgres.getPort());
-    return new EmbeddedPostgresServer(postgres, dir);
+    return new EmbeddedPostgresServer(postgres);
   }
 
   public int port() {
     return postgres.getPort();
-  }
-
-  public Path dataDir() {
-    return dataDir;
   }
 
   public String jdbcUrl(String database) {
