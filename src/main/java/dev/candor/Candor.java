@@ -70,7 +70,7 @@ public final class Candor implements AutoCloseable {
     JobRepository jobs = new JobRepository(database.dataSource());
     CandidateRepository candidates = new CandidateRepository(database.dataSource());
     long maxJsonBody = config.getBytes("candor.http.max-json-body");
-    int defaultMaxDuration = (int) Math.max(1, sessionSettings.defaultMaxDuration().toMinutes());
+    double defaultMaxDuration = sessionSettings.defaultMaxDuration().toMillis() / 60_000.0;
 
     OpenHireConnection.Dependencies openHire = new OpenHireConnection.Dependencies(sessions, jobs, candidates,
         defaultMaxDuration, system.dispatchers().lookup(DispatcherSelector.blocking()), Clock.systemUTC());

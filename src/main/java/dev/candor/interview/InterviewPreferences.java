@@ -6,9 +6,9 @@ import java.util.List;
  * What the candidate asked for: seed 002's InterviewPreferences. A null difficulty lets the
  * interviewer derive it from the job's experience level.
  */
-public record InterviewPreferences(int maxDurationMinutes, Difficulty difficulty, List<String> focusAreas) {
+public record InterviewPreferences(double maxDurationMinutes, Difficulty difficulty, List<String> focusAreas) {
 
-  public static final int DEFAULT_MAX_DURATION_MINUTES = 30;
+  public static final double DEFAULT_MAX_DURATION_MINUTES = 30;
 
   public InterviewPreferences {
     focusAreas = List.copyOf(Resume.nullToEmpty(focusAreas));

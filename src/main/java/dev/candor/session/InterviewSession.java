@@ -635,7 +635,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     if (state.startedAt() == null) {
       return;
     }
-    Instant deadline = state.startedAt().plus(Duration.ofMinutes(state.context().preferences().maxDurationMinutes()));
+    Duration budget = Duration.ofMillis(Math.round(state.context().preferences().maxDurationMinutes() * 60_000));
+    Instant deadline = state.startedAt().plus(budget);
     Duration left = Duration.between(clock.instant(), deadline);
     timers.startSingleTimer(TimeUp.INSTANCE, left.isNegative() ? Duration.ZERO : left);
   }

@@ -26,7 +26,7 @@ public record SessionView(
     String jobId,
     String jobTitle,
     String company,
-    int maxDurationMinutes,
+    double maxDurationMinutes,
     List<Question> questions,
     int questionsAsked,
     int answersRecorded,

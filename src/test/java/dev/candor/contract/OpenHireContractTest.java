@@ -191,6 +191,25 @@ class OpenHireContractTest {
   }
 
   @Test
+  void theTimeBudgetEndsTheInterviewOnItsOwn() throws Exception {
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/budget-" + UUID.randomUUID())) {
+      ws.send(start(TEST_JOB, candidateId, ",\"preferences\":{\"max_duration\":0.1}"));
+      assertEquals(0.1, ws.next("interview_started").get("data").get("max_duration").asDouble(), 1e-9);
+      ws.send(response(GOOD_ANSWER));
+      ws.next("ai_response");
+      // Nothing more is sent: the 6-second budget runs out on the server's timer.
+      JsonNode ended = ws.next("interview_ended").get("data");
+      assertTrue(ended.get("completed").asBoolean());
+      ws.send("{\"type\":\"get_status\",\"data\":{}}");
+      JsonNode status = ws.next("status_update").get("data");
+      assertTrue(status.get("completed").asBoolean());
+      assertEquals(2, status.get("questions_asked").asInt());
+      ws.send(response("too late"));
+      assertEquals(409, ws.next("error").get("status_code").asInt());
+    }
+  }
+
+  @Test
   void aClientThatReconnectsFindsTheInterviewWhereItWas() throws Exception {
     String sessionId = "reconnect-" + UUID.randomUUID();
     String secondQuestion;

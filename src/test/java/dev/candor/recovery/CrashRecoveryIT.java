@@ -84,7 +84,17 @@ class CrashRecoveryIT {
     assertEquals(8, TestDatabase.count(db, journalCount(persistenceId, "AnswerRecorded")), "each answer recorded once");
     assertEquals(8, TestDatabase.count(db, journalCount(persistenceId, "AnswerAnalysed")), "each answer analysed once");
     assertEquals(1, TestDatabase.count(db, journalCount(persistenceId, "InterviewCompleted")));
-    second.stop();
+    assertTrue(TestDatabase.count(db, "SELECT count(*) FROM snapshot WHERE persistence_id = '" + persistenceId + "'") >= 1,
+        "an interview has more events than the snapshot interval");
+    second.kill();
+
+    // A third process recovers the finished interview from its snapshot and the events after it.
+    ServerProcess third = ServerProcess.start(workDir, env, "crash-third");
+    third.awaitReady();
+    JsonNode recovered = new HttpJson(third.port()).get("/api/sessions/" + sessionId).body();
+    assertEquals("completed", recovered.get("status").asText());
+    assertEquals(report, recovered.get("report"));
+    third.stop();
   }
 
   @Test

@@ -51,9 +51,14 @@ public final class DatabaseProcess implements AutoCloseable {
 
   /** SIGTERM: its shutdown hook stops PostgreSQL cleanly. */
   @Override
-  public void close() throws Exception {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
   }

@@ -40,7 +40,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
 
   /** What the connection needs from the node. */
   public record Dependencies(Sessions sessions, JobRepository jobs, CandidateRepository candidates,
-      int defaultMaxDurationMinutes, Executor blocking, Clock clock) {}
+      double defaultMaxDurationMinutes, Executor blocking, Clock clock) {}
 
   private record FromSession(Notification notification) implements SocketMessage {}
 

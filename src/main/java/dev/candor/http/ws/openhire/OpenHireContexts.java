@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /** Turns seed 002's database rows and start_interview preferences into what the session is planned from. */
 final class OpenHireContexts {
 
-  static final int MAX_DURATION_LIMIT = 240;
+  /** Minutes. Fractions are allowed (the seed types max_duration as a number): 0.5 is a 30-second drill. */
+  static final double MIN_DURATION = 0.1;
+  static final double MAX_DURATION = 240;
   private static final Pattern LINE_BREAKS = Pattern.compile("\\r?\\n|;|•");
 
   private OpenHireContexts() {}
@@ -29,13 +31,14 @@ final class OpenHireContexts {
     }
   }
 
-  static InterviewPreferences preferences(Fields preferences, int defaultMaxDurationMinutes) {
+  static InterviewPreferences preferences(Fields preferences, double defaultMaxDurationMinutes) {
     if (preferences == null) {
       return new InterviewPreferences(defaultMaxDurationMinutes, null, List.of());
     }
     Double maxDuration = preferences.optionalNumber("max_duration");
-    if (maxDuration != null && (maxDuration < 1 || maxDuration > MAX_DURATION_LIMIT)) {
-      throw new InvalidPreference("preferences.max_duration must be between 1 and " + MAX_DURATION_LIMIT + " minutes");
+    if (maxDuration != null && (maxDuration < MIN_DURATION || maxDuration > MAX_DURATION)) {
+      throw new InvalidPreference("preferences.max_duration must be between " + MIN_DURATION + " and " + (int) MAX_DURATION
+          + " minutes");
     }
     String level = preferences.optionalText("difficulty_level");
     Difficulty difficulty = null;
@@ -46,7 +49,7 @@ final class OpenHireContexts {
         throw new InvalidPreference("preferences.difficulty_level must be one of easy, medium, hard");
       }
     }
-    int minutes = maxDuration == null ? defaultMaxDurationMinutes : (int) Math.ceil(maxDuration);
+    double minutes = maxDuration == null ? defaultMaxDurationMinutes : maxDuration;
     return new InterviewPreferences(minutes, difficulty, preferences.textList("focus_areas"));
   }
 

@@ -18,8 +18,8 @@ public final class OpenHireMessages {
         .put("job_title", view.jobTitle())
         .put("company", view.company())
         .put("initial_question", view.currentQuestion().text())
-        .put("max_duration", view.maxDurationMinutes())
         .put("interview_phase", view.phase().wireName());
+    putMinutes(data, "max_duration", view.maxDurationMinutes());
     return message("interview_started", data);
   }
 
@@ -54,10 +54,10 @@ public final class OpenHireMessages {
         .put("candidate_id", view.candidateId())
         .put("interview_phase", view.phase().wireName())
         .put("time_elapsed", minutes(view, now))
-        .put("max_duration", view.maxDurationMinutes())
         .put("questions_asked", view.questionsAsked())
         .put("completed", view.report() != null)
         .put("comfort_level", view.comfortLevel().name().toLowerCase(java.util.Locale.ROOT));
+    putMinutes(data, "max_duration", view.maxDurationMinutes());
     data.set("strengths_identified", Json.tree(view.strengthsIdentified()));
     data.set("areas_to_probe", Json.tree(view.areasToProbe()));
     return message("status_update", data);
@@ -78,6 +78,15 @@ public final class OpenHireMessages {
     ObjectNode message = Json.object().put("type", type);
     message.set("data", data);
     return Json.write(message);
+  }
+
+  /** The seed writes whole minutes as integers (30); a fractional budget keeps its fraction. */
+  private static void putMinutes(ObjectNode data, String field, double minutes) {
+    if (minutes == Math.rint(minutes)) {
+      data.put(field, (long) minutes);
+    } else {
+      data.put(field, minutes);
+    }
   }
 
   /** Minutes, to one decimal as in the seed's examples (5.2, 12.5). */
