@@ -114,6 +114,11 @@ public final class Candor implements AutoCloseable {
     }
   }
 
+  /** The node's actor system, for tools and tests that look inside it (sharding state, cluster membership). */
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
   public int httpPort() {
     return binding.localAddress().getPort();
   }
