@@ -33,7 +33,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * One OpenHire (seed 002) WebSocket: translates its {type, data} messages into session commands and the
- * session's updates back into its messages. It keeps only connection facts (is it subscribed, has it
+ * session's updates back into its messages. It keeps only connection facts (has it subscribed, has it
  * announced the start); the interview itself lives in the session, so any node can serve a reconnect.
  */
 public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
@@ -167,7 +167,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
         () -> new Lookup(deps.jobs().find(jobId), deps.candidates().find(candidateId)), deps.blocking());
     then(lookup, ackTo, (found, error) -> () -> {
       if (error != null) {
-        sendFailure(error);
+        send(failure(error));
         return;
       }
       if (found.job().isEmpty()) {
@@ -189,7 +189,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
       InterviewSession.SessionContext context = OpenHireContexts.context(found.job().get(), candidate, resume, preferences);
       then(subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), ackTo, (reply, failure) -> () -> {
         if (failure != null) {
-          sendFailure(failure);
+          send(failure(failure));
         } else if (reply instanceof InterviewSession.Accepted accepted) {
           announceStart(accepted.view());
         } else {
@@ -214,14 +214,14 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
         .thenCompose(s -> deps.sessions().answer(sessionId, answerId, null, response, null));
     then(submitted, ackTo, (reply, failure) -> () -> {
       if (failure != null) {
-        sendFailure(failure);
+        send(failure(failure));
       } else if (reply instanceof InterviewSession.Rejected rejected) {
         send(rejection(rejected));
       } else if (((InterviewSession.AnswerAccepted) reply).duplicate()) {
         // A resubmission, typically after a reconnect: the reply to it may have gone to the old socket.
         then(deps.sessions().status(sessionId), ackTo, (view, e) -> () -> {
           if (e != null) {
-            sendFailure(e);
+            send(failure(e));
           } else {
             resendCurrentTurn(view);
           }
@@ -242,7 +242,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
   private void endInterview(ActorRef<SocketMessage.Ack> ackTo) {
     then(subscribed().thenCompose(s -> deps.sessions().end(sessionId)), ackTo, (reply, failure) -> () -> {
       if (failure != null) {
-        sendFailure(failure);
+        send(failure(failure));
       } else if (reply instanceof InterviewSession.Rejected rejected) {
         send(rejection(rejected));
       } else {
@@ -258,7 +258,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
   private void getStatus(ActorRef<SocketMessage.Ack> ackTo) {
     then(subscribed().thenCompose(s -> deps.sessions().status(sessionId)), ackTo, (view, failure) -> () -> {
       if (failure != null) {
-        sendFailure(failure);
+        send(failure(failure));
       } else if (view.status() == InterviewSession.Status.NEW) {
         send(OpenHireMessages.error(404, "Interview session not found",
             "Session " + sessionId + " has not been started; send start_interview", "HTTPException"));
@@ -319,13 +319,13 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
 
   // ---- plumbing ----
 
-  /** Subscribes this connection to its session once, before the first command that may produce updates. */
-  private CompletionStage<Boolean> subscribed() {
-    if (subscribed) {
-      return CompletableFuture.completedFuture(true);
-    }
+  /**
+   * Subscribes this connection before every command. Subscribing is idempotent, and a session that was
+   * restarted on another node (a crash, a rebalance) has forgotten its subscribers; this finds it again.
+   */
+  private CompletionStage<SessionView> subscribed() {
     subscribed = true;
-    return deps.sessions().subscribe(sessionId, updates, null).thenApply(view -> true);
+    return deps.sessions().subscribe(sessionId, updates, null);
   }
 
   /**
@@ -354,12 +354,6 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
       default -> OpenHireMessages.error(409, rejected.message(), rejected.reason().name().toLowerCase(java.util.Locale.ROOT),
           "SessionError");
     };
-  }
-
-  /** After a failure the subscription may not have happened; subscribing again is harmless. */
-  private void sendFailure(Throwable error) {
-    subscribed = false;
-    send(failure(error));
   }
 
   private static String failure(Throwable error) {
