@@ -8,6 +8,7 @@ import dev.candor.http.rest.HealthRoutes;
 import dev.candor.http.rest.JobAndCandidateRoutes;
 import dev.candor.http.rest.SessionRoutes;
 import dev.candor.http.ws.InterviewSocketRoute;
+import dev.candor.http.ws.SocketSettings;
 import dev.candor.http.ws.openhire.OpenHireConnection;
 import dev.candor.interview.Interviewer;
 import dev.candor.interview.RuleBasedInterviewer;
@@ -50,8 +51,19 @@ public final class Candor implements AutoCloseable {
     this.binding = binding;
   }
 
+  /** Settings are all read and checked before anything starts, so a bad one stops the node at once. */
   public static Candor start(Config config) throws Exception {
-    Database database = Database.open(DatabaseSettings.from(config));
+    DatabaseSettings databaseSettings = DatabaseSettings.from(config);
+    SessionSettings sessionSettings = SessionSettings.from(config);
+    SocketSettings socketSettings = SocketSettings.from(config);
+    List<Address> seedNodes = seedNodes(config.getString("candor.cluster.seed-nodes"));
+    Duration askTimeout = config.getDuration("candor.http.ask-timeout");
+    long maxJsonBody = config.getBytes("candor.http.max-json-body");
+    String host = config.getString("candor.http.host");
+    int port = config.getInt("candor.http.port");
+    Duration drain = config.getDuration("candor.http.shutdown-drain");
+
+    Database database = Database.open(databaseSettings);
     ActorSystem<Void> system;
     try {
       system = ActorSystem.create(Behaviors.empty(), "candor", database.persistenceConfig().withFallback(config));
@@ -60,30 +72,23 @@ public final class Candor implements AutoCloseable {
       throw e;
     }
     system.getWhenTerminated().thenRun(() -> closeQuietly(database));
-    joinCluster(system, config.getString("candor.cluster.seed-nodes"));
-
-    Interviewer interviewer = new RuleBasedInterviewer();
-    SessionSettings sessionSettings = SessionSettings.from(config);
-    InterviewSession.init(system, interviewer, sessionSettings);
-    Duration askTimeout = config.getDuration("candor.http.ask-timeout");
-    Sessions sessions = new Sessions(system, askTimeout);
-    JobRepository jobs = new JobRepository(database.dataSource());
-    CandidateRepository candidates = new CandidateRepository(database.dataSource());
-    long maxJsonBody = config.getBytes("candor.http.max-json-body");
-    double defaultMaxDuration = sessionSettings.defaultMaxDuration().toMillis() / 60_000.0;
-
-    OpenHireConnection.Dependencies openHire = new OpenHireConnection.Dependencies(sessions, jobs, candidates,
-        defaultMaxDuration, system.dispatchers().lookup(DispatcherSelector.blocking()), Clock.systemUTC());
-    Route routes = new ErrorHandling().wrap(Directives.concat(
-        new HealthRoutes(system, database).routes(),
-        new JobAndCandidateRoutes(system, maxJsonBody, jobs, candidates).routes(),
-        new AnalyzeAnswerRoutes(system, maxJsonBody, interviewer).routes(),
-        new SessionRoutes(sessions).routes(),
-        new InterviewSocketRoute(system, config.getBytes("candor.http.max-ws-message"), openHire).routes()));
-
     try {
-      ServerBinding binding = HttpServer.start(system, config.getString("candor.http.host"), config.getInt("candor.http.port"),
-          routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      joinCluster(system, seedNodes);
+      Interviewer interviewer = new RuleBasedInterviewer();
+      InterviewSession.init(system, interviewer, sessionSettings);
+      Sessions sessions = new Sessions(system, askTimeout);
+      JobRepository jobs = new JobRepository(database.dataSource());
+      CandidateRepository candidates = new CandidateRepository(database.dataSource());
+      OpenHireConnection.Dependencies openHire = new OpenHireConnection.Dependencies(sessions, jobs, candidates,
+          sessionSettings.defaultMaxDuration().toMillis() / 60_000.0, system.dispatchers().lookup(DispatcherSelector.blocking()),
+          askTimeout, socketSettings.resubscribeInterval(), Clock.systemUTC());
+      Route routes = new ErrorHandling().wrap(Directives.concat(
+          new HealthRoutes(system, database).routes(),
+          new JobAndCandidateRoutes(system, maxJsonBody, jobs, candidates).routes(),
+          new AnalyzeAnswerRoutes(system, maxJsonBody, interviewer).routes(),
+          new SessionRoutes(sessions).routes(),
+          new InterviewSocketRoute(system, socketSettings, openHire).routes()));
+      ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new Candor(system, binding);
     } catch (Exception e) {
       system.terminate();
@@ -91,14 +96,22 @@ public final class Candor implements AutoCloseable {
     }
   }
 
+  private static List<Address> seedNodes(String commaSeparated) {
+    try {
+      return Arrays.stream(commaSeparated.split(","))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .map(AddressFromURIString::parse)
+          .toList();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("candor.cluster.seed-nodes (CLUSTER_SEED_NODES) must be comma-separated "
+          + "addresses like pekko://candor@10.0.0.1:7355, was '" + commaSeparated + "'", e);
+    }
+  }
+
   /** A lone node joins itself; otherwise it joins the seed nodes named in the settings. */
-  private static void joinCluster(ActorSystem<?> system, String seedNodes) {
+  private static void joinCluster(ActorSystem<?> system, List<Address> seeds) {
     Cluster cluster = Cluster.get(system);
-    List<Address> seeds = Arrays.stream(seedNodes.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .map(AddressFromURIString::parse)
-        .toList();
     if (seeds.isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     } else {

@@ -47,7 +47,7 @@ public final class ErrorHandling extends AllDirectives {
       return Json.error(StatusCodes.SERVICE_UNAVAILABLE, e.getMessage());
     }
     log.error("Unhandled failure", e);
-    return Json.error(StatusCodes.INTERNAL_SERVER_ERROR, "Internal error: " + e);
+    return Json.error(StatusCodes.INTERNAL_SERVER_ERROR, "Internal error; the server log has the details");
   }
 
   private RejectionHandler rejections() {

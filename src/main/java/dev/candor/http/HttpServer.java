@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer {
 
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
-  private static final Duration DRAIN = Duration.ofSeconds(10);
 
   private HttpServer() {}
 
-  public static CompletionStage<ServerBinding> start(ActorSystem<?> system, String host, int port, Route route) {
+  public static CompletionStage<ServerBinding> start(ActorSystem<?> system, String host, int port, Duration drain,
+      Route route) {
     return Http.get(system).newServerAt(host, port).bind(route).whenComplete((binding, error) -> {
       if (error != null) {
         log.error("Could not serve HTTP on {}:{}", host, port, error);
@@ -30,7 +30,7 @@ public final class HttpServer {
       InetSocketAddress address = binding.localAddress();
       log.info("Candor serving http://{}:{}/", address.getHostString(), address.getPort());
       CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "http-drain",
-          () -> binding.terminate(DRAIN).thenApply(terminated -> Done.getInstance()));
+          () -> binding.terminate(drain).thenApply(terminated -> Done.getInstance()));
     });
   }
 }

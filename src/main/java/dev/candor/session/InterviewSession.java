@@ -325,6 +325,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
+          // A restart after a journal failure reuses this object, but its workers are gone.
+          runningTasks.clear();
+          failures.clear();
           Duration tick = min(settings.idleTimeout(), settings.passivateAfter()).dividedBy(4);
           timers.startTimerWithFixedDelay(Tick.INSTANCE, tick.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tick);
           resumeWork(state);
@@ -342,7 +345,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(Start.class, this::onStart)
         .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
             "The interview has not started: start it before answering"))
-        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED, "Interview session not found"));
+        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+            "The interview has not started, so there is nothing to end"));
 
     builder.forState(s -> s.status() == Status.PLANNING)
         .onCommand(Start.class, this::onStartAgain)
@@ -368,8 +372,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
 
     builder.forState(s -> s.status() == Status.COMPLETED)
-        .onCommand(Start.class, (s, c) -> startAgainOrMismatch(s, c,
-            () -> reject(c.replyTo(), Rejection.FINISHED, "This interview has already ended")))
+        .onCommand(Start.class, this::onStartAgain)
         .onCommand(SubmitAnswer.class, (s, c) -> duplicateOr(s, c, () -> reject(c.replyTo(), Rejection.FINISHED,
             "This interview has already ended")))
         .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
@@ -385,6 +388,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     builder.forAnyState()
         .onCommand(GetStatus.class, (s, c) -> {
           touch();
+          resumeWork(s);
           return Effect().reply(c.replyTo(), view(s));
         })
         .onCommand(Subscribe.class, this::onSubscribe)
@@ -399,15 +403,17 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         })
         .onCommand(WorkFailed.class, this::onWorkFailed)
         .onCommand(RetryWork.class, (s, c) -> {
-          startTask(s, c.task());
+          if (pending(s).contains(c.task())) {
+            startTask(s, c.task());
+          }
           return Effect().none();
         })
         .onCommand(Tick.class, this::onTick)
         .onCommand(Passivate.class, (s, c) -> Effect().stop())
         // Results and timers that arrive after the state moved on (late worker, stale timer) change nothing.
-        .onCommand(PlanReady.class, (s, c) -> Effect().none())
-        .onCommand(AnalysisReady.class, (s, c) -> Effect().none())
-        .onCommand(ReportReady.class, (s, c) -> Effect().none())
+        .onCommand(PlanReady.class, (s, c) -> lateResult(PLAN_TASK))
+        .onCommand(AnalysisReady.class, (s, c) -> lateResult(ANALYSE_TASK + c.questionId()))
+        .onCommand(ReportReady.class, (s, c) -> lateResult(REPORT_TASK))
         .onCommand(TimeUp.class, (s, c) -> Effect().none());
 
     return builder.build();
@@ -443,10 +449,21 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     return same.get();
   }
 
+  private Effect<Event, State> lateResult(String task) {
+    taskDone(task);
+    return Effect().none();
+  }
+
   private Effect<Event, State> onPlanReady(State state, PlanReady command) {
+    List<Question> questions = command.questions();
+    if (questions == null || questions.isEmpty()
+        || questions.stream().map(Question::id).distinct().count() != questions.size()) {
+      // A plan the session cannot hold (an interviewer that returned nothing, or twice the same id) is a failure to retry.
+      return onWorkFailed(state, new WorkFailed(PLAN_TASK, "the interviewer returned no usable questions"));
+    }
     taskDone(PLAN_TASK);
     Instant now = clock.instant();
-    Question first = command.questions().get(0);
+    Question first = questions.get(0);
     return Effect().persist(List.of(new QuestionsPlanned(command.questions(), now), new QuestionAsked(0, first.id(), null, now)))
         .thenRun(newState -> {
           publish(newState, 2);
@@ -461,7 +478,12 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       if (state.question(questionId) == null) {
         return reject(command.replyTo(), Rejection.UNKNOWN_QUESTION, "There is no question '" + questionId + "' in this interview");
       }
-      if (state.answers().containsKey(questionId)) {
+      RecordedAnswer earlier = state.answers().get(questionId);
+      if (earlier != null && earlier.text().equals(command.text())) {
+        // The same words for the same question: a resend from a client that never heard it was taken.
+        return Effect().reply(command.replyTo(), new AnswerAccepted(earlier.answerId(), questionId, true));
+      }
+      if (earlier != null) {
         return reject(command.replyTo(), Rejection.ALREADY_ANSWERED, "Question " + questionId + " has already been answered"
             + (state.analyses().containsKey(questionId) ? "" : "; its analysis is on the way"));
       }
@@ -518,15 +540,15 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private Effect<Event, State> beginEnding(State state, EndReason reason, ActorRef<Reply> replyTo) {
     touch();
-    return Effect().persist(new InterviewEnding(reason, clock.instant()))
+    // A session reloaded after its deadline ends at the deadline, not at the moment it was reloaded.
+    Instant at = reason == EndReason.TIME_UP ? earliest(clock.instant(), deadline(state)) : clock.instant();
+    var persisted = Effect().persist(new InterviewEnding(reason, at))
         .thenRun(newState -> {
           timers.cancel(TimeUp.INSTANCE);
           publish(newState, 1);
           startReportWhenReady(newState);
-          if (replyTo != null) {
-            replyTo.tell(new Accepted(view(newState)));
-          }
         });
+    return replyTo == null ? persisted : persisted.thenReply(replyTo, newState -> new Accepted(view(newState)));
   }
 
   private Effect<Event, State> onReportReady(State state, ReportReady command) {
@@ -546,17 +568,16 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         command.subscriber().tell(new SessionUpdate(seq, state.log().get((int) seq - 1), view));
       }
     }
-    resumeWork(state);
     return Effect().reply(command.replyTo(), view);
   }
 
   private Effect<Event, State> onWorkFailed(State state, WorkFailed command) {
-    taskDone(command.task());
+    runningTasks.remove(command.task());
     int failed = failures.merge(command.task(), 1, Integer::sum);
     context.getLog().warn("Session {}: {} failed ({} of {} attempts): {}", sessionId, command.task(), failed,
         settings.workerRetries() + 1, command.reason());
     if (failed <= settings.workerRetries()) {
-      Duration backoff = Duration.ofMillis(200L << Math.min(failed, 6));
+      Duration backoff = settings.workerBackoff().multipliedBy(1L << Math.min(failed - 1, 6));
       timers.startSingleTimer("retry-" + command.task(), new RetryWork(command.task()), backoff);
     } else {
       notifySubscribers(new SessionProblem("The interviewer could not finish '" + command.task() + "': " + command.reason()
@@ -568,9 +589,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private Effect<Event, State> onTick(State state, Tick tick) {
     Instant now = clock.instant();
-    boolean running = state.status() == Status.PLANNING || state.status() == Status.IN_PROGRESS;
-    if (running && state.lastEventAt() != null && !now.isBefore(state.lastEventAt().plus(settings.idleTimeout()))) {
-      return Effect().persist(new SessionAbandoned(now)).thenRun(newState -> {
+    if (idleLimitPassed(state, now)) {
+      Instant at = earliest(now, state.lastEventAt().plus(settings.idleTimeout()));
+      return Effect().persist(new SessionAbandoned(at)).thenRun(newState -> {
         timers.cancel(TimeUp.INSTANCE);
         publish(newState, 1);
       });
@@ -615,29 +636,53 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     lastTouched = clock.instant();
   }
 
-  /** After recovery or a reconnect: restart whatever has no result yet, and re-arm the time budget. */
+  /**
+   * After recovery, a reconnect or a status request: restart whatever has no result yet, and re-arm the
+   * time budget. A session reloaded after both limits passed gets the one that came first.
+   */
   private void resumeWork(State state) {
-    switch (state.status()) {
-      case PLANNING -> startTask(state, PLAN_TASK);
-      case IN_PROGRESS -> {
-        armTimeUp(state);
-        state.pendingAnalyses().forEach(id -> startTask(state, ANALYSE_TASK + id));
-      }
-      case FINISHING -> {
-        state.pendingAnalyses().forEach(id -> startTask(state, ANALYSE_TASK + id));
-        startReportWhenReady(state);
-      }
-      default -> { }
+    pending(state).forEach(task -> startTask(state, task));
+    if (state.status() != Status.IN_PROGRESS) {
+      return;
     }
+    Instant now = clock.instant();
+    if (idleLimitPassed(state, now) && state.lastEventAt().plus(settings.idleTimeout()).isBefore(deadline(state))) {
+      context.getSelf().tell(Tick.INSTANCE);
+    } else {
+      armTimeUp(state);
+    }
+  }
+
+  /** The tasks whose results the state is waiting for. */
+  private static List<String> pending(State state) {
+    List<String> tasks = new ArrayList<>();
+    if (state.status() == Status.PLANNING) {
+      tasks.add(PLAN_TASK);
+    }
+    if (state.status() == Status.IN_PROGRESS || state.status() == Status.FINISHING) {
+      state.pendingAnalyses().forEach(id -> tasks.add(ANALYSE_TASK + id));
+    }
+    if (state.status() == Status.FINISHING && state.pendingAnalyses().isEmpty()) {
+      tasks.add(REPORT_TASK);
+    }
+    return tasks;
+  }
+
+  private boolean idleLimitPassed(State state, Instant now) {
+    boolean running = state.status() == Status.PLANNING || state.status() == Status.IN_PROGRESS;
+    return running && state.lastEventAt() != null && !now.isBefore(state.lastEventAt().plus(settings.idleTimeout()));
+  }
+
+  private static Instant deadline(State state) {
+    Duration budget = Duration.ofMillis(Math.round(state.context().preferences().maxDurationMinutes() * 60_000));
+    return state.startedAt().plus(budget);
   }
 
   private void armTimeUp(State state) {
     if (state.startedAt() == null) {
       return;
     }
-    Duration budget = Duration.ofMillis(Math.round(state.context().preferences().maxDurationMinutes() * 60_000));
-    Instant deadline = state.startedAt().plus(budget);
-    Duration left = Duration.between(clock.instant(), deadline);
+    Duration left = Duration.between(clock.instant(), deadline(state));
     timers.startSingleTimer(TimeUp.INSTANCE, left.isNegative() ? Duration.ZERO : left);
   }
 
@@ -658,6 +703,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private void taskDone(String task) {
     runningTasks.remove(task);
+    failures.remove(task);
     timers.cancel("retry-" + task);
   }
 
@@ -685,6 +731,10 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
 }

@@ -17,6 +17,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 final class InterviewerWorker {
 
+  /**
+   * Interviewer calls get threads of their own: a call that outlives its timeout keeps its thread, and must
+   * not starve the database lookups on Pekko's shared blocking dispatcher.
+   */
+  static final String DISPATCHER = "candor-interviewer-dispatcher";
+
   record Finished(InterviewSession.Command result) {}
 
   private InterviewerWorker() {}
@@ -25,7 +31,7 @@ final class InterviewerWorker {
       Supplier<InterviewSession.Command> work, Duration timeout) {
     return Behaviors.setup(context -> {
       CompletableFuture<InterviewSession.Command> call = CompletableFuture
-          .supplyAsync(work, context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()))
+          .supplyAsync(work, context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER)))
           .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
       context.pipeToSelf(call, (result, error) ->
           new Finished(error == null ? result : new InterviewSession.WorkFailed(task, describe(error))));

@@ -13,6 +13,7 @@ public record SessionSettings(
     int snapshotEvery,
     int snapshotsKept,
     int workerRetries,
+    Duration workerBackoff,
     Duration workerTimeout) {
 
   public SessionSettings {
@@ -32,6 +33,7 @@ public record SessionSettings(
         c.getInt("snapshot-every"),
         c.getInt("snapshots-kept"),
         c.getInt("worker-retries"),
+        c.getDuration("worker-backoff"),
         c.getDuration("worker-timeout"));
   }
 }

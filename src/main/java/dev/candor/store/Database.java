@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final EmbeddedPostgresServer embedded;
 
-  private Database(String jdbcUrl, String user, String password, int poolSize, EmbeddedPostgresServer embedded) {
+  private Database(String jdbcUrl, String user, String password, DatabaseSettings settings, EmbeddedPostgresServer embedded) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.password = password;
@@ -32,9 +32,11 @@ public final class Database implements AutoCloseable {
     hikari.setJdbcUrl(jdbcUrl);
     hikari.setUsername(user);
     hikari.setPassword(password);
-    hikari.setMaximumPoolSize(poolSize);
+    hikari.setMaximumPoolSize(settings.poolSize());
     hikari.setPoolName("candor");
-    hikari.setConnectionTimeout(5_000);
+    hikari.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    // A query on a hung server must fail, not hold a thread (and a client waiting behind it) forever.
+    hikari.addDataSourceProperty("socketTimeout", Math.max(1, settings.queryTimeout().toSeconds()));
     this.dataSource = new HikariDataSource(hikari);
   }
 
@@ -42,14 +44,14 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseSettings settings) throws IOException {
     if (!settings.embedded()) {
       migrate(settings.url(), settings.user(), settings.password());
-      return new Database(settings.url(), settings.user(), settings.password(), settings.poolSize(), null);
+      return new Database(settings.url(), settings.user(), settings.password(), settings, null);
     }
-    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
-        settings.embeddedDataDir(), settings.embeddedPort(), settings.embeddedStartupTimeout());
+    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.embeddedDataDir(), settings.embeddedPort(),
+        settings.embeddedStartupTimeout(), settings.embeddedLeftoverStopTimeout());
     try {
       String url = server.jdbcUrl("postgres");
       migrate(url, EmbeddedPostgresServer.superuser(), "");
-      return new Database(url, EmbeddedPostgresServer.superuser(), "", settings.poolSize(), server);
+      return new Database(url, EmbeddedPostgresServer.superuser(), "", settings, server);
     } catch (RuntimeException e) {
       server.close();
       throw e;

@@ -10,9 +10,12 @@ public record DatabaseSettings(
     String user,
     String password,
     int poolSize,
+    Duration connectionTimeout,
+    Duration queryTimeout,
     Path embeddedDataDir,
     int embeddedPort,
-    Duration embeddedStartupTimeout) {
+    Duration embeddedStartupTimeout,
+    Duration embeddedLeftoverStopTimeout) {
 
   public static DatabaseSettings from(Config config) {
     Config c = config.getConfig("candor.database");
@@ -21,9 +24,12 @@ public record DatabaseSettings(
         c.getString("user"),
         c.getString("password"),
         c.getInt("pool-size"),
+        c.getDuration("connection-timeout"),
+        c.getDuration("query-timeout"),
         Path.of(c.getString("embedded.data-dir")),
         c.getInt("embedded.port"),
-        c.getDuration("embedded.startup-timeout"));
+        c.getDuration("embedded.startup-timeout"),
+        c.getDuration("embedded.leftover-stop-timeout"));
   }
 
   public boolean embedded() {

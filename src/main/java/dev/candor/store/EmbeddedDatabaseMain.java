@@ -17,7 +17,7 @@ public final class EmbeddedDatabaseMain {
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 5432;
     Path dataDir = Path.of(args.length > 1 ? args[1] : "data/postgres");
-    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, port, Duration.ofSeconds(60));
+    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, port, Duration.ofSeconds(60), Duration.ofSeconds(30));
     Database.migrate(server.jdbcUrl("postgres"), EmbeddedPostgresServer.superuser(), "");
     System.out.println("DATABASE_URL=" + server.jdbcUrl("postgres"));
     System.out.flush();

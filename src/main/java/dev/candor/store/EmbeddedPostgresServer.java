@@ -25,7 +25,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   /** zonky holds a file lock on this file for as long as its JVM owns the data folder. */
   private static final String ZONKY_LOCK_FILE = "epg-lock";
-  private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final EmbeddedPostgres postgres;
 
@@ -33,10 +32,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  public static EmbeddedPostgresServer start(Path dataDir, int port, Duration startupTimeout) throws IOException {
+  public static EmbeddedPostgresServer start(Path dataDir, int port, Duration startupTimeout, Duration leftoverStopTimeout)
+      throws IOException {
     Path dir = dataDir.toAbsolutePath().normalize();
     Files.createDirectories(dir);
-    stopLeftoverServer(dir);
+    stopLeftoverServer(dir, leftoverStopTimeout);
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(dir)
         .setCleanDataDirectory(false)
@@ -73,7 +73,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * folder, any postmaster named in postmaster.pid is a leftover: ask it to shut down (SIGTERM, PostgreSQL's
    * "smart" shutdown, which is clean because its clients died with the JVM) and wait for it.
    */
-  static void stopLeftoverServer(Path dir) throws IOException {
+  static void stopLeftoverServer(Path dir, Duration stopTimeout) throws IOException {
     Path pidFile = dir.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;
@@ -83,29 +83,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       if (lock == null) {
         throw new IOException("The database folder " + dir + " is in use by another running Candor process");
       }
-      Optional<ProcessHandle> postmaster = leftoverPostmaster(pidFile);
+      Optional<ProcessHandle> postmaster = leftoverPostmaster(pidFile, dir);
       if (postmaster.isEmpty()) {
-        log.info("Removing stale {} (its process is gone)", pidFile);
-        Files.deleteIfExists(pidFile);
+        // No postmaster of ours runs: PostgreSQL checks the stale file itself and takes it over.
         return;
       }
       ProcessHandle process = postmaster.get();
       log.warn("Stopping PostgreSQL left running by a previous Candor process (pid {}) on {}", process.pid(), dir);
       process.destroy();
       try {
-        process.onExit().get(LEFTOVER_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        process.onExit().get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         throw new IOException("PostgreSQL pid " + process.pid() + " on " + dir + " did not stop within "
-            + LEFTOVER_STOP_TIMEOUT.toSeconds() + "s; stop it and start Candor again", e);
+            + stopTimeout.toSeconds() + "s; stop it and start Candor again", e);
       }
     } catch (java.nio.channels.OverlappingFileLockException e) {
       throw new IOException("The database folder " + dir + " is already in use by this process", e);
     }
   }
 
-  private static Optional<ProcessHandle> leftoverPostmaster(Path pidFile) throws IOException {
+  /**
+   * The postmaster named in postmaster.pid, if it still runs on this folder. Its pid may have been reused
+   * since, so it must be a postgres process and the file's second line (the data folder) must be ours.
+   */
+  private static Optional<ProcessHandle> leftoverPostmaster(Path pidFile, Path dir) throws IOException {
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-    if (lines.isEmpty()) {
+    if (lines.size() < 2 || !Path.of(lines.get(1).trim()).toAbsolutePath().normalize().equals(dir)) {
       return Optional.empty();
     }
     long pid;

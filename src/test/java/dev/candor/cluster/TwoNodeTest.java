@@ -72,6 +72,36 @@ class TwoNodeTest {
     }
   }
 
+  @Test
+  void aClientKeepsItsInterviewWhenTheNodeHostingTheSessionLeaves() throws Exception {
+    TestDatabase.Db db = TestDatabase.fresh();
+    int remotingA = ServerProcess.freePort();
+    String sessionId = "moved-" + UUID.randomUUID();
+    Candor a = Candor.start(node(db, remotingA, ""));
+    try {
+      try (WsClient ws = WsClient.connect(a.httpPort(), "/ws/interview/" + sessionId)) {
+        ws.send(START);
+        ws.next("interview_started");
+      }
+      try (Candor b = Candor.start(node(db, ServerProcess.freePort(), "pekko://candor@127.0.0.1:" + remotingA));
+          WsClient ws = WsClient.connect(b.httpPort(), "/ws/interview/" + sessionId)) {
+        awaitReady(new HttpJson(b.httpPort()));
+        ws.send("{\"type\":\"get_status\",\"data\":{}}");
+        assertEquals(1, ws.next("status_update").get("data").get("questions_asked").asInt());
+        assertTrue(hostedSessions(a).contains(sessionId), "the session starts out on node A");
+
+        a.close();
+        // The session restarts on B without its subscribers; the connection's renewal finds it again and
+        // gets the update that was pushed to nobody.
+        ws.send(ANSWER);
+        assertEquals(2, ws.next("ai_response").get("data").get("questions_asked").asInt());
+        assertTrue(hostedSessions(b).contains(sessionId), "the session now lives on node B");
+      }
+    } finally {
+      a.close();
+    }
+  }
+
   private static Set<String> hostedSessions(Candor node) {
     ActorRef<ClusterShardingQuery> query = ClusterSharding.get(node.system()).shardState();
     CompletionStage<CurrentShardRegionState> state = AskPattern.ask(query,
@@ -85,6 +115,7 @@ class TwoNodeTest {
   private static Config node(TestDatabase.Db db, int remotingPort, String seeds) {
     return ConfigFactory.parseMap(Map.of(
             "pekko.remote.artery.canonical.port", remotingPort,
+            "candor.http.resubscribe-interval", "1s",
             "candor.cluster.seed-nodes", seeds))
         .withFallback(TestConfigs.node(db));
   }

@@ -92,7 +92,6 @@ class OpenHireContractTest {
         assertFalse(reply.get("completed").asBoolean());
         assertFalse(reply.get("response").asText().isBlank());
         assertTrue(reply.get("time_elapsed").isNumber());
-        assertTrue(reply.get("time_elapsed").asDouble() >= 0);
         assertTrue(COMFORT.contains(reply.get("comfort_level").asText()), reply.toString());
         assertTrue(PHASES.contains(reply.get("interview_phase").asText()), reply.toString());
         phases.add(reply.get("interview_phase").asText());
@@ -123,12 +122,20 @@ class OpenHireContractTest {
       assertTrue(status.get("completed").asBoolean());
       assertEquals("conclusion", status.get("interview_phase").asText());
       assertEquals(45, status.get("max_duration").asInt());
-      assertTrue(status.get("strengths_identified").isArray());
-      assertTrue(status.get("areas_to_probe").isArray());
+      List<String> strengths = texts(status.get("strengths_identified"));
+      List<String> probe = texts(status.get("areas_to_probe"));
+      assertFalse(strengths.isEmpty(), status.toString());
+      assertFalse(probe.isEmpty(), "the job asks for Jest, Cypress and Node.js, which no answer mentioned: " + status);
+      assertFalse(probe.contains("react"), "React was in every answer: " + probe);
 
       ws.send(response("one more thing"));
       JsonNode late = ws.next("error");
       assertEquals(409, late.get("status_code").asInt());
+    }
+    try (WsClient rejoined = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId)) {
+      rejoined.send(start(TEST_JOB, candidateId, ""));
+      assertTrue(rejoined.next("interview_ended").get("data").get("completed").asBoolean(),
+          "starting a finished interview again tells how it ended");
     }
 
     JsonNode session = http.get("/api/sessions/" + sessionId).body();
@@ -186,7 +193,6 @@ class OpenHireContractTest {
       ws.send(start(TEST_JOB, "test-candidate", ""));
       JsonNode mismatch = ws.next("error");
       assertEquals(409, mismatch.get("status_code").asInt());
-      assertFalse(ws.isClosed());
     }
   }
 
@@ -195,15 +201,13 @@ class OpenHireContractTest {
     try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/budget-" + UUID.randomUUID())) {
       ws.send(start(TEST_JOB, candidateId, ",\"preferences\":{\"max_duration\":0.1}"));
       assertEquals(0.1, ws.next("interview_started").get("data").get("max_duration").asDouble(), 1e-9);
-      ws.send(response(GOOD_ANSWER));
-      ws.next("ai_response");
       // Nothing more is sent: the 6-second budget runs out on the server's timer.
       JsonNode ended = ws.next("interview_ended").get("data");
       assertTrue(ended.get("completed").asBoolean());
       ws.send("{\"type\":\"get_status\",\"data\":{}}");
       JsonNode status = ws.next("status_update").get("data");
       assertTrue(status.get("completed").asBoolean());
-      assertEquals(2, status.get("questions_asked").asInt());
+      assertEquals(1, status.get("questions_asked").asInt());
       ws.send(response("too late"));
       assertEquals(409, ws.next("error").get("status_code").asInt());
     }
@@ -260,6 +264,12 @@ class OpenHireContractTest {
       ws.next("interview_started");
       ws.expectNothing(Duration.ofMillis(200));
     }
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
   }
 
   private static void expectError(WsClient ws, String message, int status, String exceptionType, String text)

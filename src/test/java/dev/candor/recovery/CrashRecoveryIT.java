@@ -12,11 +12,13 @@ import dev.candor.testing.TestDatabase;
 import dev.candor.testing.WsClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +46,7 @@ class CrashRecoveryIT {
     Path workDir = Files.createTempDirectory("candor-crash");
     String sessionId = "crash-" + UUID.randomUUID();
 
-    ServerProcess first = ServerProcess.start(workDir, env, "crash-first");
+    ServerProcess first = start(workDir, env, "crash-first");
     System.out.println("first node ready after " + first.awaitReady().toMillis() + " ms");
     try (WsClient ws = WsClient.connect(first.port(), "/ws/interview/" + sessionId)) {
       ws.send(start());
@@ -56,7 +58,7 @@ class CrashRecoveryIT {
     }
     first.kill();
 
-    ServerProcess second = ServerProcess.start(workDir, env, "crash-second");
+    ServerProcess second = start(workDir, env, "crash-second");
     System.out.println("second node ready after " + second.awaitReady().toMillis() + " ms");
     try (WsClient ws = WsClient.connect(second.port(), "/ws/interview/" + sessionId)) {
       ws.send("{\"type\":\"get_status\",\"data\":{}}");
@@ -89,7 +91,7 @@ class CrashRecoveryIT {
     second.kill();
 
     // A third process recovers the finished interview from its snapshot and the events after it.
-    ServerProcess third = ServerProcess.start(workDir, env, "crash-third");
+    ServerProcess third = start(workDir, env, "crash-third");
     third.awaitReady();
     JsonNode recovered = new HttpJson(third.port()).get("/api/sessions/" + sessionId).body();
     assertEquals("completed", recovered.get("status").asText());
@@ -102,7 +104,7 @@ class CrashRecoveryIT {
     Path workDir = Files.createTempDirectory("candor-embedded");
     String sessionId = "embedded-" + UUID.randomUUID();
 
-    ServerProcess first = ServerProcess.start(workDir, Map.of(), "embedded-first");
+    ServerProcess first = start(workDir, Map.of(), "embedded-first");
     System.out.println("embedded first start ready after " + first.awaitReady().toMillis() + " ms");
     try (WsClient ws = WsClient.connect(first.port(), "/ws/interview/" + sessionId)) {
       ws.send(start());
@@ -118,7 +120,7 @@ class CrashRecoveryIT {
     long leftover = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
     assertTrue(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false), "its postmaster still runs");
 
-    ServerProcess second = ServerProcess.start(workDir, Map.of(), "embedded-second");
+    ServerProcess second = start(workDir, Map.of(), "embedded-second");
     System.out.println("embedded restart ready after " + second.awaitReady().toMillis() + " ms");
     assertFalse(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false), "the leftover server was stopped");
     try (WsClient ws = WsClient.connect(second.port(), "/ws/interview/" + sessionId)) {
@@ -129,6 +131,30 @@ class CrashRecoveryIT {
     }
     second.stop();
     assertFalse(Files.exists(pidFile), "a clean stop also stops the embedded PostgreSQL");
+  }
+
+  private final List<ServerProcess> servers = new ArrayList<>();
+  private final List<Path> embeddedDataDirs = new ArrayList<>();
+
+  private ServerProcess start(Path workDir, Map<String, String> env, String logName) throws Exception {
+    ServerProcess server = ServerProcess.start(workDir, env, logName);
+    servers.add(server);
+    if (env.isEmpty()) {
+      embeddedDataDirs.add(workDir.resolve("data/postgres"));
+    }
+    return server;
+  }
+
+  /** A failed assertion must not leave Candor JVMs, or the PostgreSQL a killed one left behind, running. */
+  @AfterEach
+  void stopEverything() throws Exception {
+    servers.forEach(ServerProcess::close);
+    for (Path dataDir : embeddedDataDirs) {
+      Path pidFile = dataDir.resolve("postmaster.pid");
+      if (Files.exists(pidFile)) {
+        ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())).ifPresent(ProcessHandle::destroy);
+      }
+    }
   }
 
   private static String start() {

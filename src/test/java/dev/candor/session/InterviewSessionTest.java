@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candor.interview.InterviewPreferences;
+import dev.candor.interview.Question;
 import dev.candor.interview.Report;
 import dev.candor.session.InterviewSession.AnswerAccepted;
 import dev.candor.session.InterviewSession.Command;
@@ -28,6 +29,7 @@ import java.util.function.Predicate;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +42,7 @@ class InterviewSessionTest {
   private static final ActorTestKit testKit =
       ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(TestConfigs.local()));
   private static final SessionSettings SETTINGS = new SessionSettings(8, Duration.ofMinutes(30), Duration.ofMinutes(30),
-      Duration.ofMinutes(2), 20, 2, 1, Duration.ofSeconds(10));
+      Duration.ofMinutes(2), 20, 2, 1, Duration.ofMillis(50), Duration.ofSeconds(10));
   private static final SessionContext CONTEXT = new SessionContext("cand-1", "job-1", SampleData.johnDoe(),
       SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()));
 
@@ -145,6 +147,11 @@ class InterviewSessionTest {
     kit.<Reply>runCommand(r -> answer("a-1", first, SampleData.strongAnswer(), r));
     assertRejected(kit.<Reply>runCommand(r -> answer("a-2", first, "a second try", r)), Rejection.ALREADY_ANSWERED);
 
+    CommandResultWithReply<Command, Event, State, Reply> sameWords = kit.<Reply>runCommand(
+        r -> answer(null, first, SampleData.strongAnswer(), r));
+    assertTrue(sameWords.hasNoEvents(), "the same words for the same question are a resend, not a second answer");
+    assertEquals("a-1", ((AnswerAccepted) sameWords.reply()).answerId());
+
     CommandResultWithReply<Command, Event, State, Reply> resubmitted = kit.<Reply>runCommand(r -> answer("a-1", first, "whatever", r));
     assertTrue(resubmitted.hasNoEvents());
     AnswerAccepted duplicate = assertInstanceOf(AnswerAccepted.class, resubmitted.reply());
@@ -173,7 +180,15 @@ class InterviewSessionTest {
 
     // ---- COMPLETED ----
     assertRejected(kit.<Reply>runCommand(r -> answer("late", null, "one more thing", r)), Rejection.FINISHED);
-    assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r)), Rejection.FINISHED);
+    CommandResultWithReply<Command, Event, State, Reply> resent = kit.<Reply>runCommand(r -> answer("a8", null, "whatever", r));
+    assertTrue(resent.hasNoEvents());
+    assertTrue(((AnswerAccepted) resent.reply()).duplicate(), "a known answer id stays idempotent after the end");
+    CommandResultWithReply<Command, Event, State, Reply> rejoin = kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    assertTrue(rejoin.hasNoEvents());
+    assertEquals(report, ((InterviewSession.Accepted) rejoin.reply()).view().report(), "a client rejoining gets the report");
+    assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.Start(
+        new SessionContext("someone-else", "job-1", CONTEXT.resume(), CONTEXT.job(), CONTEXT.preferences()), r)),
+        Rejection.CONTEXT_MISMATCH);
     CommandResultWithReply<Command, Event, State, Reply> end = kit.runCommand(InterviewSession.End::new);
     assertTrue(end.hasNoEvents());
     assertEquals(Status.COMPLETED, ((InterviewSession.Accepted) end.reply()).view().status());
@@ -190,6 +205,9 @@ class InterviewSessionTest {
 
     // ---- FINISHING ----
     assertRejected(kit.<Reply>runCommand(r -> answer("a-2", null, "more", r)), Rejection.FINISHED);
+    CommandResultWithReply<Command, Event, State, Reply> rejoin = kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    assertTrue(rejoin.hasNoEvents());
+    assertEquals(Status.FINISHING, ((InterviewSession.Accepted) rejoin.reply()).view().status());
     CommandResultWithReply<Command, Event, State, Reply> endAgain = kit.runCommand(InterviewSession.End::new);
     assertTrue(endAgain.hasNoEvents());
     assertEquals(Status.FINISHING, kit.getState().status());
@@ -280,9 +298,85 @@ class InterviewSessionTest {
     assertTrue(kit.getState().analyses().isEmpty());
 
     interviewer.failAnalyses(false);
-    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, views.getRef()));
+    kit.runCommand(new InterviewSession.GetStatus(views.getRef()));
     State state = awaitState(s -> s.askedCount() == 2);
     assertEquals(1, state.analyses().size());
+  }
+
+  @Test
+  void resultsThatArriveAfterTheStateMovedOnChangeNothing() {
+    State started = start();
+    Question first = started.currentQuestion();
+    assertTrue(kit.runCommand(new InterviewSession.PlanReady(started.questions())).hasNoEvents());
+    assertTrue(kit.runCommand(new InterviewSession.ReportReady(null)).hasNoEvents());
+    assertTrue(kit.runCommand(new InterviewSession.AnalysisReady(first.id(), null, "late")).hasNoEvents(),
+        "an analysis for a question with no answer is dropped");
+    assertTrue(kit.runCommand(new InterviewSession.RetryWork("report")).hasNoEvents());
+    assertEquals(started.lastSeq(), kit.getState().lastSeq());
+  }
+
+  @Test
+  void anEmptyPlanIsAFailureNotAnEvent() {
+    interviewer.holdPlans();
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    assertTrue(kit.runCommand(new InterviewSession.PlanReady(List.of())).hasNoEvents());
+    assertEquals(Status.PLANNING, kit.getState().status());
+    interviewer.releasePlans();
+    awaitState(s -> s.status() == Status.IN_PROGRESS);
+  }
+
+  @Test
+  void aSessionStillPlanningIsAbandonedWhenIdle() {
+    interviewer.holdPlans();
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    Instant lastEvent = kit.getState().lastEventAt();
+    clock.advance(SETTINGS.idleTimeout().plusMinutes(5));
+    InterviewSession.SessionAbandoned abandoned =
+        assertInstanceOf(InterviewSession.SessionAbandoned.class, kit.runCommand(InterviewSession.Tick.INSTANCE).event());
+    assertEquals(lastEvent.plus(SETTINGS.idleTimeout()), abandoned.at(), "dated when the limit passed, not when noticed");
+    interviewer.releasePlans();
+  }
+
+  @Test
+  void aSessionReloadedAfterItsDeadlineEndsAtTheDeadline() {
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(new SessionContext("cand-1", "job-1", CONTEXT.resume(),
+        CONTEXT.job(), new InterviewPreferences(10, null, List.of())), r));
+    State started = awaitState(s -> s.status() == Status.IN_PROGRESS);
+    Instant deadline = started.startedAt().plus(Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(12));
+    kit.restart();
+    State ended = awaitState(s -> s.status() == Status.COMPLETED);
+    assertEquals(InterviewSession.EndReason.TIME_UP, ended.endReason());
+    assertEquals(deadline, ended.endedAt());
+  }
+
+  @Test
+  void aSessionReloadedAfterItsIdleLimitIsAbandonedIfThatCameFirst() {
+    InterviewSession.SessionContext longInterview = new SessionContext("cand-1", "job-1", CONTEXT.resume(), CONTEXT.job(),
+        new InterviewPreferences(120, null, List.of()));
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(longInterview, r));
+    State started = awaitState(s -> s.status() == Status.IN_PROGRESS);
+    clock.advance(Duration.ofMinutes(200));
+    kit.restart();
+    State abandoned = awaitState(s -> s.status() == Status.ABANDONED);
+    assertEquals(started.lastEventAt().plus(SETTINGS.idleTimeout()), abandoned.endedAt());
+  }
+
+  @Test
+  void aSessionWithoutSubscribersAsksToBePassivatedWhenIdle() {
+    TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
+    EventSourcedBehaviorTestKit<Command, Event, State> sharded = EventSourcedBehaviorTestKit.create(testKit.system(),
+        InterviewSession.create("sharded-" + System.nanoTime(), interviewer, SETTINGS, clock, shard.getRef()));
+    TestProbe<Notification> subscriber = testKit.createTestProbe();
+    TestProbe<SessionView> views = testKit.createTestProbe();
+    sharded.runCommand(new InterviewSession.Subscribe(subscriber.getRef(), null, views.getRef()));
+    clock.advance(SETTINGS.passivateAfter().plusSeconds(1));
+    sharded.runCommand(InterviewSession.Tick.INSTANCE);
+    shard.expectNoMessage(Duration.ofMillis(200));
+
+    sharded.runCommand(new InterviewSession.Unsubscribe(subscriber.getRef()));
+    sharded.runCommand(InterviewSession.Tick.INSTANCE);
+    assertInstanceOf(ClusterSharding.Passivate.class, shard.receiveMessage());
   }
 
   // ---- helpers ----

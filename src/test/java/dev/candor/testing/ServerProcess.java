@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Candor as a separate JVM ({@code java -jar target/candor.jar}), which a test can kill like a crash would. */
-public final class ServerProcess {
+public final class ServerProcess implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -105,6 +105,12 @@ public final class ServerProcess {
       fail("Candor did not stop within 60 s of SIGTERM:\n" + logTail());
     }
     return process.exitValue();
+  }
+
+  /** After a failed test: nothing may outlive it. */
+  @Override
+  public void close() {
+    process.destroyForcibly();
   }
 
   public String logTail() throws IOException {

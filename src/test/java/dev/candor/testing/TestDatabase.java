@@ -73,7 +73,8 @@ public final class TestDatabase {
     }
     if (embedded == null) {
       try {
-        embedded = EmbeddedPostgresServer.start(Files.createTempDirectory("candor-test-pg"), 0, Duration.ofSeconds(60));
+        embedded = EmbeddedPostgresServer.start(Files.createTempDirectory("candor-test-pg"), 0, Duration.ofSeconds(60),
+            Duration.ofSeconds(30));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -65,10 +65,6 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
-  public boolean isClosed() {
-    return closed;
-  }
-
   @Override
   public void close() {
     if (!closed) {

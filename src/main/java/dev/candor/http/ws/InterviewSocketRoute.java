@@ -19,12 +19,12 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class InterviewSocketRoute extends AllDirectives {
 
   private final ActorSystem<?> system;
-  private final long maxMessageChars;
+  private final SocketSettings settings;
   private final OpenHireConnection.Dependencies openHire;
 
-  public InterviewSocketRoute(ActorSystem<?> system, long maxMessageChars, OpenHireConnection.Dependencies openHire) {
+  public InterviewSocketRoute(ActorSystem<?> system, SocketSettings settings, OpenHireConnection.Dependencies openHire) {
     this.system = system;
-    this.maxMessageChars = maxMessageChars;
+    this.settings = settings;
     this.openHire = openHire;
   }
 
@@ -49,7 +49,7 @@ public final class InterviewSocketRoute extends AllDirectives {
             }
           }
           Optional<Dialect> explicit = chosen;
-          var flow = SocketFlow.create(system, maxMessageChars, out -> explicit
+          var flow = SocketFlow.create(system, settings, out -> explicit
               .map(dialect -> connection(dialect, sessionId, out))
               .orElseGet(() -> DialectSelector.create(out, dialect -> connection(dialect, sessionId, out))));
           return complete(subprotocol.isPresent()

@@ -9,9 +9,9 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -27,26 +27,31 @@ import org.apache.pekko.stream.typed.javadsl.ActorSource;
  */
 public final class SocketFlow {
 
-  /** Messages waiting to go out before the client is considered too slow and the socket is closed. */
-  private static final int OUTGOING_BUFFER = 256;
-
   private SocketFlow() {}
 
-  public static Flow<Message, Message, NotUsed> create(ActorSystem<?> system, long maxMessageBytes,
+  /**
+   * The actor is spawned when the socket's stream starts, not when the route runs: a client that leaves
+   * during the handshake must not leave an actor behind.
+   */
+  public static Flow<Message, Message, ?> create(ActorSystem<?> system, SocketSettings settings,
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
-    Materializer materializer = Materializer.matFromSystem(system);
+    return Flow.fromMaterializer((materializer, attributes) -> connect(system, settings, connection, materializer));
+  }
+
+  private static Flow<Message, Message, NotUsed> connect(ActorSystem<?> system, SocketSettings settings,
+      Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection, Materializer materializer) {
     Pair<ActorRef<SocketMessage.Outgoing>, Source<SocketMessage.Outgoing, NotUsed>> out =
         ActorSource.<SocketMessage.Outgoing>actorRef(
                 o -> o == SocketMessage.Close.INSTANCE,
                 o -> Optional.empty(),
-                OUTGOING_BUFFER,
+                settings.outgoingBuffer(),
                 OverflowStrategy.fail())
             .preMaterialize(materializer);
     ActorRef<SocketMessage> actor = system.systemActorOf(connection.apply(out.first()),
         "ws-" + UUID.randomUUID(), Props.empty());
 
     Sink<Message, NotUsed> inbound = Flow.<Message>create()
-        .mapAsync(1, message -> whole(message, maxMessageBytes, materializer))
+        .mapAsync(1, message -> whole(message, settings.maxMessage(), materializer))
         .to(ActorSink.actorRefWithBackpressure(
             actor,
             (ackTo, frame) -> new SocketMessage.ClientFrame(frame, ackTo),
@@ -69,12 +74,12 @@ public final class SocketFlow {
       return message.asTextMessage().getStreamedText()
           .runFold(new Collected(new StringBuilder(), 0), (acc, part) -> acc.add(part, limit), materializer)
           .thenApply(acc -> acc.size() > limit
-              ? new SocketMessage.TooLarge(acc.size(), limit)
+              ? new SocketMessage.TooLarge("characters", acc.size(), limit)
               : new SocketMessage.Text(acc.text().toString()));
     }
     return message.asBinaryMessage().getStreamedData()
         .runFold(0L, (size, bytes) -> size + bytes.size(), materializer)
-        .thenApply(size -> size > limit ? new SocketMessage.TooLarge(size, limit) : new SocketMessage.Binary(size));
+        .thenApply(size -> size > limit ? new SocketMessage.TooLarge("bytes", size, limit) : new SocketMessage.Binary(size));
   }
 
   private record Collected(StringBuilder text, long size) {

@@ -18,8 +18,8 @@ public interface SocketMessage {
 
   record Binary(long bytes) implements Frame {}
 
-  /** A message above the size limit; its content was drained and dropped. */
-  record TooLarge(long bytes, long limit) implements Frame {}
+  /** A message above the size limit; its content was drained and dropped. {@code unit}: characters or bytes. */
+  record TooLarge(String unit, long size, long limit) implements Frame {}
 
   record ClientFrame(Frame frame, ActorRef<Ack> ackTo) implements SocketMessage {}
 

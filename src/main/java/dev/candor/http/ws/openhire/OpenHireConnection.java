@@ -5,7 +5,9 @@ import dev.candor.http.BadRequest;
 import dev.candor.http.Fields;
 import dev.candor.http.Json;
 import dev.candor.http.ws.SocketMessage;
+import dev.candor.interview.InterviewPhase;
 import dev.candor.interview.InterviewPreferences;
+import dev.candor.interview.Question;
 import dev.candor.session.InterviewSession;
 import dev.candor.session.Notification;
 import dev.candor.session.SessionProblem;
@@ -18,11 +20,13 @@ import dev.candor.store.JobRecord;
 import dev.candor.store.JobRepository;
 import dev.candor.store.StoreException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -30,6 +34,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * One OpenHire (seed 002) WebSocket: translates its {type, data} messages into session commands and the
@@ -40,9 +45,16 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
 
   /** What the connection needs from the node. */
   public record Dependencies(Sessions sessions, JobRepository jobs, CandidateRepository candidates,
-      double defaultMaxDurationMinutes, Executor blocking, Clock clock) {}
+      double defaultMaxDurationMinutes, Executor blocking, Duration lookupTimeout, Duration resubscribeInterval,
+      Clock clock) {}
 
   private record FromSession(Notification notification) implements SocketMessage {}
+
+  /** The session's answer to a subscription: where it stands, and the last update number it has sent. */
+  private record Subscribed(SessionView view) implements SocketMessage {}
+
+  /** NONE: a renewal that failed; the next one will try again. */
+  private enum Resubscribe implements SocketMessage { INSTANCE, NONE }
 
   /** Work finished off the actor thread; {@code step} runs on it, then the client frame is acknowledged. */
   private record Continue(Runnable step, ActorRef<SocketMessage.Ack> ackTo) implements SocketMessage {}
@@ -53,17 +65,23 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
   private final ActorRef<SocketMessage.Outgoing> out;
   private final Dependencies deps;
   private final ActorRef<Notification> updates;
+  private final TimerScheduler<SocketMessage> timers;
   private boolean subscribed;
+  /** The highest update number this client has been given; older or repeated updates are dropped. */
+  private long lastSeq = -1;
+  /** The question this client was last shown: its next answer is for that one. */
+  private String shownQuestionId;
   private boolean startAnnounced;
   private boolean ackDeferred;
 
   public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
-    return Behaviors.setup(context -> new OpenHireConnection(context, sessionId, out, deps));
+    return Behaviors.withTimers(timers -> Behaviors.setup(context -> new OpenHireConnection(context, timers, sessionId, out, deps)));
   }
 
-  private OpenHireConnection(ActorContext<SocketMessage> context, String sessionId, ActorRef<SocketMessage.Outgoing> out,
-      Dependencies deps) {
+  private OpenHireConnection(ActorContext<SocketMessage> context, TimerScheduler<SocketMessage> timers, String sessionId,
+      ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     super(context);
+    this.timers = timers;
     this.sessionId = sessionId;
     this.out = out;
     this.deps = deps;
@@ -93,9 +111,22 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
           onNotification(update.notification());
           return this;
         })
+        .onMessage(Subscribed.class, subscription -> {
+          lastSeq = Math.max(lastSeq, subscription.view().lastSeq());
+          return this;
+        })
+        .onMessage(Resubscribe.class, tick -> tick == Resubscribe.INSTANCE ? resubscribe() : this)
         .onMessage(SocketMessage.ClientClosed.class, closed -> close())
         .onMessage(SocketMessage.ClientFailed.class, failed -> close())
         .build();
+  }
+
+  private Behavior<SocketMessage> resubscribe() {
+    // Asks for every update after the last one this client saw: a session restarted elsewhere learns of this
+    // connection again, and whatever it pushed to nobody in between arrives now.
+    getContext().pipeToSelf(deps.sessions().subscribe(sessionId, updates, lastSeq < 0 ? null : lastSeq),
+        (view, error) -> error == null ? new Subscribed(view) : Resubscribe.NONE);
+    return this;
   }
 
   private Behavior<SocketMessage> close() {
@@ -111,7 +142,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
   private void onFrame(SocketMessage.Frame frame, ActorRef<SocketMessage.Ack> ackTo) {
     if (frame instanceof SocketMessage.TooLarge tooLarge) {
       replyNow(ackTo, OpenHireMessages.error(413, "Message too large",
-          tooLarge.bytes() + " characters; the limit is " + tooLarge.limit(), "ValidationError"));
+          tooLarge.size() + " " + tooLarge.unit() + "; the limit is " + tooLarge.limit(), "ValidationError"));
       return;
     }
     if (frame instanceof SocketMessage.Binary) {
@@ -164,7 +195,8 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
     String resumeText = data.optionalText("resume_text");
     InterviewPreferences preferences = OpenHireContexts.preferences(data.object("preferences"), deps.defaultMaxDurationMinutes());
     CompletionStage<Lookup> lookup = CompletableFuture.supplyAsync(
-        () -> new Lookup(deps.jobs().find(jobId), deps.candidates().find(candidateId)), deps.blocking());
+            () -> new Lookup(deps.jobs().find(jobId), deps.candidates().find(candidateId)), deps.blocking())
+        .orTimeout(deps.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
     then(lookup, ackTo, (found, error) -> () -> {
       if (error != null) {
         send(failure(error));
@@ -191,7 +223,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
         if (failure != null) {
           send(failure(failure));
         } else if (reply instanceof InterviewSession.Accepted accepted) {
-          announceStart(accepted.view());
+          rejoin(accepted.view());
         } else {
           send(rejection((InterviewSession.Rejected) reply));
         }
@@ -211,7 +243,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
       throw new BadRequest("answer_id must be 1-" + MAX_ANSWER_ID + " characters");
     }
     CompletionStage<InterviewSession.Reply> submitted = subscribed()
-        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, null, response, null));
+        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, shownQuestionId, response, null));
     then(submitted, ackTo, (reply, failure) -> () -> {
       if (failure != null) {
         send(failure(failure));
@@ -276,13 +308,21 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
       return;
     }
     SessionUpdate update = (SessionUpdate) notification;
+    if (update.seq() <= lastSeq) {
+      return;
+    }
+    lastSeq = update.seq();
+    // The view is the session as it stands now, which for a replayed update may be further on: what the
+    // message says about its own turn comes from the event.
     SessionView view = update.view();
     InterviewSession.Event event = update.event();
     if (event instanceof InterviewSession.QuestionAsked asked) {
+      Question question = view.questions().get(asked.index());
       if (asked.index() == 0) {
-        announceStart(view);
+        announceStart(view, question);
       } else {
-        send(OpenHireMessages.aiResponse(view, view.questions().get(asked.index()), asked.index() + 1,
+        showQuestion(question);
+        send(OpenHireMessages.aiResponse(view, question, phase(view, asked.index()), asked.index() + 1,
             asked.acknowledgement(), deps.clock().instant()));
       }
     } else if (event instanceof InterviewSession.InterviewCompleted completed) {
@@ -293,16 +333,30 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
     }
   }
 
-  private void announceStart(SessionView view) {
-    if (!startAnnounced && view.status() == InterviewSession.Status.IN_PROGRESS) {
+  /**
+   * The answer to start_interview: a running interview is announced with the question it is on, a finished
+   * one with how it ended; one still planning or finishing is announced by the update that follows.
+   */
+  private void rejoin(SessionView view) {
+    if (view.status() == InterviewSession.Status.IN_PROGRESS) {
+      announceStart(view, view.currentQuestion());
+    } else if (view.report() != null) {
+      send(OpenHireMessages.interviewEnded(view, view.report().summary(), true));
+    }
+  }
+
+  private void announceStart(SessionView view, Question question) {
+    if (!startAnnounced) {
       startAnnounced = true;
-      send(OpenHireMessages.interviewStarted(view));
+      showQuestion(question);
+      send(OpenHireMessages.interviewStarted(view, question, phase(view, view.questions().indexOf(question))));
     }
   }
 
   private void announceEnd(SessionView view, InterviewSession.InterviewCompleted completed) {
+    shownQuestionId = null;
     if (view.endReason() == InterviewSession.EndReason.ALL_ANSWERED) {
-      send(OpenHireMessages.aiResponse(view, null, view.questionsAsked(),
+      send(OpenHireMessages.aiResponse(view, null, InterviewPhase.CONCLUSION, view.questionsAsked(),
           "Thank you, that was the last question. Your feedback follows.", deps.clock().instant()));
     }
     send(OpenHireMessages.interviewEnded(view, completed.report().summary(), true));
@@ -310,22 +364,41 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
 
   private void resendCurrentTurn(SessionView view) {
     if (view.status() == InterviewSession.Status.IN_PROGRESS && !view.currentAnswered()) {
-      send(OpenHireMessages.aiResponse(view, view.currentQuestion(), view.questionsAsked(), view.lastAcknowledgement(),
-          deps.clock().instant()));
+      showQuestion(view.currentQuestion());
+      send(OpenHireMessages.aiResponse(view, view.currentQuestion(), view.phase(), view.questionsAsked(),
+          view.lastAcknowledgement(), deps.clock().instant()));
     } else if (view.report() != null) {
       send(OpenHireMessages.interviewEnded(view, view.report().summary(), true));
     }
   }
 
+  private void showQuestion(Question question) {
+    shownQuestionId = question.id();
+  }
+
+  private static InterviewPhase phase(SessionView view, int index) {
+    Question question = view.questions().get(index);
+    return InterviewPhase.of(index, view.questions().size(), question.type(), false);
+  }
+
   // ---- plumbing ----
 
   /**
-   * Subscribes this connection before every command. Subscribing is idempotent, and a session that was
-   * restarted on another node (a crash, a rebalance) has forgotten its subscribers; this finds it again.
+   * Subscribes this connection before its first command, then renews the subscription on a timer (see
+   * {@link #resubscribe()}).
    */
-  private CompletionStage<SessionView> subscribed() {
+  private CompletionStage<?> subscribed() {
+    if (subscribed) {
+      return CompletableFuture.completedFuture(null);
+    }
     subscribed = true;
-    return deps.sessions().subscribe(sessionId, updates, null);
+    timers.startTimerWithFixedDelay(Resubscribe.INSTANCE, deps.resubscribeInterval());
+    ActorRef<SocketMessage> self = getContext().getSelf();
+    return deps.sessions().subscribe(sessionId, updates, null).thenApply(view -> {
+      // Told before the command's own continuation is piped back, so it is handled first.
+      self.tell(new Subscribed(view));
+      return view;
+    });
   }
 
   /**
@@ -361,7 +434,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
     if (cause instanceof StoreException) {
       return OpenHireMessages.error(500, cause.getMessage(), "The database did not answer", "DatabaseError");
     }
-    return OpenHireMessages.error(503, "The interview session is not available right now; try again",
-        String.valueOf(cause.getMessage()), "ServiceUnavailable");
+    return OpenHireMessages.error(503, "The interview session did not answer in time",
+        "What you sent may or may not have been taken: ask with get_status before sending it again", "ServiceUnavailable");
   }
 }

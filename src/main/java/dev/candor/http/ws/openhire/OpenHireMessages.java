@@ -2,6 +2,7 @@ package dev.candor.http.ws.openhire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.http.Json;
+import dev.candor.interview.InterviewPhase;
 import dev.candor.interview.Question;
 import dev.candor.session.SessionView;
 import java.time.Instant;
@@ -12,23 +13,24 @@ public final class OpenHireMessages {
   private OpenHireMessages() {}
 
   /** Sent once per connection; a client rejoining a running interview gets the question it is on. */
-  public static String interviewStarted(SessionView view) {
+  public static String interviewStarted(SessionView view, Question question, InterviewPhase phase) {
     ObjectNode data = Json.object()
         .put("session_id", view.sessionId())
         .put("job_title", view.jobTitle())
         .put("company", view.company())
-        .put("initial_question", view.currentQuestion().text())
-        .put("interview_phase", view.phase().wireName());
+        .put("initial_question", question.text())
+        .put("interview_phase", phase.wireName());
     putMinutes(data, "max_duration", view.maxDurationMinutes());
     return message("interview_started", data);
   }
 
   /** The interviewer's turn: its remark on the last answer and the question now asked. */
-  public static String aiResponse(SessionView view, Question question, int questionsAsked, String remark, Instant now) {
+  public static String aiResponse(SessionView view, Question question, InterviewPhase phase, int questionsAsked,
+      String remark, Instant now) {
     ObjectNode data = Json.object()
         .put("response", remark == null ? "" : remark)
         .put("question", question == null ? "" : question.text())
-        .put("interview_phase", view.phase().wireName())
+        .put("interview_phase", phase.wireName())
         .put("time_elapsed", minutes(view, now))
         .put("questions_asked", questionsAsked)
         .put("completed", question == null)
