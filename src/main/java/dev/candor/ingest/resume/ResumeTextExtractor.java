@@ -1,0 +1,206 @@
+package dev.candor.ingest.resume;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.hwpf.extractor.WordExtractor;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlObject;
+
+/**
+ * Text out of a resume in any of the formats Candor takes, with the limits a server needs: size, pages,
+ * decompression ratio, passwords, and PDFs that are only pictures. The type comes from the bytes.
+ */
+public final class ResumeTextExtractor {
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final String TEXT_BOX_PATH = "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' "
+      + ".//w:txbxContent/w:p";
+
+  private final int maxPages;
+
+  public ResumeTextExtractor(int maxPages) {
+    this.maxPages = maxPages;
+  }
+
+  public ExtractedText extract(byte[] bytes, long maxBytes) throws DocumentException {
+    if (bytes.length == 0) {
+      throw new DocumentException(DocumentException.Reason.EMPTY, "The file is empty");
+    }
+    if (bytes.length > maxBytes) {
+      throw new DocumentException(DocumentException.Reason.TOO_LARGE,
+          "The file is " + bytes.length + " bytes; the limit is " + maxBytes + " bytes (" + maxBytes / (1024 * 1024) + " MB)");
+    }
+    DocumentType type = DocumentType.detect(bytes).orElseThrow(() -> new DocumentException(
+        DocumentException.Reason.UNSUPPORTED_TYPE, "Unsupported file type: upload a PDF, DOCX, DOC or TXT resume"));
+    ExtractedText extracted = switch (type) {
+      case PDF -> pdf(bytes);
+      case DOCX -> docx(bytes);
+      case DOC -> doc(bytes);
+      case TXT -> new ExtractedText(DocumentType.TXT, normalise(text(bytes)), 1);
+    };
+    if (extracted.text().isBlank()) {
+      throw new DocumentException(DocumentException.Reason.NO_TEXT, type == DocumentType.PDF
+          ? "This PDF has no text layer (it looks like a scanned image); export the resume as a text PDF or upload DOCX"
+          : "The document contains no text");
+    }
+    return extracted;
+  }
+
+  private ExtractedText pdf(byte[] bytes) throws DocumentException {
+    try (PDDocument document = Loader.loadPDF(bytes)) {
+      int pages = document.getNumberOfPages();
+      checkPages(pages);
+      String text = new PDFTextStripper().getText(document);
+      return new ExtractedText(DocumentType.PDF, normalise(text + linksNotInText(document, text)), pages);
+    } catch (InvalidPasswordException e) {
+      throw new DocumentException(DocumentException.Reason.ENCRYPTED,
+          "The PDF is password-protected; remove the password and upload it again", e);
+    } catch (IOException | RuntimeException e) {
+      throw new DocumentException(DocumentException.Reason.CORRUPT, "The PDF could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** A LinkedIn or GitHub icon carries its address only in the link: those addresses are added as lines. */
+  private static String linksNotInText(PDDocument document, String text) throws IOException {
+    Set<String> links = new LinkedHashSet<>();
+    for (PDPage page : document.getPages()) {
+      for (PDAnnotation annotation : page.getAnnotations()) {
+        if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri && uri.getURI() != null) {
+          String address = uri.getURI().trim();
+          String bare = address.replaceFirst("(?i)^(https?://)?(www\\.)?", "").replaceFirst("/$", "");
+          if (!address.toLowerCase(Locale.ROOT).startsWith("mailto:") && !text.contains(bare)) {
+            links.add(address);
+          }
+        }
+      }
+    }
+    return links.isEmpty() ? "" : "\n" + String.join("\n", links) + "\n";
+  }
+
+  private ExtractedText docx(byte[] bytes) throws DocumentException {
+    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes));
+        XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+      int pages = document.getProperties().getExtendedProperties().getPages();
+      checkPages(pages);
+      StringBuilder text = new StringBuilder(extractor.getText());
+      for (String box : textBoxes(document)) {
+        text.append('\n').append(box);
+      }
+      return new ExtractedText(DocumentType.DOCX, normalise(text.toString()), Math.max(1, pages));
+    } catch (DocumentException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw officeFailure("DOCX", e);
+    }
+  }
+
+  /** Word's extractor skips text boxes, where résumé templates often put contact details. */
+  private static List<String> textBoxes(XWPFDocument document) {
+    List<String> boxes = new ArrayList<>();
+    for (XmlObject paragraph : document.getDocument().selectPath(TEXT_BOX_PATH)) {
+      try (XmlCursor cursor = paragraph.newCursor()) {
+        String text = cursor.getTextValue().trim();
+        if (!text.isEmpty()) {
+          boxes.add(text);
+        }
+      }
+    }
+    return boxes;
+  }
+
+  private ExtractedText doc(byte[] bytes) throws DocumentException {
+    try (HWPFDocument document = new HWPFDocument(new ByteArrayInputStream(bytes));
+        WordExtractor extractor = new WordExtractor(document)) {
+      int pages = document.getSummaryInformation() == null ? 0 : document.getSummaryInformation().getPageCount();
+      checkPages(pages);
+      return new ExtractedText(DocumentType.DOC, normalise(extractor.getText()), Math.max(1, pages));
+    } catch (DocumentException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw officeFailure("DOC", e);
+    }
+  }
+
+  private static DocumentException officeFailure(String format, Exception e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("Zip bomb")) {
+      return new DocumentException(DocumentException.Reason.ZIP_BOMB,
+          "The " + format + " file expands to far more than its size (a zip bomb?); it was not opened", e);
+    }
+    if (message.toLowerCase(Locale.ROOT).contains("encrypt") || message.toLowerCase(Locale.ROOT).contains("password")) {
+      return new DocumentException(DocumentException.Reason.ENCRYPTED,
+          "The " + format + " file is password-protected; remove the password and upload it again", e);
+    }
+    return new DocumentException(DocumentException.Reason.CORRUPT, "The " + format + " file could not be read: " + message, e);
+  }
+
+  private void checkPages(int pages) throws DocumentException {
+    if (pages > maxPages) {
+      throw new DocumentException(DocumentException.Reason.TOO_MANY_PAGES,
+          "The document has " + pages + " pages; a resume may have at most " + maxPages);
+    }
+  }
+
+  /** UTF-8 or UTF-16 with a byte order mark, strict UTF-8, else Windows-1252 (what old editors wrote). */
+  static String text(byte[] bytes) {
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, WINDOWS_1252);
+    }
+  }
+
+  /** One line per line, no carriage returns or non-breaking spaces, at most one blank line in a row. */
+  static String normalise(String text) {
+    String unified = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ').replace("\f", "\n");
+    StringBuilder out = new StringBuilder();
+    int blanks = 0;
+    for (String line : unified.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty()) {
+        blanks++;
+        if (blanks > 1 || out.length() == 0) {
+          continue;
+        }
+      } else {
+        blanks = 0;
+      }
+      out.append(trimmed).append('\n');
+    }
+    return out.toString().strip();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.candor.ingest.resume;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.candor.testing.Documents;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Text out of every format, and every way a file can be refused, on documents the test writes itself. */
+class ResumeTextExtractorTest {
+
+  private static final long LIMIT = 5L * 1024 * 1024;
+  private final ResumeTextExtractor extractor = new ResumeTextExtractor(20);
+
+  @Test
+  void aPdfGivesItsLinesAndTheAddressBehindAnIcon() throws Exception {
+    byte[] pdf = Documents.pdf(List.of("Jane Candidate", "jane@example.com", "EXPERIENCE", "Engineer at Acme"),
+        "https://www.linkedin.com/in/jane-candidate");
+    ExtractedText text = extractor.extract(pdf, LIMIT);
+    assertEquals(DocumentType.PDF, text.type());
+    assertEquals(1, text.pages());
+    assertTrue(text.text().startsWith("Jane Candidate\njane@example.com\nEXPERIENCE"), text.text());
+    assertTrue(text.text().contains("https://www.linkedin.com/in/jane-candidate"), text.text());
+  }
+
+  @Test
+  void aDocxGivesParagraphsAndTables() throws Exception {
+    byte[] docx = Documents.docx(List.of("Jane Candidate", "SKILLS"), List.of("Java", "Kafka", "SQL", "Go"));
+    ExtractedText text = extractor.extract(docx, LIMIT);
+    assertEquals(DocumentType.DOCX, text.type());
+    for (String expected : List.of("Jane Candidate", "SKILLS", "Java", "Kafka", "SQL", "Go")) {
+      assertTrue(text.text().contains(expected), expected + " in " + text.text());
+    }
+  }
+
+  @Test
+  void textIsDecodedWhateverItsEncoding() throws Exception {
+    String resume = "Zoë Müller – Résumé\nnaïve café";
+    assertEquals(resume, extractor.extract(resume.getBytes(StandardCharsets.UTF_8), LIMIT).text());
+    assertEquals(resume, extractor.extract(withPrefix(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        resume.getBytes(StandardCharsets.UTF_8)), LIMIT).text());
+    assertEquals(resume, extractor.extract(withPrefix(new byte[] {(byte) 0xFF, (byte) 0xFE},
+        resume.getBytes(StandardCharsets.UTF_16LE)), LIMIT).text());
+    assertEquals(resume, extractor.extract(resume.getBytes(Charset.forName("windows-1252")), LIMIT).text());
+  }
+
+  @Test
+  void theTypeComesFromTheBytesNotTheName() throws Exception {
+    // The caller never passes a name: a PDF uploaded as "resume.docx" is still read as a PDF.
+    assertEquals(DocumentType.PDF, extractor.extract(Documents.pdf(List.of("Jane"), null), LIMIT).type());
+    byte[] executable = new byte[4096];
+    executable[0] = 'M';
+    executable[1] = 'Z';
+    assertRefused(executable, DocumentException.Reason.UNSUPPORTED_TYPE);
+    assertRefused(new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0}, DocumentException.Reason.UNSUPPORTED_TYPE);
+  }
+
+  @Test
+  void everyBadFileIsRefusedWithItsReason() throws Exception {
+    assertRefused(new byte[0], DocumentException.Reason.EMPTY);
+    assertRefused(Documents.encryptedPdf(List.of("Jane"), "secret"), DocumentException.Reason.ENCRYPTED);
+    assertRefused(Documents.blankPdf(1), DocumentException.Reason.NO_TEXT);
+    assertRefused(Documents.blankPdf(21), DocumentException.Reason.TOO_MANY_PAGES);
+    assertRefused(Documents.corruptDocx(), DocumentException.Reason.CORRUPT);
+    assertRefused(Documents.zipBombDocx(200 * 1024 * 1024), DocumentException.Reason.ZIP_BOMB);
+    assertRefused("%PDF-1.7\nthis is no pdf".getBytes(StandardCharsets.US_ASCII), DocumentException.Reason.CORRUPT);
+    byte[] overLimit = new byte[(int) LIMIT + 1];
+    Arrays.fill(overLimit, (byte) 'a');
+    assertRefused(overLimit, DocumentException.Reason.TOO_LARGE);
+    overLimit[overLimit.length - 1] = '\n';
+    assertEquals(DocumentType.TXT, extractor.extract(Arrays.copyOf(overLimit, (int) LIMIT), LIMIT).type(),
+        "exactly at the limit is accepted");
+  }
+
+  @Test
+  void aPdfWithOnlyAnOwnerPasswordIsRead() throws Exception {
+    assertTrue(extractor.extract(Documents.encryptedPdf(List.of("Jane Candidate"), ""), LIMIT).text().contains("Jane Candidate"));
+  }
+
+  private void assertRefused(byte[] bytes, DocumentException.Reason reason) {
+    DocumentException e = assertThrows(DocumentException.class, () -> extractor.extract(bytes, LIMIT));
+    assertEquals(reason, e.reason(), e.getMessage());
+    assertTrue(e.getMessage().length() > 10, e.getMessage());
+  }
+
+  private static byte[] withPrefix(byte[] prefix, byte[] body) {
+    byte[] all = Arrays.copyOf(prefix, prefix.length + body.length);
+    System.arraycopy(body, 0, all, prefix.length, body.length);
+    return all;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.candor.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+
+/** Documents the tests write themselves (PDFBox, POI, plain zip), so they never depend on files outside the repo. */
+public final class Documents {
+
+  private Documents() {}
+
+  /** A PDF with one line of text per entry, and optionally a link annotation (an icon's hidden address). */
+  public static byte[] pdf(List<String> lines, String linkUri) throws IOException {
+    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage(PDRectangle.LETTER);
+      document.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+        content.newLineAtOffset(50, 740);
+        for (String line : lines) {
+          content.showText(line);
+          content.newLineAtOffset(0, -15);
+        }
+        content.endText();
+      }
+      if (linkUri != null) {
+        PDAnnotationLink link = new PDAnnotationLink();
+        link.setRectangle(new PDRectangle(50, 50, 20, 20));
+        PDActionURI action = new PDActionURI();
+        action.setURI(linkUri);
+        link.setAction(action);
+        page.getAnnotations().add(link);
+      }
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  public static byte[] blankPdf(int pages) throws IOException {
+    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      for (int i = 0; i < pages; i++) {
+        document.addPage(new PDPage());
+      }
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  public static byte[] encryptedPdf(List<String> lines, String userPassword) throws IOException {
+    try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf(lines, null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
+      policy.setEncryptionKeyLength(128);
+      document.protect(policy);
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** A DOCX with one paragraph per entry and a 2x2 table whose cells hold the table entries. */
+  public static byte[] docx(List<String> paragraphs, List<String> tableCells) throws IOException {
+    try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      paragraphs.forEach(text -> document.createParagraph().createRun().setText(text));
+      if (!tableCells.isEmpty()) {
+        XWPFTable table = document.createTable(2, 2);
+        for (int i = 0; i < Math.min(4, tableCells.size()); i++) {
+          table.getRow(i / 2).getCell(i % 2).setText(tableCells.get(i));
+        }
+      }
+      document.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** A zip laid out like a DOCX whose document part inflates to {@code inflatedBytes} of nothing. */
+  public static byte[] zipBombDocx(int inflatedBytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+          + "content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
+          + "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+      entry(zip, "_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+          + "relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+          + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      byte[] spaces = new byte[1 << 16];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int written = 0; written < inflatedBytes; written += spaces.length) {
+        zip.write(spaces);
+      }
+      zip.closeEntry();
+    }
+    return out.toByteArray();
+  }
+
+  /** A zip laid out like a DOCX whose document part is not XML. */
+  public static byte[] corruptDocx() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      entry(zip, "word/document.xml", "this is not xml <<<");
+    }
+    return out.toByteArray();
+  }
+
+  private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+}
