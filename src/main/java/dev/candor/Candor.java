@@ -6,10 +6,12 @@ import dev.candor.http.HttpServer;
 import dev.candor.http.rest.AnalyzeAnswerRoutes;
 import dev.candor.http.rest.HealthRoutes;
 import dev.candor.http.rest.JobAndCandidateRoutes;
+import dev.candor.http.rest.ResumeRoutes;
 import dev.candor.http.rest.SessionRoutes;
 import dev.candor.http.ws.InterviewSocketRoute;
 import dev.candor.http.ws.SocketSettings;
 import dev.candor.http.ws.openhire.OpenHireConnection;
+import dev.candor.ingest.resume.ResumeTextExtractor;
 import dev.candor.interview.Interviewer;
 import dev.candor.interview.RuleBasedInterviewer;
 import dev.candor.session.InterviewSession;
@@ -62,6 +64,7 @@ public final class Candor implements AutoCloseable {
     String host = config.getString("candor.http.host");
     int port = config.getInt("candor.http.port");
     Duration drain = config.getDuration("candor.http.shutdown-drain");
+    int maxResumePages = config.getInt("candor.ingest.max-pages");
 
     Database database = Database.open(databaseSettings);
     ActorSystem<Void> system;
@@ -87,6 +90,7 @@ public final class Candor implements AutoCloseable {
           new JobAndCandidateRoutes(system, maxJsonBody, jobs, candidates).routes(),
           new AnalyzeAnswerRoutes(system, maxJsonBody, interviewer).routes(),
           new SessionRoutes(sessions).routes(),
+          new ResumeRoutes(system, new ResumeTextExtractor(maxResumePages)).routes(),
           new InterviewSocketRoute(system, socketSettings, openHire).routes()));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new Candor(system, binding);

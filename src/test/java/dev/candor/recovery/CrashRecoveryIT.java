@@ -135,10 +135,12 @@ class CrashRecoveryIT {
 
   private final List<ServerProcess> servers = new ArrayList<>();
   private final List<Path> embeddedDataDirs = new ArrayList<>();
+  private final List<Path> workDirs = new ArrayList<>();
 
   private ServerProcess start(Path workDir, Map<String, String> env, String logName) throws Exception {
     ServerProcess server = ServerProcess.start(workDir, env, logName);
     servers.add(server);
+    workDirs.add(workDir);
     if (env.isEmpty()) {
       embeddedDataDirs.add(workDir.resolve("data/postgres"));
     }
@@ -152,9 +154,13 @@ class CrashRecoveryIT {
     for (Path dataDir : embeddedDataDirs) {
       Path pidFile = dataDir.resolve("postmaster.pid");
       if (Files.exists(pidFile)) {
-        ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())).ifPresent(ProcessHandle::destroy);
+        ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())).ifPresent(p -> {
+          p.destroy();
+          p.onExit().join();
+        });
       }
     }
+    workDirs.forEach(TestDatabase::deleteTree);
   }
 
   private static String start() {

@@ -16,10 +16,12 @@ public final class DatabaseProcess implements AutoCloseable {
 
   private final Process process;
   private final TestDatabase.Db db;
+  private final Path dataDir;
 
-  private DatabaseProcess(Process process, TestDatabase.Db db) {
+  private DatabaseProcess(Process process, TestDatabase.Db db, Path dataDir) {
     this.process = process;
     this.db = db;
+    this.dataDir = dataDir;
   }
 
   public static DatabaseProcess start(Path dataDir) throws Exception {
@@ -38,7 +40,8 @@ public final class DatabaseProcess implements AutoCloseable {
         Thread drain = new Thread(() -> output.lines().forEach(l -> { }), "database-process-output");
         drain.setDaemon(true);
         drain.start();
-        return new DatabaseProcess(process, new TestDatabase.Db(line.substring("DATABASE_URL=".length()), "postgres", ""));
+        return new DatabaseProcess(process, new TestDatabase.Db(line.substring("DATABASE_URL=".length()), "postgres", ""),
+            dataDir);
       }
     }
     fail("EmbeddedDatabaseMain ended without printing DATABASE_URL:\n" + seen);
@@ -49,7 +52,7 @@ public final class DatabaseProcess implements AutoCloseable {
     return db;
   }
 
-  /** SIGTERM: its shutdown hook stops PostgreSQL cleanly. */
+  /** SIGTERM: its shutdown hook stops PostgreSQL cleanly; then its data folder is removed. */
   @Override
   public void close() {
     process.destroy();
@@ -61,5 +64,6 @@ public final class DatabaseProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    TestDatabase.deleteTree(dataDir);
   }
 }

@@ -31,6 +31,19 @@ public final class HttpJson {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A multipart/form-data POST with one file part, as a browser's FormData sends it. */
+  public Response postFile(String path, String field, String fileName, String contentType, byte[] content) throws Exception {
+    String boundary = "----candor" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   private Response send(HttpRequest.Builder request) throws Exception {
     HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());

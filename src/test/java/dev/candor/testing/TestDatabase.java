@@ -5,6 +5,7 @@ import dev.candor.store.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -73,13 +74,34 @@ public final class TestDatabase {
     }
     if (embedded == null) {
       try {
-        embedded = EmbeddedPostgresServer.start(Files.createTempDirectory("candor-test-pg"), 0, Duration.ofSeconds(60),
-            Duration.ofSeconds(30));
+        Path dir = Files.createTempDirectory("candor-test-pg");
+        embedded = EmbeddedPostgresServer.start(dir, 0, Duration.ofSeconds(60), Duration.ofSeconds(30));
+        EmbeddedPostgresServer server = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            server.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          deleteTree(dir);
+        }, "test-postgres-cleanup"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return new Db(embedded.jdbcUrl("postgres"), EmbeddedPostgresServer.superuser(), "");
+  }
+
+  /** Removes what a test left in the temp folder; a file that will not go is left (the next boot clears /tmp). */
+  public static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String envOr(String name, String fallback) {

@@ -1,0 +1,98 @@
+package dev.candor.ingest.resume;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the dates of a resume line in their common printed forms: "Jan 2020 – Present", "2019-2021",
+ * "06/2017 - 12/2019", "Sept 2018 – May 2023", "Summer 2022", "2020 - Present", "Oct. 2021 – Current".
+ * Dates are returned as printed; nothing is normalised. The patterns have no nested quantifiers, so
+ * matching stays linear in the line length.
+ */
+final class DateRanges {
+
+  /** A date range (or a single date, then {@code end} is null) found in a line, with its position. */
+  record Found(String text, String start, String end, int from, int to) {
+    boolean isRange() {
+      return end != null;
+    }
+  }
+
+  private static final String MONTH =
+      "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+  private static final String SEASON = "(?:spring|summer|fall|autumn|winter)";
+  private static final String YEAR = "(?:19|20)\\d{2}(?!\\d)";
+  private static final String POINT =
+      "(?:(?<![a-z])(?:" + MONTH + "|" + SEASON + ")\\s{0,2}(?:,\\s?)?" + YEAR
+          + "|(?<![a-z])" + MONTH + "\\s?['’]\\d{2}(?!\\d)"
+          + "|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.]\\s?(?:(?:0?[1-9]|[12]\\d|3[01])/)?" + YEAR
+          + "|(?<![\\d/])" + YEAR + "(?:[-/.](?:0[1-9]|1[0-2])(?!\\d))?)";
+  private static final String OPEN_END =
+      "(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date)(?![a-z])";
+  private static final String SEP = "(?:\\s{0,3}[-–—‒―~→]{1,2}\\s{0,3}|\\s{1,3}(?:to|until|till|through|thru)\\s{1,3})";
+
+  private static final Pattern POINT_P = Pattern.compile(POINT, Pattern.CASE_INSENSITIVE);
+  private static final Pattern RANGE_P =
+      Pattern.compile("(" + POINT + ")" + SEP + "(" + POINT + "|" + OPEN_END + ")", Pattern.CASE_INSENSITIVE);
+  /** "Duration: 6 months", "2 years 10 months": a length of time, not a date. */
+  private static final Pattern LENGTH_P =
+      Pattern.compile("^\\(?\\d{1,2}\\+?\\s?(?:years?|yrs?|months?|mos?|weeks?)(?:,?\\s{1,3}\\d{1,2}\\s?(?:months?|mos?))?\\)?$",
+          Pattern.CASE_INSENSITIVE);
+  /** A start date followed by a dash at the end of a line ("June 2022 –"): the range continues below. */
+  private static final Pattern DANGLING_P =
+      Pattern.compile("(?:" + POINT + ")\\s{0,3}[-–—]\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LEADING_END_P =
+      Pattern.compile("^\\s*(?:" + POINT + "|" + OPEN_END + ")", Pattern.CASE_INSENSITIVE);
+
+  private DateRanges() {}
+
+  /** The first date range in the line, else the last single date, else null. */
+  static Found find(String line) {
+    if (line == null || line.isEmpty()) {
+      return null;
+    }
+    Found range = range(line);
+    return range != null ? range : point(line);
+  }
+
+  /** The first date range ("2019 - 2021") in the line, or null. */
+  static Found range(String line) {
+    if (line == null) {
+      return null;
+    }
+    Matcher m = RANGE_P.matcher(line);
+    if (m.find()) {
+      return new Found(m.group().trim(), m.group(1).trim(), m.group(2).trim(), m.start(), m.end());
+    }
+    return null;
+  }
+
+  /** The last single date ("Summer 2022", "May 2016", "2019") in the line, or null. */
+  static Found point(String line) {
+    if (line == null) {
+      return null;
+    }
+    Matcher m = POINT_P.matcher(line);
+    Found last = null;
+    while (m.find()) {
+      last = new Found(m.group().trim(), m.group().trim(), null, m.start(), m.end());
+    }
+    return last;
+  }
+
+  /** "6 months", "2 years 10 months": a printed length of time. */
+  static boolean isLength(String text) {
+    return text != null && text.length() < 40 && LENGTH_P.matcher(text.trim()).matches();
+  }
+
+  /** True when the line ends with a start date and a dash, so the end date is on the next line. */
+  static boolean endsDangling(String line) {
+    return line.length() < 200 && DANGLING_P.matcher(line).find();
+  }
+
+  /** True when the line starts with a date or "Present". */
+  static boolean startsWithDate(String line) {
+    return line.length() < 200 && LEADING_END_P.matcher(line).find();
+  }
+}

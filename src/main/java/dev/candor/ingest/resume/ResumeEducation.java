@@ -1,0 +1,104 @@
+package dev.candor.ingest.resume;
+
+import dev.candor.interview.Resume;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads an education section into institution, degree, field of study and year. */
+final class ResumeEducation {
+
+  private static final Pattern LONG_DEGREE = Pattern.compile(
+      "(?i)^(?:(?:the\\s)?(?:bachelor|master|associate|doctor|doctorate)(?:'s|’s|s)?\\b"
+          + "|(?:high school|secondary school|higher national) (?:diploma|certificate)|diploma\\b|certificate\\b)");
+  private static final Pattern SHORT_DEGREE = Pattern.compile(
+      "^(?:Ph\\.?\\s?D\\.?|D\\.?Phil\\.?|B\\.?\\s?S\\.?c?\\.?|M\\.?\\s?S\\.?c?\\.?|B\\.?\\s?A\\.?|M\\.?\\s?A\\.?"
+          + "|M\\.?B\\.?A\\.?|B\\.?\\s?Tech\\.?|M\\.?\\s?Tech\\.?|B\\.?\\s?E\\.?|M\\.?\\s?E\\.?|B\\.?\\s?Eng\\.?"
+          + "|M\\.?\\s?Eng\\.?|BBA|BCom|B\\.Com|MCA|BCA|LL\\.?B\\.?|LL\\.?M\\.?|J\\.?D\\.?|M\\.?D\\.?|A\\.?A\\.?S?\\.?"
+          + "|A\\.?S\\.?|HND|GED|MPhil|M\\.?Phil\\.?|Ed\\.?D\\.?|MFA|BFA|MPH|MSW|BSN|MSN|BArch|MArch)(?=$|[\\s,(])");
+  private static final Pattern INSTITUTION = Pattern.compile(
+      "(?i)\\b(?:universit\\w*|college|institute|institut|school|academy|polytechnic|conservatory|seminary"
+          + "|hochschule|escuela|école|ecole|faculty)\\b|^UC\\s|\\bIIT\\b|\\bMIT\\b|\\bUCLA\\b|\\bETH\\b|\\bEPFL\\b");
+  private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+
+  private ResumeEducation() {}
+
+  static List<Resume.Education> parse(List<String> lines, int width) {
+    List<Resume.Education> out = new ArrayList<>();
+    for (ResumeEntries.Entry e : ResumeEntries.split(lines, width, ResumeEducation::complete)) {
+      String institution = null;
+      String degree = null;
+      String field = null;
+      List<String> rest = new ArrayList<>();
+      for (String part : ResumeFields.split(e.head).parts()) {
+        Matcher s = SHORT_DEGREE.matcher(part);
+        if (degree == null && LONG_DEGREE.matcher(part).find()) {
+          degree = part;
+          field = fieldOf(part);
+        } else if (degree == null && s.find()) {
+          degree = s.group().strip();
+          String remainder = part.substring(s.end()).strip().replaceFirst("(?i)^(?:in|of)\\s+", "");
+          if (!remainder.isEmpty()) {
+            if (institution == null && INSTITUTION.matcher(remainder).find()) {
+              institution = remainder;
+            } else {
+              field = remainder;
+            }
+          }
+        } else if (institution == null && INSTITUTION.matcher(part).find()) {
+          institution = part;
+        } else {
+          rest.add(part);
+        }
+      }
+      if (field == null && !rest.isEmpty() && degree != null) {
+        field = rest.get(0);
+        rest.remove(0);
+      }
+      if (institution == null && !rest.isEmpty() && (degree != null || e.date != null)) {
+        institution = rest.get(0);
+      }
+      String year = null;
+      if (e.date != null) {
+        year = lastYear(e.date.end() != null ? e.date.end() : e.date.start());
+        if (year == null) {
+          year = lastYear(e.date.start());
+        }
+      }
+      if (institution == null && degree == null) {
+        continue;
+      }
+      out.add(new Resume.Education(institution, degree, field, year));
+    }
+    return out;
+  }
+
+  private static boolean complete(List<String> head) {
+    boolean degree = false;
+    boolean institution = false;
+    for (String part : ResumeFields.split(head).parts()) {
+      degree |= LONG_DEGREE.matcher(part).find() || SHORT_DEGREE.matcher(part).find();
+      institution |= INSTITUTION.matcher(part).find();
+    }
+    return degree && institution;
+  }
+
+  /** "Bachelor of Science in Computer Science" -> "Computer Science". */
+  private static String fieldOf(String degree) {
+    Matcher m = Pattern.compile("(?i)\\s(?:in|major(?:ing)? in)\\s+(.+)$").matcher(degree);
+    return m.find() ? m.group(1).strip() : null;
+  }
+
+  private static String lastYear(String s) {
+    if (s == null) {
+      return null;
+    }
+    Matcher m = YEAR.matcher(s);
+    String last = null;
+    while (m.find()) {
+      last = m.group();
+    }
+    return last;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.candor.ingest.resume;
+
+import dev.candor.interview.Resume;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads an experience section into jobs: company, position, dates as printed, description, bullets. */
+final class ResumeExperience {
+
+  private ResumeExperience() {}
+
+  static List<Resume.Experience> parse(List<String> lines, int width) {
+    List<Resume.Experience> out = new ArrayList<>();
+    for (ResumeEntries.Entry e : ResumeEntries.split(lines, width,
+        head -> ResumeFields.split(head).parts().size() >= 2)) {
+      List<String> parts = ResumeFields.split(e.head).parts();
+      if (parts.isEmpty() && e.date == null) {
+        continue;
+      }
+      String position = null;
+      String company = null;
+      if (parts.size() == 1) {
+        String only = parts.get(0);
+        if (ResumeFields.titleScore(only) > ResumeFields.companyScore(only)) {
+          position = only;
+        } else {
+          company = only;
+        }
+      } else if (parts.size() >= 2) {
+        int p = best(parts, -1, true);
+        position = parts.get(p);
+        company = parts.get(best(parts, p, false));
+      }
+      List<String> bullets = e.texts(ResumeEntries.Type.BULLET);
+      List<String> other = new ArrayList<>();
+      for (ResumeEntries.Item it : e.body) {
+        if (it.type() != ResumeEntries.Type.BULLET) {
+          other.add(it.text());
+        }
+      }
+      List<String> highlights = new ArrayList<>(bullets);
+      String description;
+      if (!bullets.isEmpty()) {
+        description = other.isEmpty() ? bullets.get(0) : String.join(" ", other);
+      } else if (other.size() >= 2 && other.stream().noneMatch(s -> s.endsWith("."))) {
+        // a list whose bullet glyphs were lost in extraction: one line, one highlight
+        highlights.addAll(other);
+        description = other.get(0);
+      } else {
+        description = other.isEmpty() ? null : String.join(" ", other);
+      }
+      out.add(new Resume.Experience(company, position,
+          e.date == null ? null : e.date.start(),
+          e.date == null ? null : e.date.end(),
+          e.date == null ? null : e.date.text(),
+          description, highlights));
+    }
+    return out;
+  }
+
+  /** The index of the part most like a job title (or, with title false, a company), skipping one. */
+  private static int best(List<String> parts, int skip, boolean title) {
+    int best = -1;
+    int bestScore = Integer.MIN_VALUE;
+    for (int i = 0; i < parts.size(); i++) {
+      if (i == skip) {
+        continue;
+      }
+      int t = ResumeFields.titleScore(parts.get(i));
+      int c = ResumeFields.companyScore(parts.get(i));
+      int score = title ? t - c : c - t;
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+}

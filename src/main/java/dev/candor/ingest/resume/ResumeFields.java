@@ -1,0 +1,167 @@
+package dev.candor.ingest.resume;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits an entry's heading lines ("Senior Engineer | Tech Corp | 2020 - Present",
+ * "Gilmore Financial, New Orleans, LA, Certified Public Accountant") into fields, and tells job titles
+ * from company names and locations.
+ */
+final class ResumeFields {
+
+  /** The fields of some heading lines: the text parts, any location, in reading order. */
+  record Fields(List<String> parts, String location) {}
+
+  private static final Pattern STRONG = Pattern.compile(
+      "\\s*[|•·▪●◦♦◆]\\s*|\\s+[-–—]\\s+|\\s*[–—]\\s*(?=\\p{Lu})|\\s{3,}|\\s+/\\s+|\\s*[\\uE000-\\uF8FF]\\s*"
+          + "|\\s+(?:at|@)\\s+");
+  private static final Pattern TITLE_WORDS = Pattern.compile(
+      "(?i)\\b(?:engineer|engineers|developer|programmer|manager|accountant|intern|internship|assistant|analyst"
+          + "|director|lead|consultant|specialist|coordinator|designer|architect|scientist|officer|cto|ceo|cfo|coo"
+          + "|cio|founder|co-founder|cofounder|head|vp|vice president|president|associate|administrator"
+          + "|technician|researcher|teacher|professor|lecturer|instructor|tutor|sre|devops|representative"
+          + "|supervisor|executive|clerk|cashier|nurse|editor|writer|owner|partner|principal|staff|fellow"
+          + "|advisor|adviser|strategist|recruiter|secretary|receptionist|agent|auditor|controller|bookkeeper"
+          + "|trainee|apprentice|volunteer|chair|ambassador|mentor|attorney|lawyer|paralegal|physician"
+          + "|pharmacist|therapist|operator|mechanic|electrician|chef|cook|driver|student|postdoc|postdoctoral"
+          + "|member|contractor|freelancer|freelance|expert|generalist|leader|hr|qa|tester|ux|ui|sales"
+          + "|product owner|scrum master|full[- ]stack|front[- ]end|back[- ]end|software)\\b");
+  private static final Pattern COMPANY_WORDS = Pattern.compile(
+      "(?i)\\b(?:inc|llc|l\\.l\\.c|ltd|limited|corp|corporation|company|co|gmbh|ag|plc|s\\.a|sa|pvt|pty"
+          + "|technologies|technology|tech|solutions|systems|group|labs|lab|university|college|institute|school"
+          + "|academy|bank|agency|studio|studios|partners|consulting|holdings|international|foundation"
+          + "|organization|organisation|hospital|clinic|financial|services|dental|research|capital|ventures"
+          + "|industries|enterprises|media|networks|software|health|healthcare|government|department|ministry"
+          + "|council|association|society|center|centre|firm|store|restaurant|hotel|airlines|motors|energy"
+          + "|pharmaceuticals|insurance|bureau|authority|district|church|startup)\\b\\.?");
+  private static final Pattern GPA = Pattern.compile("(?i)\\bgpa\\b|\\bcgpa\\b|\\b\\d\\.\\d{1,2}\\s?/\\s?\\d");
+  private static final Pattern LEGAL_SUFFIX = Pattern.compile(
+      "(?i)^(?:inc|llc|ltd|corp|co|gmbh|ag|plc|s\\.a|pvt\\.? ltd|l\\.l\\.c)\\.?$");
+
+  private ResumeFields() {}
+
+  /** Splits heading lines into parts, removing dates, lengths and GPA notes; pulls out a location. */
+  static Fields split(List<String> lines) {
+    List<String> parts = new ArrayList<>();
+    String location = null;
+    for (String raw : lines) {
+      String line = raw;
+      DateRanges.Found d = DateRanges.find(line);
+      if (d != null) {
+        line = line.substring(0, d.from()) + "   " + line.substring(d.to());
+      }
+      line = line.replaceAll("[()]\\s*[()]", " ");
+      List<String> strong = new ArrayList<>();
+      for (String s : STRONG.split(line)) {
+        String t = ResumeText.trimPunct(s);
+        if (!t.isEmpty()) {
+          strong.add(t);
+        }
+      }
+      for (String s : strong) {
+        List<String> pieces = commaPieces(s);
+        boolean found = false;
+        int r = pieces.size();
+        while (r - 1 >= 1 && ContactExtractor.isRegion(pieces.get(r - 1))) {
+          r--;
+        }
+        if (r < pieces.size()) {
+          // a trailing "City, ST" / "City, ST, Country" run of pieces is a location
+          int city = r - 1;
+          String loc = String.join(", ", pieces.subList(city, pieces.size()));
+          location = location == null ? loc : location;
+          pieces = pieces.subList(0, city);
+          found = true;
+        } else {
+          // a location in the middle: "Gilmore Financial, New Orleans, LA, Certified Public Accountant"
+          for (int i = 1; i + 1 < pieces.size(); i++) {
+            if (ContactExtractor.isRegion(pieces.get(i))) {
+              String loc = pieces.get(i - 1) + ", " + pieces.get(i);
+              location = location == null ? loc : location;
+              List<String> rest = new ArrayList<>(pieces.subList(0, i - 1));
+              rest.addAll(pieces.subList(i + 1, pieces.size()));
+              pieces = rest;
+              found = true;
+              break;
+            }
+          }
+        }
+        if (!found && strong.size() > 1) {
+          // "University of California, Berkeley" between bars stays whole
+          pieces = List.of(s);
+        }
+        for (String p : pieces) {
+          String t = ResumeText.trimPunct(p);
+          if (t.isEmpty() || GPA.matcher(t).find() || DateRanges.isLength(t) || !hasLetter(t)) {
+            continue;
+          }
+          parts.add(t);
+        }
+      }
+    }
+    return new Fields(parts, location);
+  }
+
+  /** Splits on commas outside parentheses, re-attaching legal suffixes ("ABC Company, Inc."). */
+  static List<String> commaPieces(String s) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        out.add(s.substring(start, i).strip());
+        start = i + 1;
+      }
+    }
+    out.add(s.substring(start).strip());
+    List<String> merged = new ArrayList<>();
+    for (String p : out) {
+      if (!merged.isEmpty() && LEGAL_SUFFIX.matcher(p).matches()) {
+        merged.set(merged.size() - 1, merged.get(merged.size() - 1) + ", " + p);
+      } else if (!p.isEmpty()) {
+        merged.add(p);
+      }
+    }
+    return merged;
+  }
+
+  private static boolean hasLetter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetter(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How much the text reads as a job title; its last word ("Research Intern") counts most. */
+  static int titleScore(String s) {
+    return score(TITLE_WORDS, s);
+  }
+
+  /** How much the text reads as an organisation; its last word ("NVIDIA Research") counts most. */
+  static int companyScore(String s) {
+    return score(COMPANY_WORDS, s);
+  }
+
+  private static int score(Pattern words, String s) {
+    String t = ResumeText.trimPunct(s.replaceAll("\\([^)]*\\)", " ")).strip();
+    var m = words.matcher(t);
+    int n = 0;
+    while (m.find()) {
+      n++;
+      String tail = t.substring(m.end()).replaceAll("[^\\p{L}\\d]", "");
+      if (tail.isEmpty() || tail.matches("(?i)(?:i|ii|iii|iv|\\d)")) {
+        n += 2;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.candor.ingest.resume;
+
+import dev.candor.interview.Resume;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A heuristic resume parser: plain resume text in, a structured {@link Resume} out. It works line by
+ * line: sections are found at their headings ({@link SectionSplitter}), contact details in the lines
+ * before them ({@link ContactExtractor}), jobs, schools and projects cut into entries at their heading
+ * and date lines ({@link ResumeEntries}, {@link DateRanges}), skills split into single items
+ * ({@link SkillList}). No model and no network; it never throws, and its work is bounded (inputs
+ * beyond {@value ResumeText#MAX_CHARS} characters are parsed up to that length).
+ */
+public final class ResumeParser {
+
+  private static final int HEADER_LINES = 40;
+  private static final Pattern CONTACT_BITS = Pattern.compile(
+      "(?i)@|linkedin|github|https?://|www\\.|\\(\\d{3}\\)|\\d{3}[-.\\s]\\d{3}[-.\\s]\\d{4}");
+
+  private ResumeParser() {}
+
+  /** Parses resume text; {@code rawText} of the result is the input. Never throws. */
+  public static Resume parse(String text) {
+    if (text == null || text.isBlank()) {
+      return new Resume(null, null, null, null, null, null, null, null, null, null, null, null, text);
+    }
+    try {
+      return parseLines(text);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Resume(null, null, null, null, null, null, null, null, null, null, null, null, text);
+    }
+  }
+
+  private static Resume parseLines(String text) {
+    List<String> lines = ResumeText.lines(text);
+    int width = width(lines);
+    List<SectionSplitter.Section> sections = SectionSplitter.split(lines);
+
+    List<String> header = new ArrayList<>();
+    String summary = null;
+    List<Resume.Experience> experience = new ArrayList<>();
+    List<Resume.Education> education = new ArrayList<>();
+    List<String> skills = new ArrayList<>();
+    List<Resume.Project> projects = new ArrayList<>();
+    List<String> certifications = new ArrayList<>();
+    for (SectionSplitter.Section s : sections) {
+      switch (s.kind()) {
+        case HEADER -> header.addAll(s.lines().subList(0, Math.min(HEADER_LINES, s.lines().size())));
+        case CONTACT -> header.addAll(s.lines().subList(0, Math.min(HEADER_LINES, s.lines().size())));
+        case SUMMARY -> {
+          if (summary == null) {
+            summary = prose(s.lines());
+          }
+        }
+        case EXPERIENCE -> experience.addAll(ResumeExperience.parse(s.lines(), width));
+        case EDUCATION -> education.addAll(ResumeEducation.parse(s.lines(), width));
+        case SKILLS -> addAllNew(skills, SkillList.parse(s.lines()));
+        case PROJECTS -> projects.addAll(ResumeProjects.parse(s.lines(), width));
+        case CERTIFICATIONS -> certifications.addAll(items(s.lines(), 0));
+        default -> {
+        }
+      }
+    }
+    List<String> headerOnly = sections.get(0).lines();
+    ContactExtractor.Contact contact = ContactExtractor.extract(lines, header);
+    if (summary == null) {
+      summary = headerSummary(headerOnly, contact.name());
+    }
+    return new Resume(contact.name(), contact.email(), contact.phone(), contact.location(), contact.linkedin(),
+        contact.github(), summary, experience, education, skills, projects, certifications, text);
+  }
+
+  /** The length of the document's longest lines: lines near it were probably wrapped. */
+  private static int width(List<String> lines) {
+    int max = 0;
+    int count = 0;
+    for (String l : lines) {
+      max = Math.max(max, l.length());
+      count += l.isEmpty() ? 0 : 1;
+    }
+    // too few lines to tell a wrapped line from a long one
+    return count < 20 ? 0 : max;
+  }
+
+  /** Paragraph text: lines joined with spaces (hyphenated line breaks mended), bullet glyphs dropped. */
+  static String prose(List<String> lines) {
+    String out = "";
+    for (String line : lines) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      out = ResumeText.join(out, ResumeText.stripBullet(line));
+    }
+    return ResumeText.blankToNull(out);
+  }
+
+  /** One item per bullet or line (wrapped lines joined), for certifications. */
+  private static List<String> items(List<String> lines, int width) {
+    List<String> out = new ArrayList<>();
+    for (ResumeEntries.Item it : ResumeEntries.items(lines, width)) {
+      String t = ResumeText.trimPunct(it.text());
+      if (t.isEmpty() || it.type() == ResumeEntries.Type.DATE && it.date() != null
+          && it.text().strip().equals(it.date().text())) {
+        continue;
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  /** Without a summary heading: a sentence-like tagline printed under the name, above the contacts. */
+  private static String headerSummary(List<String> header, String name) {
+    int seen = 0;
+    for (String line : header) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (++seen > 6 || CONTACT_BITS.matcher(line).find()) {
+        return null;
+      }
+      if (ResumeText.words(line) >= 6 && (name == null || !line.contains(name))
+          && DateRanges.find(line) == null) {
+        return line;
+      }
+    }
+    return null;
+  }
+
+  private static void addAllNew(List<String> target, List<String> items) {
+    for (String item : items) {
+      if (target.stream().noneMatch(t -> t.equalsIgnoreCase(item))) {
+        target.add(item);
+      }
+    }
+  }
+}

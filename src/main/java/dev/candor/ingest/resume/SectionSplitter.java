@@ -1,0 +1,197 @@
+package dev.candor.ingest.resume;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Cuts resume lines into sections at their headings. A heading is a short line whose words, in any
+ * casing and with decoration (":", "#", letter-spacing "E X P E R I E N C E") removed, name a known
+ * section: "Work History", "Professional Experience", "EMPLOYMENT", "Technical Skills"... A heading
+ * followed by content on the same line ("Skills: Java, Go") opens the section with that content.
+ * Lines before the first heading form the {@link Kind#HEADER} section.
+ */
+final class SectionSplitter {
+
+  enum Kind { HEADER, CONTACT, SUMMARY, EXPERIENCE, EDUCATION, SKILLS, PROJECTS, CERTIFICATIONS, OTHER }
+
+  record Section(Kind kind, String heading, List<String> lines) {}
+
+  private static final Map<String, Kind> HEADINGS = new HashMap<>();
+  /** Headings that may carry their content after a colon on the same line. */
+  private static final Map<String, Kind> INLINE = new HashMap<>();
+
+  static {
+    put(Kind.SUMMARY, "summary", "professional summary", "career summary", "executive summary", "profile",
+        "professional profile", "career profile", "personal profile", "about", "about me", "objective",
+        "career objective", "professional objective", "job objective", "overview", "professional overview",
+        "personal statement", "introduction", "summary of qualifications", "qualifications summary",
+        "profile summary", "career overview", "highlights", "professional highlights", "bio");
+    put(Kind.EXPERIENCE, "experience", "experiences", "work experience", "professional experience",
+        "employment", "employment history", "work history", "career history", "relevant experience",
+        "professional background", "work background", "employment experience", "experience history",
+        "relevant work experience", "industry experience", "internships", "internship",
+        "internship experience", "research experience", "teaching experience", "professional history",
+        "positions held", "career", "career experience", "work", "job history", "military experience",
+        "professional employment", "experience and employment", "work and experience");
+    put(Kind.EDUCATION, "education", "educational background", "education background", "academic background",
+        "academic history", "academics", "academic qualifications", "educational qualifications",
+        "education and training", "education training", "qualifications", "academic profile", "schooling",
+        "studies", "academic credentials", "education history", "degrees");
+    put(Kind.SKILLS, "skills", "skill", "technical skills", "key skills", "core skills", "core competencies",
+        "competencies", "areas of expertise", "expertise", "technical expertise", "technologies", "tech stack",
+        "technical proficiencies", "proficiencies", "skills and tools", "tools and technologies",
+        "skill set", "skillset", "skills summary", "summary of skills", "professional skills", "hard skills",
+        "soft skills", "additional skills", "relevant skills", "it skills", "computer skills",
+        "technical competencies", "skills and abilities", "skills and expertise", "skills and interests",
+        "skills and competencies", "key competencies", "strengths", "capabilities", "toolbox",
+        "technical summary", "programming skills");
+    put(Kind.PROJECTS, "projects", "project", "personal projects", "selected projects", "key projects",
+        "academic projects", "side projects", "notable projects", "relevant projects", "project experience",
+        "open source", "open source projects", "open source contributions", "technical projects",
+        "projects and achievements", "portfolio", "project highlights", "independent projects");
+    put(Kind.CERTIFICATIONS, "certifications", "certification", "certificates", "certificate", "licenses",
+        "licences", "licenses and certifications", "licences and certifications", "certifications and licenses",
+        "certifications and licences", "professional certifications", "credentials", "accreditations",
+        "courses and certifications", "certifications and courses", "certifications and training",
+        "training and certifications", "certifications and awards", "licensure", "professional licenses");
+    put(Kind.CONTACT, "contact", "contact information", "contact info", "contact details", "personal information",
+        "personal details", "personal info", "links", "profiles", "social", "online presence", "find me");
+    put(Kind.OTHER, "awards", "honors", "honours", "awards and honors", "honors and awards", "selected honors",
+        "achievements", "accomplishments", "key achievements", "publications", "selected publications",
+        "patents", "languages", "spoken languages", "language skills", "interests", "hobbies",
+        "hobbies and interests", "interests and hobbies", "references", "referees", "volunteer", "volunteering",
+        "volunteer experience", "volunteer work", "community service", "activities", "extracurricular activities",
+        "extracurriculars", "leadership", "leadership experience", "leadership and activities", "memberships",
+        "affiliations", "professional affiliations", "professional memberships", "invited talks", "talks",
+        "presentations", "conferences", "additional information", "additional", "other", "miscellaneous",
+        "coursework", "relevant coursework", "courses", "training", "workshops", "research", "teaching",
+        "declaration", "scholarships", "fellowships", "grants", "service", "press", "media");
+    for (String inline : List.of("summary", "professional summary", "profile", "objective", "career objective",
+        "skills", "technical skills", "key skills", "core competencies", "certifications", "certificates",
+        "licenses and certifications", "education", "experience", "work experience", "projects", "interests",
+        "hobbies", "awards", "honors", "publications", "references", "achievements")) {
+      INLINE.put(inline, HEADINGS.get(inline));
+    }
+  }
+
+  private static void put(Kind kind, String... names) {
+    for (String n : names) {
+      HEADINGS.put(n, kind);
+    }
+  }
+
+  private static final java.util.Set<String> WEAK = java.util.Set.of("work", "career", "about", "bio", "other",
+      "additional", "service", "press", "media", "research", "teaching", "training", "studies", "social",
+      "highlights", "strengths", "expertise", "courses", "project", "skill", "contact", "links", "profile");
+
+  private SectionSplitter() {}
+
+  static List<Section> split(List<String> lines) {
+    List<Section> out = new ArrayList<>();
+    Section current = new Section(Kind.HEADER, "", new ArrayList<>());
+    out.add(current);
+    for (String line : lines) {
+      Heading h = heading(line);
+      if (h != null) {
+        current = new Section(h.kind, h.text, new ArrayList<>());
+        out.add(current);
+        if (!h.rest.isEmpty()) {
+          current.lines().add(h.rest);
+        }
+      } else {
+        current.lines().add(line);
+      }
+    }
+    return out;
+  }
+
+  private record Heading(Kind kind, String text, String rest) {}
+
+  private static Heading heading(String line) {
+    if (line.isEmpty()) {
+      return null;
+    }
+    int colon = line.indexOf(':');
+    if (colon > 0 && colon < 45 && colon < line.length() - 1) {
+      // "Skills: Java, Go" opens a section with content; "Languages: Java" inside skills does not
+      Kind kind = INLINE.get(normalise(line.substring(0, colon)));
+      if (kind != null && !ResumeText.isBullet(line)) {
+        return new Heading(kind, line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+      }
+      return null;
+    }
+    if (line.length() > 50) {
+      return null;
+    }
+    String key = normalise(line);
+    Kind kind = HEADINGS.get(key);
+    if (kind == null) {
+      return null;
+    }
+    // a lower-case common word alone on a line ("work", "training") is not taken for a heading
+    if (!hasUpper(line) && WEAK.contains(key)) {
+      return null;
+    }
+    return new Heading(kind, line.strip(), "");
+  }
+
+  private static boolean hasUpper(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isUpperCase(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "WORK  EXPERIENCE:" / "E X P E R I E N C E" / "## Skills & Tools" -> "work experience" / "experience" / "skills and tools". */
+  static String normalise(String s) {
+    String t = s.strip().replace("&", " and ").replace("+", " and ");
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isLetter(c)) {
+        sb.append(Character.toLowerCase(c));
+      } else if (c == '\'' || c == '’') {
+        // "Bachelor's" style apostrophes vanish
+      } else {
+        sb.append(' ');
+      }
+    }
+    String[] tokens = sb.toString().trim().split("\\s+");
+    if (tokens.length > 2 && t.contains("  ")) {
+      // letter-spaced words separated by wider gaps: "W O R K   H I S T O R Y"
+      String[] groups = t.strip().split("\\s{2,}");
+      List<String> words = new ArrayList<>();
+      boolean spaced = true;
+      for (String g : groups) {
+        String[] letters = g.split("\\s+");
+        for (String l : letters) {
+          if (l.length() > 1) {
+            spaced = false;
+          }
+        }
+        words.add(String.join("", letters).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
+      }
+      if (spaced) {
+        return String.join(" ", words).trim();
+      }
+    }
+    if (tokens.length > 2) {
+      boolean spaced = true;
+      for (String tok : tokens) {
+        if (tok.length() > 1) {
+          spaced = false;
+          break;
+        }
+      }
+      if (spaced) {
+        return String.join("", tokens);
+      }
+    }
+    return String.join(" ", tokens).toLowerCase(Locale.ROOT);
+  }
+}

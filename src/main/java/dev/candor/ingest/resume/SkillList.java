@@ -1,0 +1,141 @@
+package dev.candor.ingest.resume;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a skills section into single items: comma/semicolon/bar lists are split, category labels
+ * ("Languages:", "Tools:") removed, wrapped lines rejoined, "skill chips" printed in a row split at
+ * spaces. A bullet that reads as a phrase ("Spring Boot, Spring MVC, and Hibernate") stays one item.
+ */
+final class SkillList {
+
+  private static final Pattern LABEL = Pattern.compile("^([\\p{L}][\\p{L}\\d /&+.()-]{0,40}?)\\s*[:：]\\s*(.*)$");
+  private static final Pattern SEGMENT_SEP = Pattern.compile("\\s*;\\s*|\\s+\\|\\s+|\\s*[•·▪●◦]\\s*|\\s{3,}");
+  private static final Set<String> GLUE_BEFORE = Set.of("design", "testing", "flags", "systems",
+      "development", "architecture", "learning", "science", "engineering", "analysis", "analytics", "management",
+      "services", "platform", "native", "boot", "mvc", "studio", "office", "cloud", "vision", "processing");
+  private static final Set<String> GLUE_AFTER = Set.of("rest", "machine", "deep", "data", "unit", "integration",
+      "google", "amazon", "microsoft", "apache", "spring", "react", "ruby", "feature", "a/b", "visual", "computer",
+      "natural", "project", "product", "system", "test-driven", "problem", "public", "agile", "team");
+
+  private SkillList() {}
+
+  static List<String> parse(List<String> lines) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String logical : logicalLines(lines)) {
+      boolean bullet = ResumeText.isBullet(logical);
+      String text = bullet ? ResumeText.stripBullet(logical) : logical;
+      for (String segment : SEGMENT_SEP.split(text)) {
+        String content = segment.strip();
+        boolean labelled = false;
+        Matcher m = LABEL.matcher(content);
+        if (m.matches() && ResumeText.words(m.group(1)) <= 4) {
+          content = m.group(2).strip();
+          labelled = true;
+        }
+        if (content.isEmpty()) {
+          continue;
+        }
+        List<String> items;
+        if (bullet && !labelled && content.contains(" and ")) {
+          items = List.of(content);
+        } else if (hasTopLevelComma(content)) {
+          items = ResumeFields.commaPieces(content);
+        } else {
+          items = chips(content);
+        }
+        for (String item : items) {
+          String clean = clean(item);
+          if (!clean.isEmpty() && clean.length() <= 80) {
+            out.putIfAbsent(clean.toLowerCase(Locale.ROOT), clean);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /** Rejoins wrapped comma lists ("..., Google Cloud" / "Platform, Firebase, ..."). */
+  private static List<String> logicalLines(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    boolean open = false;
+    for (String line : lines) {
+      if (line.isEmpty()) {
+        open = false;
+        continue;
+      }
+      boolean labelled = LABEL.matcher(ResumeText.stripBullet(line)).matches();
+      if (open && !ResumeText.isBullet(line) && !labelled) {
+        int last = out.size() - 1;
+        out.set(last, out.get(last) + " " + line);
+      } else {
+        out.add(line);
+      }
+      String cur = out.get(out.size() - 1);
+      open = !ResumeText.isBullet(cur) && (hasTopLevelComma(cur) || cur.endsWith(","));
+      if (ResumeText.isBullet(cur) && cur.endsWith(",")) {
+        open = true;
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasTopLevelComma(String s) {
+    return ResumeFields.commaPieces(s).size() > 1;
+  }
+
+  /** "Go Python Node.js TypeScript" -> four items; "Microsoft Office software" stays whole. */
+  private static List<String> chips(String content) {
+    String[] tokens = content.split("\\s+");
+    if (tokens.length < 3) {
+      return List.of(content);
+    }
+    for (String t : tokens) {
+      boolean upperOrDigit = false;
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        if (Character.isUpperCase(c) || Character.isDigit(c)) {
+          upperOrDigit = true;
+          break;
+        }
+      }
+      if (!upperOrDigit || t.length() > 25) {
+        return List.of(content);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < tokens.length; i++) {
+      String t = tokens[i];
+      String lower = t.toLowerCase(Locale.ROOT);
+      if (!out.isEmpty()) {
+        String prev = out.get(out.size() - 1);
+        String prevLast = prev.substring(prev.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        if (GLUE_BEFORE.contains(lower) || GLUE_AFTER.contains(prevLast) && prev.indexOf(' ') < 0) {
+          out.set(out.size() - 1, prev + " " + t);
+          continue;
+        }
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  private static String clean(String item) {
+    String s = ResumeText.trimPunct(ResumeText.squash(item));
+    if (s.toLowerCase(Locale.ROOT).startsWith("and ")) {
+      s = s.substring(4).strip();
+    }
+    while (s.endsWith(".") && !s.toLowerCase(Locale.ROOT).endsWith(".js") && s.length() > 1
+        && !s.endsWith("..") && s.indexOf('.') == s.length() - 1) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.candor.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.Candor;
+import dev.candor.testing.Documents;
+import dev.candor.testing.HttpJson;
+import dev.candor.testing.TestConfigs;
+import dev.candor.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Resume upload as seed 000 ({@code /api/parse-resume}, {@code /api/upload-resume}) and seed 001
+ * ({@code /resume/parse}) define it, with real multipart requests over loopback.
+ */
+class ResumeUploadContractTest {
+
+  /** Seed 000's "resume_sample.txt", verbatim. */
+  static final String SEED_000_SAMPLE = """
+      John Doe
+      john.doe@email.com
+      (555) 123-4567
+
+      PROFESSIONAL SUMMARY
+      Software Engineer with 5 years of experience in full-stack development.\s
+      Expertise in React, Node.js, Python, and cloud technologies.\s
+      Led development of scalable web applications serving 100k+ users.
+
+      WORK EXPERIENCE
+
+      Senior Software Engineer
+      Tech Corp Inc.
+      2020 - Present
+      • Led development of scalable web applications serving 100k+ users
+      • Implemented microservices architecture using Python and Docker
+      • Mentored 3 junior developers and improved team productivity by 40%
+      • Built CI/CD pipelines reducing deployment time by 60%
+
+      Software Engineer
+      StartupXYZ
+      2019 - 2020
+      • Developed React frontend components for e-commerce platform
+      • Collaborated with 5-person agile team using Scrum methodology
+      • Optimized database queries improving page load time by 35%
+
+      EDUCATION
+      Bachelor of Science in Computer Science
+      University of Technology
+      2019
+
+      SKILLS
+      React, Node.js, Python, JavaScript, TypeScript, AWS, Docker,\s
+      Kubernetes, PostgreSQL, MongoDB, Git, Scrum, Agile
+
+      PROJECTS
+      E-commerce Platform
+      Built full-stack e-commerce application using React and Node.js
+      Technologies: React, Node.js, MongoDB, Stripe API
+      Duration: 6 months
+      """;
+
+  private static Candor server;
+  private static HttpJson http;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = Candor.start(TestConfigs.node(TestDatabase.fresh()));
+    http = new HttpJson(server.httpPort());
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void seed000ParsesItsSampleResumeToItsExpectedStructure() throws Exception {
+    for (String path : List.of("/api/parse-resume", "/api/upload-resume")) {
+      HttpJson.Response response = http.postFile(path, "resume", "resume_sample.txt", "text/plain",
+          SEED_000_SAMPLE.getBytes(StandardCharsets.UTF_8));
+      assertEquals(200, response.status(), response.raw());
+      JsonNode body = response.body();
+      assertTrue(body.get("success").asBoolean());
+      assertEquals("resume_sample.txt", body.get("fileName").asText());
+      assertEquals(SEED_000_SAMPLE.getBytes(StandardCharsets.UTF_8).length, body.get("fileSize").asInt());
+      JsonNode resume = body.get("parsedResume");
+      assertEquals("John Doe", resume.get("name").asText());
+      assertEquals("john.doe@email.com", resume.get("email").asText());
+      assertEquals("(555) 123-4567", resume.get("phone").asText());
+      assertTrue(resume.get("summary").asText().startsWith("Software Engineer with 5 years of experience in full-stack development"));
+      JsonNode experience = resume.get("experience");
+      assertEquals(2, experience.size());
+      assertEquals("Tech Corp Inc.", experience.get(0).get("company").asText());
+      assertEquals("Senior Software Engineer", experience.get(0).get("position").asText());
+      assertEquals("2020 - Present", experience.get(0).get("duration").asText());
+      assertTrue(experience.get(0).get("description").asText().startsWith("Led development of scalable web applications"));
+      assertEquals("StartupXYZ", experience.get(1).get("company").asText());
+      assertEquals("Software Engineer", experience.get(1).get("position").asText());
+      assertEquals("2019 - 2020", experience.get(1).get("duration").asText());
+      JsonNode education = resume.get("education").get(0);
+      assertEquals("University of Technology", education.get("institution").asText());
+      assertEquals("Bachelor of Science in Computer Science", education.get("degree").asText());
+      assertEquals("2019", education.get("year").asText());
+      assertEquals(List.of("React", "Node.js", "Python", "JavaScript", "TypeScript", "AWS"), texts(resume.get("skills")).subList(0, 6));
+      assertEquals(13, resume.get("skills").size());
+      JsonNode project = resume.get("projects").get(0);
+      assertEquals("E-commerce Platform", project.get("name").asText());
+      assertEquals("Built full-stack e-commerce application using React and Node.js", project.get("description").asText());
+      assertEquals(List.of("React", "Node.js", "MongoDB", "Stripe API"), texts(project.get("technologies")));
+      assertEquals("6 months", project.get("duration").asText());
+    }
+  }
+
+  @Test
+  void seed000TakesWordDocumentsAndRefusesWhatItCannotRead() throws Exception {
+    HttpJson.Response docx = http.postFile("/api/parse-resume", "resume", "cv.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Documents.docx(List.of("Jane Candidate", "jane@example.com", "SKILLS", "Java, Kafka, SQL"), List.of()));
+    assertEquals(200, docx.status(), docx.raw());
+    assertEquals("Jane Candidate", docx.body().get("parsedResume").get("name").asText());
+    assertEquals("jane@example.com", docx.body().get("parsedResume").get("email").asText());
+
+    byte[] executable = new byte[2048];
+    executable[0] = 'M';
+    executable[1] = 'Z';
+    assertError(http.postFile("/api/parse-resume", "resume", "cv.pdf", "application/pdf", executable), 400,
+        "Unsupported file type");
+    assertError(http.postFile("/api/parse-resume", "resume", "cv.pdf", "application/pdf", new byte[0]), 400, "empty");
+    assertError(http.postFile("/api/parse-resume", "file", "cv.txt", "text/plain", "John".getBytes(StandardCharsets.UTF_8)),
+        400, "multipart field 'resume'");
+    byte[] overLimit = new byte[5 * 1024 * 1024 + 1];
+    java.util.Arrays.fill(overLimit, (byte) 'a');
+    assertError(http.postFile("/api/parse-resume", "resume", "big.txt", "text/plain", overLimit), 413, "5 MB");
+    assertError(http.post("/api/parse-resume", "{\"resume\":\"text\"}"), 415, "");
+  }
+
+  @Test
+  void seed001ParsesAPdfIntoItsSchema() throws Exception {
+    byte[] pdf = Documents.pdf(List.of("Jane Candidate", "jane@example.com | +1-555-123-4567 | San Francisco, CA",
+        "SUMMARY", "Backend engineer who likes queues.", "EXPERIENCE", "Senior Engineer", "Acme Corp",
+        "Jan 2020 - Present", "- Built the billing pipeline on Kafka", "SKILLS", "Java, Kafka, PostgreSQL",
+        "CERTIFICATIONS", "AWS Solutions Architect Professional"), "https://linkedin.com/in/jane-candidate");
+    HttpJson.Response response = http.postFile("/resume/parse", "file", "jane.pdf", "application/pdf", pdf);
+    assertEquals(200, response.status(), response.raw());
+    JsonNode body = response.body();
+    JsonNode contact = body.get("contact");
+    assertEquals("Jane Candidate", contact.get("name").asText());
+    assertEquals("jane@example.com", contact.get("email").asText());
+    assertTrue(contact.get("linkedin").asText().contains("linkedin.com/in/jane-candidate"), contact.toString());
+    for (String field : List.of("summary", "experiences", "education", "skills", "certifications", "raw_text")) {
+      assertTrue(body.has(field), field);
+    }
+    assertTrue(texts(body.get("skills")).contains("Kafka"), body.toString());
+    assertTrue(body.get("raw_text").asText().contains("Built the billing pipeline on Kafka"));
+    assertFalse(body.get("experiences").isEmpty(), body.toString());
+    JsonNode job = body.get("experiences").get(0);
+    for (String field : List.of("company", "title", "start_date", "end_date", "description", "highlights")) {
+      assertTrue(job.has(field), field + " in " + job);
+    }
+  }
+
+  @Test
+  void seed001AnswersItsErrorTable() throws Exception {
+    assertError(http.postFile("/resume/parse", "file", "cv.txt", "text/plain", "Jane".getBytes(StandardCharsets.UTF_8)), 400,
+        "Only PDF files are supported. Please upload a PDF resume.");
+    assertError(http.postFile("/resume/parse", "file", "cv.docx", "application/pdf",
+        Documents.docx(List.of("Jane"), List.of())), 400, "Only PDF files are supported");
+    assertError(http.postFile("/resume/parse", "file", "cv.pdf", "application/pdf", new byte[0]), 400, "Empty file");
+    byte[] overLimit = new byte[10 * 1024 * 1024 + 1];
+    System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, overLimit, 0, 9);
+    assertError(http.postFile("/resume/parse", "file", "big.pdf", "application/pdf", overLimit), 400, "File size exceeds 10MB");
+    assertError(http.postFile("/resume/parse", "file", "broken.pdf", "application/pdf",
+        "%PDF-1.7\nnot really".getBytes(StandardCharsets.US_ASCII)), 500, "Resume parsing failed");
+    assertError(http.postFile("/resume/parse", "file", "locked.pdf", "application/pdf",
+        Documents.encryptedPdf(List.of("Jane"), "secret")), 400, "password");
+  }
+
+  private static void assertError(HttpJson.Response response, int status, String detail) {
+    assertEquals(status, response.status(), response.raw());
+    assertTrue(response.contentType().startsWith("application/json"), response.contentType());
+    assertTrue(response.body().get("detail").asText().contains(detail), response.raw());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
+  }
+}

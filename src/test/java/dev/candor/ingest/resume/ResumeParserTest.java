@@ -1,0 +1,488 @@
+package dev.candor.ingest.resume;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.candor.interview.Resume;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ResumeParserTest {
+
+  /** resume_sample.txt of seed 000, verbatim. */
+  static final String SEED_SAMPLE = """
+      John Doe
+      john.doe@email.com
+      (555) 123-4567
+
+      PROFESSIONAL SUMMARY
+      Software Engineer with 5 years of experience in full-stack development.\s
+      Expertise in React, Node.js, Python, and cloud technologies.\s
+      Led development of scalable web applications serving 100k+ users.
+
+      WORK EXPERIENCE
+
+      Senior Software Engineer
+      Tech Corp Inc.
+      2020 - Present
+      • Led development of scalable web applications serving 100k+ users
+      • Implemented microservices architecture using Python and Docker
+      • Mentored 3 junior developers and improved team productivity by 40%
+      • Built CI/CD pipelines reducing deployment time by 60%
+
+      Software Engineer
+      StartupXYZ
+      2019 - 2020
+      • Developed React frontend components for e-commerce platform
+      • Collaborated with 5-person agile team using Scrum methodology
+      • Optimized database queries improving page load time by 35%
+
+      EDUCATION
+      Bachelor of Science in Computer Science
+      University of Technology
+      2019
+
+      SKILLS
+      React, Node.js, Python, JavaScript, TypeScript, AWS, Docker,\s
+      Kubernetes, PostgreSQL, MongoDB, Git, Scrum, Agile
+
+      PROJECTS
+      E-commerce Platform
+      Built full-stack e-commerce application using React and Node.js
+      Technologies: React, Node.js, MongoDB, Stripe API
+      Duration: 6 months
+      """;
+
+  @Test
+  void seedSampleParsesToTheExpectedStructure() {
+    Resume r = ResumeParser.parse(SEED_SAMPLE);
+
+    assertEquals("John Doe", r.name());
+    assertEquals("john.doe@email.com", r.email());
+    assertEquals("(555) 123-4567", r.phone());
+    assertTrue(r.summary().startsWith("Software Engineer with 5 years of experience in full-stack development."),
+        r.summary());
+    assertTrue(r.summary().endsWith("Led development of scalable web applications serving 100k+ users."), r.summary());
+
+    assertEquals(2, r.experience().size());
+    Resume.Experience first = r.experience().get(0);
+    assertAll(
+        () -> assertEquals("Tech Corp Inc.", first.company()),
+        () -> assertEquals("Senior Software Engineer", first.position()),
+        () -> assertEquals("2020 - Present", first.duration()),
+        () -> assertEquals("2020", first.startDate()),
+        () -> assertEquals("Present", first.endDate()),
+        () -> assertEquals("Led development of scalable web applications serving 100k+ users", first.description()),
+        () -> assertEquals(4, first.highlights().size()),
+        () -> assertEquals("Built CI/CD pipelines reducing deployment time by 60%", first.highlights().get(3)));
+    Resume.Experience second = r.experience().get(1);
+    assertAll(
+        () -> assertEquals("StartupXYZ", second.company()),
+        () -> assertEquals("Software Engineer", second.position()),
+        () -> assertEquals("2019 - 2020", second.duration()),
+        () -> assertEquals("Developed React frontend components for e-commerce platform", second.description()),
+        () -> assertEquals(3, second.highlights().size()));
+
+    assertEquals(1, r.education().size());
+    Resume.Education edu = r.education().get(0);
+    assertEquals("University of Technology", edu.institution());
+    assertEquals("Bachelor of Science in Computer Science", edu.degree());
+    assertEquals("Computer Science", edu.field());
+    assertEquals("2019", edu.year());
+
+    assertEquals(List.of("React", "Node.js", "Python", "JavaScript", "TypeScript", "AWS"), r.skills().subList(0, 6));
+    assertEquals(List.of("React", "Node.js", "Python", "JavaScript", "TypeScript", "AWS", "Docker", "Kubernetes",
+        "PostgreSQL", "MongoDB", "Git", "Scrum", "Agile"), r.skills());
+
+    assertEquals(1, r.projects().size());
+    Resume.Project p = r.projects().get(0);
+    assertEquals("E-commerce Platform", p.name());
+    assertEquals("Built full-stack e-commerce application using React and Node.js", p.description());
+    assertEquals(List.of("React", "Node.js", "MongoDB", "Stripe API"), p.technologies());
+    assertEquals("6 months", p.duration());
+
+    assertEquals(List.of(), r.certifications());
+    assertNull(r.linkedin());
+    assertNull(r.github());
+    assertSame(SEED_SAMPLE, r.rawText());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Work History", "Professional Experience", "EMPLOYMENT", "WORK EXPERIENCE:",
+      "Employment History", "experience", "E X P E R I E N C E", "## Relevant Experience"})
+  void experienceHeadingVariants(String heading) {
+    String text = """
+        Jane Smith
+        jane@example.com
+
+        %s
+        Backend Engineer
+        Globex Corporation
+        2018 - 2021
+        - Built the billing service
+        """.formatted(heading);
+    Resume r = ResumeParser.parse(text);
+    assertEquals(1, r.experience().size(), heading);
+    assertEquals("Backend Engineer", r.experience().get(0).position());
+    assertEquals("Globex Corporation", r.experience().get(0).company());
+    assertEquals(List.of("Built the billing service"), r.experience().get(0).highlights());
+  }
+
+  @Test
+  void otherHeadingVariantsSplitTheSections() {
+    String text = """
+        Jane Smith
+        Career Objective
+        Build reliable systems for people who depend on them.
+        Academic Background
+        Master of Science in Physics, Example University, 2016
+        Technical Skills
+        Rust, Haskell
+        Licenses & Certifications
+        • Certified Kubernetes Administrator (CKA)
+        Personal Projects
+        Tiny Compiler 2020
+        • A compiler for a toy language
+        """;
+    Resume r = ResumeParser.parse(text);
+    assertEquals("Build reliable systems for people who depend on them.", r.summary());
+    assertEquals(1, r.education().size());
+    assertEquals("Example University", r.education().get(0).institution());
+    assertEquals("Physics", r.education().get(0).field());
+    assertEquals("2016", r.education().get(0).year());
+    assertEquals(List.of("Rust", "Haskell"), r.skills());
+    assertEquals(List.of("Certified Kubernetes Administrator (CKA)"), r.certifications());
+    assertEquals(1, r.projects().size());
+    assertEquals("Tiny Compiler", r.projects().get(0).name());
+    assertEquals("2020", r.projects().get(0).duration());
+    assertEquals("A compiler for a toy language", r.projects().get(0).description());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "Jan 2020 – Present; Jan 2020; Present",
+      "2019-2021; 2019; 2021",
+      "06/2017 - 12/2019; 06/2017; 12/2019",
+      "Sept 2018 – May 2023; Sept 2018; May 2023",
+      "Oct. 2021 – Current; Oct. 2021; Current",
+      "March 2015 to June 2016; March 2015; June 2016",
+      "2020 — now; 2020; now",
+      "Summer 2022; Summer 2022; ",
+      "May 2016; May 2016; "})
+  void dateRangeForms(String printed, String start, String end) {
+    String text = """
+        EXPERIENCE
+        Data Analyst | Initech | %s
+        • Wrote reports
+        """.formatted(printed);
+    Resume.Experience e = ResumeParser.parse(text).experience().get(0);
+    assertEquals(printed, e.duration());
+    assertEquals(start, e.startDate());
+    assertEquals(end, e.endDate());
+    assertEquals("Data Analyst", e.position());
+    assertEquals("Initech", e.company());
+  }
+
+  @Test
+  void yearsInsideBulletsAreNotDates() {
+    assertNull(DateRanges.find("Reduced costs by 40% for 300 clients"));
+    assertEquals("2019 - 2021", DateRanges.find("Engineer, Acme, 2019 - 2021").text());
+    assertNull(DateRanges.range("Summer 2022"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"•", "▪", "●", "-", "*", "–", "◦", "➢", "►", "■", "✓", "o", "\uF0B7"})
+  void bulletsOfAnyGlyph(String glyph) {
+    String text = """
+        EXPERIENCE
+        Site Reliability Engineer
+        Hooli
+        Mar 2019 - Jan 2021
+        %1$s Cut paging volume by half
+        %1$s Automated certificate rotation
+        """.formatted(glyph);
+    Resume.Experience e = ResumeParser.parse(text).experience().get(0);
+    assertEquals(List.of("Cut paging volume by half", "Automated certificate rotation"), e.highlights(), glyph);
+    assertEquals("Hooli", e.company());
+    assertEquals("Site Reliability Engineer", e.position());
+  }
+
+  @Test
+  void wrappedBulletLinesAreJoined() {
+    String text = """
+        EXPERIENCE
+        Software Engineer | Hooli | 2019 - 2021
+        • Designed and implemented a real-time fraud detection pipeline processing fifty thousand
+        transactions per second using Kafka
+        • Mentored three engineers
+        """;
+    Resume.Experience e = ResumeParser.parse(text).experience().get(0);
+    assertEquals(List.of("Designed and implemented a real-time fraud detection pipeline processing fifty thousand"
+        + " transactions per second using Kafka", "Mentored three engineers"), e.highlights());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Staff Engineer | Umbrella Corp | 2017 - 2020",
+      "Umbrella Corp | Staff Engineer | 2017 - 2020",
+      "2017 - 2020 | Staff Engineer | Umbrella Corp",
+      "Staff Engineer at Umbrella Corp, 2017 - 2020",
+      "Umbrella Corp, Staff Engineer\n2017 - 2020",
+      "Staff Engineer\nUmbrella Corp\n2017 - 2020",
+      "Umbrella Corp\nStaff Engineer    2017 - 2020",
+      "2017 - 2020\nStaff Engineer, Umbrella Corp, Raccoon City, MO",
+      "Umbrella Corp, Raccoon City, MO, Staff Engineer\n2017 - 2020"})
+  void jobLinesInEitherOrder(String jobLines) {
+    String text = "EXPERIENCE\n" + jobLines + "\n• Ran the platform team\n";
+    Resume r = ResumeParser.parse(text);
+    assertEquals(1, r.experience().size(), jobLines);
+    Resume.Experience e = r.experience().get(0);
+    assertEquals("Staff Engineer", e.position(), jobLines);
+    assertEquals("Umbrella Corp", e.company(), jobLines);
+    assertEquals("2017", e.startDate(), jobLines);
+    assertEquals("2020", e.endDate(), jobLines);
+    assertEquals(List.of("Ran the platform team"), e.highlights());
+  }
+
+  @Test
+  void severalJobsInSeveralLayouts() {
+    String leading = """
+        Professional Experience
+        Acme Inc., San Francisco, CA, Product Manager
+        Jan 2021 – Present
+        Own the roadmap
+        Run customer interviews
+        Initech LLC, Austin, TX, Business Analyst
+        Jun 2018 – Dec 2020
+        Built the reporting suite
+        """;
+    Resume r = ResumeParser.parse(leading);
+    assertEquals(2, r.experience().size());
+    assertEquals("Product Manager", r.experience().get(0).position());
+    assertEquals("Acme Inc.", r.experience().get(0).company());
+    // a list whose glyphs were lost: one line, one highlight
+    assertEquals(List.of("Own the roadmap", "Run customer interviews"), r.experience().get(0).highlights());
+    assertEquals("Business Analyst", r.experience().get(1).position());
+    assertEquals("Jun 2018", r.experience().get(1).startDate());
+    assertEquals("Dec 2020", r.experience().get(1).endDate());
+
+    // dates and location printed after the bullets (RenderCV style)
+    String trailing = """
+        Experience
+        Nexus AI, Co-Founder & CTO
+        • Built the inference platform
+        San Francisco, CA
+        June 2023 – present
+        2 years 10 months
+        NVIDIA Research, Research Intern
+        • Designed a sparse attention kernel
+        Santa Clara, CA
+        May 2022 – Aug 2022
+        """;
+    r = ResumeParser.parse(trailing);
+    assertEquals(2, r.experience().size());
+    assertEquals("Nexus AI", r.experience().get(0).company());
+    assertEquals("Co-Founder & CTO", r.experience().get(0).position());
+    assertEquals("June 2023 – present", r.experience().get(0).duration());
+    assertEquals(List.of("Built the inference platform"), r.experience().get(0).highlights());
+    assertEquals("NVIDIA Research", r.experience().get(1).company());
+    assertEquals("Research Intern", r.experience().get(1).position());
+    assertEquals("May 2022", r.experience().get(1).startDate());
+  }
+
+  @Test
+  void proseDescriptionIsKeptApartFromBullets() {
+    String text = """
+        EXPERIENCE
+        June 2022 –
+        Present
+        Software Engineer (Front-End), Google, Mountain View, CA, USA
+        Developing user interfaces using React and Redux. Working closely
+        with designers on accessible web design.
+        """;
+    Resume.Experience e = ResumeParser.parse(text).experience().get(0);
+    assertEquals("June 2022 – Present", e.duration());
+    assertEquals("Google", e.company());
+    assertEquals("Software Engineer (Front-End)", e.position());
+    assertEquals("Developing user interfaces using React and Redux. Working closely with designers on accessible"
+        + " web design.", e.description());
+    assertEquals(List.of(), e.highlights());
+  }
+
+  @Test
+  void skillsWithCategoryPrefixesAreSplitIntoItems() {
+    String text = """
+        SKILLS
+        Languages: Java, Go; Tools: Docker
+        • Frameworks: Spring Boot, React (Hooks, Context)
+        Cloud: AWS, GCP,
+        Azure
+        """;
+    List<String> skills = ResumeParser.parse(text).skills();
+    assertEquals(List.of("Java", "Go", "Docker", "Spring Boot", "React (Hooks, Context)", "AWS", "GCP", "Azure"),
+        skills);
+  }
+
+  @Test
+  void skillListsOfOtherShapes() {
+    String text = """
+        Technical Skills:
+        Python, C++, CUDA
+        • Java and Spring, with Hibernate and JPA
+        Go Python Node.js TypeScript
+        REST APIs
+        Communication
+        """;
+    assertEquals(List.of("Python", "C++", "CUDA", "Java and Spring, with Hibernate and JPA", "Go", "Node.js",
+        "TypeScript", "REST APIs", "Communication"), ResumeParser.parse(text).skills());
+    assertEquals(List.of("Kotlin", "Swift"), ResumeParser.parse("Jo Bloggs\nSkills: Kotlin, Swift\n").skills());
+  }
+
+  @Test
+  void certificationsSection() {
+    String text = """
+        Alex Chen
+        CERTIFICATIONS
+        • AWS Solutions Architect Professional
+        • Oracle Certified Professional, Java SE 8 Programmer
+        Certified ScrumMaster (CSM)
+        SKILLS
+        Java
+        """;
+    Resume r = ResumeParser.parse(text);
+    assertEquals(List.of("AWS Solutions Architect Professional", "Oracle Certified Professional, Java SE 8 Programmer",
+        "Certified ScrumMaster (CSM)"), r.certifications());
+    assertEquals(List.of("Java"), r.skills());
+  }
+
+  @Test
+  void contactDetailsInTheirCommonForms() {
+    String text = """
+        ALEX CHEN
+        Senior Data Engineer
+        London, UK | +44 20 7946 0958 | alex.chen@mail.co.uk
+        linkedin.com/in/alexchen • https://github.com/alexc
+        SUMMARY
+        Data engineer.
+        """;
+    Resume r = ResumeParser.parse(text);
+    assertEquals("Alex Chen", r.name());
+    assertEquals("alex.chen@mail.co.uk", r.email());
+    assertEquals("+44 20 7946 0958", r.phone());
+    assertEquals("London, UK", r.location());
+    assertEquals("linkedin.com/in/alexchen", r.linkedin());
+    assertEquals("https://github.com/alexc", r.github());
+
+    Resume labelled = ResumeParser.parse("""
+        Curriculum Vitae
+        Name: Maria de la Cruz
+        Phone: 206-555-0149
+        Address: 12 Elm Street, Springfield, IL 62704
+        Email: maria@example.org
+        """);
+    assertEquals("Maria de la Cruz", labelled.name());
+    assertEquals("206-555-0149", labelled.phone());
+    assertEquals("12 Elm Street, Springfield, IL 62704", labelled.location());
+
+    Resume noName = ResumeParser.parse("Software Engineer\njohn.smith@example.com\n");
+    assertEquals("John Smith", noName.name());
+  }
+
+  @Test
+  void educationVariants() {
+    Resume r = ResumeParser.parse("""
+        EDUCATION
+        B.S. Computer Science | University of California, Berkeley | 2018
+        PhD Princeton University, Computer Science
+        • Thesis: Efficient Search
+        Princeton, NJ
+        Sept 2018 – May 2023
+        """);
+    assertEquals(2, r.education().size());
+    Resume.Education bs = r.education().get(0);
+    assertEquals("B.S.", bs.degree());
+    assertEquals("Computer Science", bs.field());
+    assertEquals("University of California, Berkeley", bs.institution());
+    assertEquals("2018", bs.year());
+    Resume.Education phd = r.education().get(1);
+    assertEquals("PhD", phd.degree());
+    assertEquals("Princeton University", phd.institution());
+    assertEquals("Computer Science", phd.field());
+    assertEquals("2023", phd.year());
+  }
+
+  @Test
+  void emptyAndBlankInputGiveAnEmptyResume() {
+    for (String text : new String[] {null, "", "   \n\n\t "}) {
+      Resume r = ResumeParser.parse(text);
+      assertNotNull(r);
+      assertNull(r.name());
+      assertNull(r.email());
+      assertTrue(r.experience().isEmpty());
+      assertTrue(r.skills().isEmpty());
+      assertEquals(text, r.rawText());
+    }
+  }
+
+  @Test
+  void garbageNeverThrows() {
+    Random random = new Random(42);
+    for (int round = 0; round < 200; round++) {
+      StringBuilder sb = new StringBuilder();
+      int n = random.nextInt(2000);
+      for (int i = 0; i < n; i++) {
+        int kind = random.nextInt(10);
+        sb.append(switch (kind) {
+          case 0 -> '\n';
+          case 1 -> ' ';
+          case 2 -> "•–-*|,:;()/@.".charAt(random.nextInt(13));
+          case 3 -> (char) ('0' + random.nextInt(10));
+          case 4 -> (char) random.nextInt(0x3000);
+          default -> (char) ('a' + random.nextInt(26));
+        });
+        if (random.nextInt(50) == 0) {
+          sb.append(List.of("\nEXPERIENCE\n", "\nSkills: ", " 2019 - ", "Jan 2020", "\nEDUCATION\n", "Present",
+              "\n• ", "University", ", CA", "@x.io").get(random.nextInt(10)));
+        }
+      }
+      String text = sb.toString();
+      Resume r = ResumeParser.parse(text);
+      assertEquals(text, r.rawText());
+    }
+    Resume nonsense = ResumeParser.parse("%%%% ^^^ ~~~~ \u0000\u0001 ))))(((( ::::");
+    assertNull(nonsense.name());
+    assertTrue(nonsense.experience().isEmpty());
+    assertTrue(nonsense.education().isEmpty());
+  }
+
+  @Test
+  void hugeInputsAreParsedInBoundedTime() {
+    StringBuilder resume = new StringBuilder("John Doe\njohn@example.com\nEXPERIENCE\n");
+    while (resume.length() < 200_000) {
+      resume.append("\nSenior Engineer | Company ").append(resume.length()).append(" | 2019 - 2021\n")
+          .append("• Did ").append("many things ".repeat(20)).append('\n');
+    }
+    String oneLineOfDigits = "1234567890 ".repeat(20_000);
+    String oneLongWord = "a".repeat(200_000) + "@";
+    String dashes = "Jan 2020 - ".repeat(20_000);
+    String spaces = "Jan" + " ".repeat(200_000) + "2020";
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      Resume big = ResumeParser.parse(resume.toString());
+      assertEquals("John Doe", big.name());
+      assertTrue(big.experience().size() > 100);
+      for (String text : List.of(oneLineOfDigits, oneLongWord, dashes, spaces)) {
+        assertEquals(text, ResumeParser.parse(text).rawText());
+      }
+    });
+  }
+}
