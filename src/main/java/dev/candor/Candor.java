@@ -6,11 +6,13 @@ import dev.candor.http.HttpServer;
 import dev.candor.http.rest.AnalyzeAnswerRoutes;
 import dev.candor.http.rest.HealthRoutes;
 import dev.candor.http.rest.JobAndCandidateRoutes;
+import dev.candor.http.rest.JobRoutes;
 import dev.candor.http.rest.ResumeRoutes;
 import dev.candor.http.rest.SessionRoutes;
 import dev.candor.http.ws.InterviewSocketRoute;
 import dev.candor.http.ws.SocketSettings;
 import dev.candor.http.ws.openhire.OpenHireConnection;
+import dev.candor.ingest.job.SafeFetcher;
 import dev.candor.ingest.resume.ResumeTextExtractor;
 import dev.candor.interview.Interviewer;
 import dev.candor.interview.RuleBasedInterviewer;
@@ -65,6 +67,14 @@ public final class Candor implements AutoCloseable {
     int port = config.getInt("candor.http.port");
     Duration drain = config.getDuration("candor.http.shutdown-drain");
     int maxResumePages = config.getInt("candor.ingest.max-pages");
+    Config jobFetch = config.getConfig("candor.ingest.job-fetch");
+    SafeFetcher.Settings fetchSettings = new SafeFetcher.Settings(jobFetch.getBoolean("allow-private"),
+        jobFetch.getInt("max-redirects"), jobFetch.getBytes("max-bytes"), jobFetch.getDuration("connect-timeout"),
+        jobFetch.getDuration("read-timeout"), jobFetch.getString("user-agent"));
+    boolean onlyKnownBoards = jobFetch.getBoolean("only-known-boards");
+    // Each redirect hop may take the full connect and read time.
+    Duration jobTimeout = fetchSettings.connectTimeout().plus(fetchSettings.readTimeout())
+        .multipliedBy(fetchSettings.maxRedirects() + 1);
 
     Database database = Database.open(databaseSettings);
     ActorSystem<Void> system;
@@ -91,6 +101,7 @@ public final class Candor implements AutoCloseable {
           new AnalyzeAnswerRoutes(system, maxJsonBody, interviewer).routes(),
           new SessionRoutes(sessions).routes(),
           new ResumeRoutes(system, new ResumeTextExtractor(maxResumePages)).routes(),
+          new JobRoutes(system, maxJsonBody, new SafeFetcher(fetchSettings), onlyKnownBoards, jobTimeout).routes(),
           new InterviewSocketRoute(system, socketSettings, openHire).routes()));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new Candor(system, binding);

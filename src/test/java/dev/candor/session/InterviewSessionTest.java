@@ -144,6 +144,8 @@ class InterviewSessionTest {
     assertRejected(kit.<Reply>runCommand(r -> answer(null, "q99_technical_nothing", "text", r)), Rejection.UNKNOWN_QUESTION);
     assertRejected(kit.<Reply>runCommand(r -> answer(null, third, "text", r)), Rejection.NOT_CURRENT_QUESTION);
 
+    // The analysis is held, so its events cannot land while the next commands are checked for having none.
+    interviewer.holdAnalyses();
     kit.<Reply>runCommand(r -> answer("a-1", first, SampleData.strongAnswer(), r));
     assertRejected(kit.<Reply>runCommand(r -> answer("a-2", first, "a second try", r)), Rejection.ALREADY_ANSWERED);
 
@@ -158,6 +160,7 @@ class InterviewSessionTest {
     assertTrue(duplicate.duplicate());
     assertEquals(first, duplicate.questionId());
     assertEquals(SampleData.strongAnswer(), kit.getState().answers().get(first).text());
+    interviewer.releaseAnalyses();
   }
 
   @Test

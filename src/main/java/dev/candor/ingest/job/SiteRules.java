@@ -1,0 +1,258 @@
+package dev.candor.ingest.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Board-specific rules. Checked on saved pages: LinkedIn's public (guest) job page, LinkedIn's logged-in
+ * job view (server-driven UI with hashed class names) and a Greenhouse-backed company career page. The
+ * Greenhouse-hosted board selectors and LinkedIn's older logged-in class names are from the boards'
+ * known markup and not checked against a saved page.
+ */
+final class SiteRules {
+
+  private static final Pattern LINKEDIN_GUEST_TITLE = Pattern.compile("^(.+?) hiring (.+?) in (.+?) \\| LinkedIn$");
+  private static final Pattern JOB_ID = Pattern.compile("(?:currentJobId=|/jobs/view/(?:[^/?#]*-)?)(\\d{6,})");
+
+  private SiteRules() {}
+
+  // ---------------------------------------------------------------------------------------------- LinkedIn
+
+  /** Applies LinkedIn's rules; true when the page had a LinkedIn job layout. */
+  static boolean linkedIn(Document doc, String url, JobDraft d) {
+    return linkedInGuest(doc, d) || linkedInSdui(doc, url, d) || linkedInClassic(doc, d);
+  }
+
+  private static boolean linkedInGuest(Document doc, JobDraft d) {
+    Element title = doc.selectFirst(".top-card-layout__title, .topcard__title");
+    Element markup = doc.selectFirst(".show-more-less-html__markup");
+    if (title == null && markup == null) {
+      return false;
+    }
+    if (markup == null) {
+      markup = doc.selectFirst(".description__text");
+    }
+    if (title != null) {
+      d.title(title.text());
+    }
+    d.company(textOf(doc.selectFirst(".topcard__org-name-link, .topcard__flavor a[href*=/company/]")));
+    for (Element e : doc.select(".topcard__flavor--bullet")) {
+      if (!e.hasClass("topcard__flavor--metadata") && !e.hasClass("num-applicants__caption")) {
+        d.location(e.text());
+        break;
+      }
+    }
+    d.salary(textOf(doc.selectFirst(".compensation__salary, .salary.compensation__salary")));
+    for (Element item : doc.select(".description__job-criteria-item")) {
+      String label = textOf(item.selectFirst(".description__job-criteria-subheader"));
+      String value = textOf(item.selectFirst(".description__job-criteria-text"));
+      if (label == null || value == null) {
+        continue;
+      }
+      String l = label.toLowerCase();
+      if (l.contains("seniority") || l.contains("experience level")) {
+        d.experienceLevel(value);
+      } else if (l.contains("employment type")) {
+        d.employmentType(value);
+      }
+    }
+    for (Element chip : doc.select(".topcard__flavor--metadata, .top-card-layout__second-subline span")) {
+      String t = chip.ownText();
+      if (JobFields.remoteFromChip(t) != null && t.length() <= 20) {
+        d.chip(t);
+      }
+    }
+    if (markup != null) {
+      d.descriptionLines(HtmlLines.of(markup));
+    }
+    titleFromHead(doc, d);
+    return true;
+  }
+
+  /** The logged-in job view (2025 server-driven UI): hashed classes, so anchored on component keys and links. */
+  private static boolean linkedInSdui(Document doc, String url, JobDraft d) {
+    Element about = doc.selectFirst("[componentkey^=JobDetails_AboutTheJob]");
+    if (about == null) {
+      about = doc.selectFirst("[data-sdui-component$=aboutTheJob]");
+    }
+    if (about == null) {
+      return false;
+    }
+    titleFromHead(doc, d);
+    String id = null;
+    String key = about.attr("componentkey");
+    Matcher km = Pattern.compile("_(\\d+)$").matcher(key);
+    if (km.find()) {
+      id = km.group(1);
+    } else if (url != null) {
+      Matcher um = JOB_ID.matcher(url);
+      if (um.find()) {
+        id = um.group(1);
+      }
+    }
+    // Not the inner text box alone: the HTML parser closes its <p> at the first <ul>, moving the lists out.
+    List<JobLine> lines = new ArrayList<>(HtmlLines.of(about));
+    if (!lines.isEmpty() && lines.get(0).text().equalsIgnoreCase("About the job")) {
+      lines.remove(0);
+    }
+    d.descriptionLines(lines);
+
+    // The top card sits between the job's title link and "About the job"; the left rail (other jobs)
+    // comes before it, so take the last title link before the description.
+    Elements all = doc.getAllElements();
+    int aboutIndex = indexOf(all, about);
+    int titleIndex = -1;
+    if (id != null && aboutIndex > 0) {
+      for (int i = aboutIndex - 1; i >= 0 && aboutIndex - i < 20_000; i--) {
+        Element e = all.get(i);
+        if (e.nameIs("a") && e.attr("href").contains("/jobs/view/" + id) && !e.text().isBlank()
+            && (d.title == null || e.text().strip().equalsIgnoreCase(d.title))) {
+          titleIndex = i;
+          break;
+        }
+      }
+    }
+    if (titleIndex >= 0) {
+      d.title(all.get(titleIndex).text());
+      for (int i = titleIndex + 1; i < aboutIndex; i++) {
+        Element e = all.get(i);
+        if (d.location == null && e.nameIs("p") && e.text().contains("·")) {
+          String first = e.text().split("·")[0].strip();
+          if (!first.isEmpty() && first.length() <= 100) {
+            d.location(first);
+          }
+        }
+        if ((e.nameIs("span") || e.nameIs("li")) && e.children().isEmpty()) {
+          String t = e.text().strip();
+          if (t.length() <= 40 && (JobFields.isEmploymentChip(t) || JobFields.remoteFromChip(t) != null
+              || t.matches("(?i)(?:on-?site|hybrid|remote)") || JobFields.SALARY.matcher(t).find())) {
+            d.chip(t);
+          }
+        }
+      }
+      // The "Remote" workplace chip may carry the location's suffix: "Seattle, WA (Remote)".
+      if (d.location != null && d.location.matches("(?i).*\\((?:remote|hybrid|on-?site)\\)\\s*$")) {
+        d.chip(d.location.replaceAll("(?i).*\\((remote|hybrid|on-?site)\\)\\s*$", "$1"));
+      }
+    }
+    return true;
+  }
+
+  /** LinkedIn's earlier logged-in markup (class names from the public extension ecosystem; unverified here). */
+  private static boolean linkedInClassic(Document doc, JobDraft d) {
+    Element title = doc.selectFirst(".job-details-jobs-unified-top-card__job-title, .jobs-unified-top-card__job-title");
+    Element desc = doc.selectFirst("#job-details, .jobs-description__content, .jobs-description-content__text");
+    if (title == null && desc == null) {
+      return false;
+    }
+    if (title != null) {
+      d.title(title.text());
+    }
+    d.company(textOf(doc.selectFirst(
+        ".job-details-jobs-unified-top-card__company-name, .jobs-unified-top-card__company-name")));
+    Element primary = doc.selectFirst(".job-details-jobs-unified-top-card__primary-description-container,"
+        + " .job-details-jobs-unified-top-card__primary-description, .jobs-unified-top-card__primary-description");
+    if (primary != null) {
+      String first = primary.text().split("·")[0].strip();
+      d.location(first);
+    }
+    d.location(textOf(doc.selectFirst(".jobs-unified-top-card__bullet")));
+    for (Element chip : doc.select(".job-details-preferences-and-skills__pill, .jobs-unified-top-card__workplace-type,"
+        + " .job-details-jobs-unified-top-card__job-insight span, .job-details-fit-level-preferences button span")) {
+      d.chip(chip.ownText());
+    }
+    if (desc != null) {
+      d.descriptionLines(HtmlLines.of(desc));
+    }
+    titleFromHead(doc, d);
+    return true;
+  }
+
+  /** "Title | Company | LinkedIn" (logged in) or "Company hiring Title in Location | LinkedIn" (guest). */
+  private static void titleFromHead(Document doc, JobDraft d) {
+    String head = doc.title().replaceFirst("^\\(\\d+\\)\\s*", "").strip();
+    Matcher g = LINKEDIN_GUEST_TITLE.matcher(head);
+    if (g.matches()) {
+      d.company(g.group(1));
+      d.title(g.group(2));
+      d.location(g.group(3));
+      return;
+    }
+    String[] parts = head.split("\\s+\\|\\s+");
+    if (parts.length >= 3 && parts[parts.length - 1].equalsIgnoreCase("LinkedIn")) {
+      d.title(parts[0]);
+      d.company(parts[1]);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------- Greenhouse
+
+  /** Greenhouse-hosted boards (boards.greenhouse.io, job-boards.greenhouse.io); true when the layout matched. */
+  static boolean greenhouse(Document doc, JobDraft d) {
+    Element title = doc.selectFirst("h1.app-title, #header h1, h1.section-header, .job__title h1");
+    Element content = doc.selectFirst("#content, .job__description, .job-post-content");
+    if (title == null && content == null) {
+      return false;
+    }
+    if (title != null) {
+      d.title(title.text());
+    }
+    String company = textOf(doc.selectFirst("#header .company-name, .company-name"));
+    if (company != null) {
+      d.company(company.replaceFirst("(?i)^at\\s+", ""));
+    }
+    Matcher m = Pattern.compile("(?i)^Job Application for (.+?) at (.+)$").matcher(doc.title().strip());
+    if (m.matches()) {
+      d.title(m.group(1));
+      d.company(m.group(2));
+    }
+    d.location(textOf(doc.selectFirst("#header .location, .job__location, .location")));
+    if (content != null) {
+      d.descriptionLines(HtmlLines.of(content));
+    }
+    return true;
+  }
+
+  /** A company career page whose application form is Greenhouse's (question_NNN fields, embed script). */
+  static boolean looksGreenhouseBacked(Document doc) {
+    return doc.selectFirst("#grnhse_app, iframe[src*=greenhouse.io], script[src*=greenhouse.io]") != null
+        || (doc.selectFirst("input[name=first_name]") != null
+            && doc.selectFirst("input[name~=^question_\\d{6,}], textarea[name~=^question_\\d{6,}]") != null);
+  }
+
+  // -------------------------------------------------------------------------------- other boards' containers
+
+  /** Description containers of the boards' usual markup, tried before the generic search (unverified). */
+  static final String KNOWN_DESCRIPTIONS = String.join(", ",
+      "#jobDescriptionText", ".jobsearch-JobComponent-description", // Indeed
+      "[data-automation-id=jobPostingDescription]", // Workday
+      "[data-qa=job-description]", ".posting-page .section-wrapper.page-full-width", // Lever
+      ".job-sections", "[itemprop=description]", // SmartRecruiters, microdata
+      ".jobDescriptionContent", "[class*=JobDetails_jobDescription]", // Glassdoor
+      ".job_description", ".jobDescriptionSection", // ZipRecruiter
+      "[data-testid=jobDescriptionHtml]", "#JobDescription", // Monster
+      "#jdp_description", ".jdp-description-details", // CareerBuilder
+      "#job-description", ".job-description", "#jobDescription", ".jobDescription", ".job-details__description");
+
+  static String textOf(Element e) {
+    if (e == null) {
+      return null;
+    }
+    String t = HtmlLines.clean(e.text());
+    return t.isEmpty() ? null : t;
+  }
+
+  private static int indexOf(Elements all, Element target) {
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i) == target) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.candor.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import com.typesafe.config.ConfigFactory;
+import dev.candor.Candor;
+import dev.candor.testing.HttpJson;
+import dev.candor.testing.TestConfigs;
+import dev.candor.testing.TestDatabase;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seed 000's {@code POST /api/parse_job_description/} against job pages served by a local HTTP server (never the
+ * internet). The node allows private addresses here, as JOB_FETCH_ALLOW_PRIVATE=true would; the refusal of such
+ * addresses by default is SafeFetcherTest's subject.
+ */
+class JobDescriptionContractTest {
+
+  private static final String JSON_LD_PAGE = """
+      <html><head><title>Platform Engineer - Streamly</title>
+      <script type="application/ld+json">
+      {"@context": "https://schema.org", "@type": "JobPosting", "title": "Platform Engineer",
+       "hiringOrganization": {"@type": "Organization", "name": "Streamly"},
+       "jobLocation": {"@type": "Place", "address": {"addressLocality": "Berlin", "addressCountry": "DE"}},
+       "jobLocationType": "TELECOMMUTE", "employmentType": "FULL_TIME",
+       "description": "<p>We run the event pipeline behind our video platform.</p><h3>Responsibilities</h3><ul><li>Operate our Kafka clusters</li><li>Build deployment tooling in Go</li></ul><h3>Requirements</h3><ul><li>3+ years running Kafka in production</li><li>Strong Go or Java</li></ul><h3>Nice to have</h3><ul><li>Terraform</li></ul><h3>Benefits</h3><ul><li>30 days of paid leave</li></ul>"}
+      </script></head><body><h1>Platform Engineer</h1></body></html>
+      """;
+
+  private static HttpServer pages;
+  private static Candor server;
+  private static HttpJson http;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    pages = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    pages.createContext("/jobs/platform-engineer", exchange -> {
+      byte[] body = JSON_LD_PAGE.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    pages.createContext("/empty", exchange -> {
+      byte[] body = "<html><body></body></html>".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    pages.createContext("/gone", exchange -> {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+    });
+    pages.start();
+    base = "http://127.0.0.1:" + pages.getAddress().getPort();
+    server = Candor.start(ConfigFactory.parseString("candor.ingest.job-fetch.allow-private = true")
+        .withFallback(TestConfigs.node(TestDatabase.fresh())));
+    http = new HttpJson(server.httpPort());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+    pages.stop(0);
+  }
+
+  @Test
+  void aJobPageBecomesSeed000sJobJson() throws Exception {
+    HttpJson.Response response = http.post("/api/parse_job_description/",
+        "{\"jobDescriptionUrl\":\"" + base + "/jobs/platform-engineer\"}");
+    assertEquals(200, response.status(), response.raw());
+    JsonNode job = response.body();
+    assertEquals("Platform Engineer", job.get("title").asText());
+    assertEquals("Streamly", job.get("company").asText());
+    assertTrue(job.get("location").asText().contains("Berlin"), job.toString());
+    assertTrue(job.get("description").asText().contains("event pipeline"), job.toString());
+    assertTrue(job.get("requirements").toString().contains("3+ years running Kafka in production"), job.toString());
+    assertFalse(job.get("requirements").toString().contains("Terraform"), "nice-to-have is kept apart: " + job);
+    assertTrue(job.get("niceToHave").toString().contains("Terraform"), job.toString());
+    assertTrue(job.get("responsibilities").toString().contains("Operate our Kafka clusters"), job.toString());
+    assertTrue(job.get("benefits").toString().contains("30 days of paid leave"), job.toString());
+    assertTrue(job.get("remote").asBoolean());
+    assertEquals("other", job.get("source").asText());
+    assertEquals(200, http.post("/api/parse_job_description", "{\"jobDescriptionUrl\":\"" + base + "/jobs/platform-engineer\"}")
+        .status(), "the path works without its trailing slash too");
+  }
+
+  @Test
+  void badUrlsAndPagesGetSeed000sErrorTypes() throws Exception {
+    assertError(http.post("/api/parse_job_description/", "{\"jobDescriptionUrl\":\"file:///etc/passwd\"}"), 400, "invalid_url");
+    assertError(http.post("/api/parse_job_description/", "{\"jobDescriptionUrl\":\"ftp://example.com/job\"}"), 400, "invalid_url");
+    assertError(http.post("/api/parse_job_description/", "{}"), 400, "invalid_url");
+    assertError(http.post("/api/parse_job_description/", "{\"jobDescriptionUrl\":\"" + base + "/gone\"}"), 502, "parsing_failed");
+    assertError(http.post("/api/parse_job_description/", "{\"jobDescriptionUrl\":\"" + base + "/empty\"}"), 422, "parsing_failed");
+    HttpJson.Response malformed = http.post("/api/parse_job_description/", "{\"jobDescriptionUrl\":");
+    assertEquals(400, malformed.status());
+    assertTrue(malformed.body().get("detail").asText().contains("Invalid JSON"));
+  }
+
+  private static void assertError(HttpJson.Response response, int status, String type) {
+    assertEquals(status, response.status(), response.raw());
+    assertEquals(type, response.body().get("type").asText(), response.raw());
+    assertFalse(response.body().get("message").asText().isBlank());
+  }
+}
