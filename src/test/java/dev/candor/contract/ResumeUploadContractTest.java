@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.Candor;
 import dev.candor.testing.Documents;
 import dev.candor.testing.HttpJson;
+import dev.candor.testing.SampleData;
 import dev.candor.testing.TestConfigs;
 import dev.candor.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -23,49 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class ResumeUploadContractTest {
 
-  /** Seed 000's "resume_sample.txt", verbatim. */
-  static final String SEED_000_SAMPLE = """
-      John Doe
-      john.doe@email.com
-      (555) 123-4567
-
-      PROFESSIONAL SUMMARY
-      Software Engineer with 5 years of experience in full-stack development.\s
-      Expertise in React, Node.js, Python, and cloud technologies.\s
-      Led development of scalable web applications serving 100k+ users.
-
-      WORK EXPERIENCE
-
-      Senior Software Engineer
-      Tech Corp Inc.
-      2020 - Present
-      • Led development of scalable web applications serving 100k+ users
-      • Implemented microservices architecture using Python and Docker
-      • Mentored 3 junior developers and improved team productivity by 40%
-      • Built CI/CD pipelines reducing deployment time by 60%
-
-      Software Engineer
-      StartupXYZ
-      2019 - 2020
-      • Developed React frontend components for e-commerce platform
-      • Collaborated with 5-person agile team using Scrum methodology
-      • Optimized database queries improving page load time by 35%
-
-      EDUCATION
-      Bachelor of Science in Computer Science
-      University of Technology
-      2019
-
-      SKILLS
-      React, Node.js, Python, JavaScript, TypeScript, AWS, Docker,\s
-      Kubernetes, PostgreSQL, MongoDB, Git, Scrum, Agile
-
-      PROJECTS
-      E-commerce Platform
-      Built full-stack e-commerce application using React and Node.js
-      Technologies: React, Node.js, MongoDB, Stripe API
-      Duration: 6 months
-      """;
 
   private static Candor server;
   private static HttpJson http;
@@ -85,12 +43,12 @@ class ResumeUploadContractTest {
   void seed000ParsesItsSampleResumeToItsExpectedStructure() throws Exception {
     for (String path : List.of("/api/parse-resume", "/api/upload-resume")) {
       HttpJson.Response response = http.postFile(path, "resume", "resume_sample.txt", "text/plain",
-          SEED_000_SAMPLE.getBytes(StandardCharsets.UTF_8));
+          SampleData.SEED_000_RESUME_TEXT.getBytes(StandardCharsets.UTF_8));
       assertEquals(200, response.status(), response.raw());
       JsonNode body = response.body();
       assertTrue(body.get("success").asBoolean());
       assertEquals("resume_sample.txt", body.get("fileName").asText());
-      assertEquals(SEED_000_SAMPLE.getBytes(StandardCharsets.UTF_8).length, body.get("fileSize").asInt());
+      assertEquals(SampleData.SEED_000_RESUME_TEXT.getBytes(StandardCharsets.UTF_8).length, body.get("fileSize").asInt());
       JsonNode resume = body.get("parsedResume");
       assertEquals("John Doe", resume.get("name").asText());
       assertEquals("john.doe@email.com", resume.get("email").asText());

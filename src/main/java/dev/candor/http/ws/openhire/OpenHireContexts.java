@@ -1,6 +1,7 @@
 package dev.candor.http.ws.openhire;
 
 import dev.candor.http.Fields;
+import dev.candor.ingest.resume.ResumeParser;
 import dev.candor.interview.Difficulty;
 import dev.candor.interview.InterviewPreferences;
 import dev.candor.interview.JobPosting;
@@ -10,8 +11,10 @@ import dev.candor.store.CandidateRecord;
 import dev.candor.store.JobRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Turns seed 002's database rows and start_interview preferences into what the session is planned from. */
@@ -73,15 +76,20 @@ final class OpenHireContexts {
   }
 
   /**
-   * The candidates table holds a resume as text plus a few fields; until resume parsing lands, the session
-   * is planned from the candidate's listed skills, experience and education, with the text kept whole.
+   * The resume text, parsed, completed by the candidates row: the row's name, email and education are what
+   * the candidate entered, and its skills come first.
    */
   static Resume resume(CandidateRecord candidate, String resumeText) {
-    List<Resume.Education> education = candidate.education().isBlank()
-        ? List.of()
+    Resume parsed = ResumeParser.parse(resumeText);
+    List<Resume.Education> education = !parsed.education().isEmpty() || candidate.education().isBlank()
+        ? parsed.education()
         : List.of(new Resume.Education(null, candidate.education(), null, null));
-    return new Resume(candidate.name(), blankToNull(candidate.email()), null, null, null, null,
-        blankToNull(candidate.experience()), List.of(), education, candidate.skills(), List.of(), List.of(), resumeText);
+    Set<String> skills = new LinkedHashSet<>(candidate.skills());
+    parsed.skills().stream().filter(skill -> skills.stream().noneMatch(skill::equalsIgnoreCase)).forEach(skills::add);
+    String email = blankToNull(candidate.email()) != null ? candidate.email() : parsed.email();
+    String summary = parsed.summary() != null ? parsed.summary() : blankToNull(candidate.experience());
+    return new Resume(candidate.name(), email, parsed.phone(), parsed.location(), parsed.linkedin(), parsed.github(), summary,
+        parsed.experience(), education, List.copyOf(skills), parsed.projects(), parsed.certifications(), resumeText);
   }
 
   private static String blankToNull(String value) {
