@@ -97,7 +97,7 @@ class ResumeUploadContractTest {
     byte[] overLimit = new byte[5 * 1024 * 1024 + 1];
     java.util.Arrays.fill(overLimit, (byte) 'a');
     assertError(http.postFile("/api/parse-resume", "resume", "big.txt", "text/plain", overLimit), 413, "5 MB");
-    assertError(http.post("/api/parse-resume", "{\"resume\":\"text\"}"), 415, "");
+    assertError(http.post("/api/parse-resume", "{\"resume\":\"text\"}"), 415, "multipart");
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.apache.pekko.http.javadsl.model.Multipart;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
@@ -84,7 +85,11 @@ public final class ResumeRoutes extends AllDirectives {
             ? complete(errors.tooLarge(limit))
             : reject(rejection))
         .build();
-    return handleRejections(oversize, () -> withSizeLimit(limit + ENVELOPE, () ->
+    // A body far over the limit fails while it is read (an exception, not a rejection): same answer.
+    ExceptionHandler overlong = ExceptionHandler.newBuilder()
+        .match(EntityStreamSizeException.class, e -> complete(errors.tooLarge(limit)))
+        .build();
+    return handleExceptions(overlong, () -> handleRejections(oversize, () -> withSizeLimit(limit + ENVELOPE, () ->
         entity(Unmarshaller.entityToMultipartFormData(), form ->
             onSuccess(form.toStrict(READ_TIMEOUT_MILLIS, materializer), strict -> {
               for (Multipart.FormData.BodyPart.Strict part : strict.getStrictParts()) {
@@ -94,7 +99,7 @@ public final class ResumeRoutes extends AllDirectives {
                 }
               }
               return complete(errors.noFile(field));
-            }))));
+            })))));
   }
 
   private Route parse(UploadedFile file, long limit, Optional<DocumentType> only, Errors errors,
@@ -220,23 +225,23 @@ public final class ResumeRoutes extends AllDirectives {
     Resume r = parsed.resume();
     ObjectNode body = Json.object();
     ObjectNode contact = body.putObject("contact");
-    contact.put("name", r.name()).put("email", r.email()).put("phone", r.phone()).put("location", r.location())
+    contact.put("name", text(r.name())).put("email", r.email()).put("phone", r.phone()).put("location", r.location())
         .put("linkedin", r.linkedin());
     body.put("summary", r.summary());
     ArrayNode experiences = body.putArray("experiences");
     r.experience().forEach(e -> {
       ObjectNode item = experiences.addObject()
-          .put("company", e.company())
-          .put("title", e.position())
+          .put("company", text(e.company()))
+          .put("title", text(e.position()))
           .put("start_date", e.startDate())
           .put("end_date", e.endDate())
-          .put("description", e.description());
+          .put("description", text(e.description()));
       item.set("highlights", Json.tree(e.highlights()));
     });
     ArrayNode education = body.putArray("education");
     r.education().forEach(e -> education.addObject()
-        .put("institution", e.institution())
-        .put("degree", e.degree())
+        .put("institution", text(e.institution()))
+        .put("degree", text(e.degree()))
         .put("field", e.field())
         .put("graduation_date", e.year()));
     body.set("skills", Json.tree(r.skills()));

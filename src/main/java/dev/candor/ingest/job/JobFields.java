@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** Salary, employment type, experience level, remote and "Label: value" lines read off job text. */
 final class JobFields {
 
-  private static final String NUM = "\\d{1,3}(?:[,.'\u00a0\u202f]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?";
+  // Bounded digit runs, anchored at a run's start: "\\d+" retried from every position of a long number is quadratic.
+  private static final String NUM = "(?<!\\d)(?:\\d{1,3}(?:[,.'\u00a0\u202f]\\d{3}){1,4}(?:[.,]\\d{1,2})?|\\d{1,12}(?:[.,]\\d{1,2})?)";
   private static final String MULT = "(?:\\s?(?:[kK]\\b|[kK](?=[-–—/])|thousand\\b))?";
   private static final String CODE = "(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|SGD|NZD|SEK|NOK|DKK|PLN|ZAR|BRL|MXN)";
   private static final String AMOUNT = "(?:(?:[A-Z]{1,2})?[$€£¥₹]\\s?(?:" + NUM + ")" + MULT

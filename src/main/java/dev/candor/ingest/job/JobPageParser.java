@@ -1,5 +1,7 @@
 package dev.candor.ingest.job;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.interview.JobPosting;
 import java.util.IdentityHashMap;
@@ -21,6 +23,8 @@ import org.jsoup.parser.Parser;
  */
 public final class JobPageParser {
 
+  private static final Logger log = LoggerFactory.getLogger(JobPageParser.class);
+
   /** Pages beyond this are cut (a saved logged-in LinkedIn page is ~3 MB). */
   static final int MAX_HTML = 8_000_000;
   private static final Pattern TITLE_TAG = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
@@ -37,6 +41,8 @@ public final class JobPageParser {
     try {
       return parseOrThrow(html, url, source);
     } catch (RuntimeException | StackOverflowError e) {
+      // A page that breaks a rule still has a title worth keeping; the failure is a bug to find in the log.
+      log.warn("Job page parsing failed for {}; keeping the title only", url, e);
       return new ParsedJob(titleOnly(html), List.of(), source);
     }
   }

@@ -205,11 +205,15 @@ final class JobSections {
   static String item(String text) {
     String t = HtmlLines.clean(text);
     t = t.replaceFirst("^(?:[-*•·▪◦●○■□►▸➢➤✓✔→–—]|\\d{1,2}[.)]|\\(\\d{1,2}\\)|[a-z][.)](?=\\s))\\s*", "");
-    t = t.replaceAll("[;,\\s]+$", "").strip();
     if (t.length() > MAX_ITEM) {
       t = t.substring(0, MAX_ITEM);
     }
-    return t;
+    // A backwards scan, not a "[;,\\s]+$" pattern, which is quadratic on long runs of separators.
+    int end = t.length();
+    while (end > 0 && (t.charAt(end - 1) == ';' || t.charAt(end - 1) == ',' || Character.isWhitespace(t.charAt(end - 1)))) {
+      end--;
+    }
+    return t.substring(0, end).strip();
   }
 
   private static List<String> dedupe(List<String> items) {

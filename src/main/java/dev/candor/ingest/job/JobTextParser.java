@@ -1,5 +1,7 @@
 package dev.candor.ingest.job;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -7,6 +9,8 @@ import java.util.regex.Pattern;
 
 /** A job description given as plain text (or Markdown-ish text) goes through the same splitter as pages. */
 public final class JobTextParser {
+
+  private static final Logger log = LoggerFactory.getLogger(JobTextParser.class);
 
   static final int MAX_TEXT = 1_000_000;
   private static final Pattern BULLET = Pattern.compile(
@@ -30,6 +34,7 @@ public final class JobTextParser {
       titleFromFirstLine(lines, d);
       return d.finish(JobBoards.OTHER);
     } catch (RuntimeException | StackOverflowError e) {
+      log.warn("Job text parsing failed; returning an empty posting", e);
       return new ParsedJob(null, null, JobBoards.OTHER);
     }
   }

@@ -16,6 +16,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +29,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Fetches a job page for a URL a user typed, without letting that URL reach inside the network: http and
  * https only; every address the host (and every redirect's host) resolves to must be public; at most a
- * few redirects; a cap on the bytes read (after decompression); timeouts on connect and read.
+ * few redirects; a cap on the bytes read (after decompression); timeouts on connect, on the headers and on
+ * reading the body.
  *
  * <p>The addresses are checked when resolved, and the HTTP client resolves the name again to connect;
  * a DNS server that answers differently within that moment could still steer a request (DNS rebinding).
@@ -38,13 +44,18 @@ public final class SafeFetcher {
   public record Page(URI url, String contentType, String body) {}
 
   private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
+  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "job-fetch-deadlines");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final Settings settings;
   private final Predicate<InetAddress> allowed;
   private final HttpClient client;
 
   public SafeFetcher(Settings settings) {
-    this(settings, settings.allowPrivate() ? address -> true : SafeFetcher::isPublic);
+    this(settings, settings.allowPrivate() ? SafeFetcher::isPublicOrPrivate : SafeFetcher::isPublic);
   }
 
   /** @param allowed which resolved addresses may be contacted */
@@ -69,7 +80,7 @@ public final class SafeFetcher {
           throw new FetchException(FetchException.Reason.TOO_MANY_REDIRECTS,
               "The page redirects more than " + settings.maxRedirects() + " times");
         }
-        url = parse(url.resolve(response.headers().firstValue("Location").get().trim()).toString());
+        url = redirectTarget(url, response.headers().firstValue("Location").get());
         continue;
       }
       if (status < 200 || status >= 300) {
@@ -78,6 +89,14 @@ public final class SafeFetcher {
       }
       String contentType = response.headers().firstValue("Content-Type").orElse("text/html");
       return new Page(url, contentType, read(response, contentType));
+    }
+  }
+
+  private static URI redirectTarget(URI from, String location) throws FetchException {
+    try {
+      return parse(from.resolve(location.trim()).toString());
+    } catch (IllegalArgumentException e) {
+      throw new FetchException(FetchException.Reason.INVALID_URL, "The site redirected to an invalid address: " + location, e);
     }
   }
 
@@ -139,20 +158,34 @@ public final class SafeFetcher {
     }
   }
 
-  /** Reads at most the byte limit, counted after decompression, so a small gzip bomb is stopped too. */
+  /**
+   * Reads at most the byte limit, counted after decompression, so a small gzip bomb is stopped too. The
+   * client's timeout covers only the wait for headers: a site that sends its body slowly has its stream
+   * closed when the read time is up.
+   */
   private String read(HttpResponse<InputStream> response, String contentType) throws FetchException {
     boolean gzip = response.headers().firstValue("Content-Encoding").map(e -> e.equalsIgnoreCase("gzip")).orElse(false);
-    try (InputStream raw = response.body(); InputStream body = gzip ? new GZIPInputStream(raw) : raw) {
+    InputStream raw = response.body();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+      timedOut.set(true);
+      close(response);
+    }, settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    try (raw; InputStream body = gzip ? new GZIPInputStream(raw) : raw) {
       byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
       if (bytes.length > settings.maxBytes()) {
         throw new FetchException(FetchException.Reason.TOO_LARGE,
             "The page is larger than " + settings.maxBytes() / 1024 + " KB; it was not read");
       }
       return new String(bytes, charset(contentType));
-    } catch (HttpTimeoutException e) {
-      throw new FetchException(FetchException.Reason.TIMEOUT, "The site stopped sending the page", e);
     } catch (IOException e) {
+      if (timedOut.get()) {
+        throw new FetchException(FetchException.Reason.TIMEOUT, "The site took longer than "
+            + settings.readTimeout().toMillis() + " ms to send the page", e);
+      }
       throw new FetchException(FetchException.Reason.UNREACHABLE, "The page could not be read: " + e.getMessage(), e);
+    } finally {
+      deadline.cancel(false);
     }
   }
 
@@ -177,10 +210,31 @@ public final class SafeFetcher {
   }
 
   /**
+   * What JOB_FETCH_ALLOW_PRIVATE opens: loopback and private networks (an intranet board, a test server),
+   * never link-local (the cloud metadata address), multicast or the unspecified address.
+   */
+  static boolean isPublicOrPrivate(InetAddress address) {
+    InetAddress v4 = embeddedIpv4(address);
+    if (v4 != address) {
+      return isPublicOrPrivate(v4);
+    }
+    if (address.isLoopbackAddress() || address.isSiteLocalAddress()
+        || address instanceof Inet6Address && (address.getAddress()[0] & 0xFE) == 0xFC) {
+      return true;
+    }
+    return isPublic(address);
+  }
+
+  /**
    * Public unicast only: not loopback, private (RFC 1918, IPv6 unique-local), link-local (which holds the
-   * cloud metadata address 169.254.169.254), carrier-grade NAT, multicast, or the unspecified address.
+   * cloud metadata address 169.254.169.254), carrier-grade NAT, multicast, or the unspecified address;
+   * an IPv6 address that carries an IPv4 one (IPv4-compatible, NAT64, 6to4) is judged by that one.
    */
   static boolean isPublic(InetAddress address) {
+    InetAddress v4 = embeddedIpv4(address);
+    if (v4 != address) {
+      return isPublic(v4);
+    }
     if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
         || address.isSiteLocalAddress() || address.isMulticastAddress()) {
       return false;
@@ -193,12 +247,41 @@ public final class SafeFetcher {
       boolean carrierNat = first == 100 && second >= 64 && second <= 127;
       boolean benchmarking = first == 198 && (second == 18 || second == 19);
       boolean reserved = first >= 240;
-      return !(thisNetwork || carrierNat || benchmarking || reserved);
+      boolean protocolAssignments = first == 192 && second == 0 && (b[2] & 0xFF) == 0;
+      return !(thisNetwork || carrierNat || benchmarking || reserved || protocolAssignments);
     }
     if (address instanceof Inet6Address) {
       boolean uniqueLocal = (b[0] & 0xFE) == 0xFC;
-      return !uniqueLocal;
+      boolean teredo = b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0;
+      return !uniqueLocal && !teredo;
     }
     return false;
+  }
+
+  /** The IPv4 address inside ::a.b.c.d, 64:ff9b::a.b.c.d (NAT64) or 2002:aabb:ccdd:: (6to4); else the address itself. */
+  private static InetAddress embeddedIpv4(InetAddress address) {
+    if (!(address instanceof Inet6Address)) {
+      return address;
+    }
+    byte[] b = address.getAddress();
+    int from = -1;
+    boolean zeroPrefix = true;
+    for (int i = 0; i < 12; i++) {
+      zeroPrefix &= b[i] == 0;
+    }
+    boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xFF) == 0xFF && (b[3] & 0xFF) == 0x9B;
+    if ((zeroPrefix && !address.isLoopbackAddress() && !address.isAnyLocalAddress()) || nat64) {
+      from = 12;
+    } else if (b[0] == 0x20 && b[1] == 0x02) {
+      from = 2;
+    }
+    if (from < 0) {
+      return address;
+    }
+    try {
+      return InetAddress.getByAddress(new byte[] {b[from], b[from + 1], b[from + 2], b[from + 3]});
+    } catch (UnknownHostException e) {
+      return address;
+    }
   }
 }

@@ -16,6 +16,7 @@ import org.jsoup.select.Elements;
  */
 final class SiteRules {
 
+  private static final int MAX_TITLE = 300;
   private static final Pattern LINKEDIN_GUEST_TITLE = Pattern.compile("^(.+?) hiring (.+?) in (.+?) \\| LinkedIn$");
   private static final Pattern JOB_ID = Pattern.compile("(?:currentJobId=|/jobs/view/(?:[^/?#]*-)?)(\\d{6,})");
 
@@ -176,7 +177,8 @@ final class SiteRules {
   /** "Title | Company | LinkedIn" (logged in) or "Company hiring Title in Location | LinkedIn" (guest). */
   private static void titleFromHead(Document doc, JobDraft d) {
     String head = doc.title().replaceFirst("^\\(\\d+\\)\\s*", "").strip();
-    Matcher g = LINKEDIN_GUEST_TITLE.matcher(head);
+    // Page titles are short; a hostile one must not feed the lazy three-group pattern kilobytes.
+    Matcher g = LINKEDIN_GUEST_TITLE.matcher(head.length() > MAX_TITLE ? "" : head);
     if (g.matches()) {
       d.company(g.group(1));
       d.title(g.group(2));

@@ -1,11 +1,10 @@
 package dev.candor.ingest.resume;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /** The resume formats Candor reads, recognised by their bytes, never by a file name or a declared content type. */
 public enum DocumentType {
@@ -59,17 +58,11 @@ public enum DocumentType {
     return true;
   }
 
-  /** Reads entry names only (no content), so a zip bomb cannot hurt here. */
+  /** Reads the zip's central directory only: no entry is inflated, so a zip bomb costs nothing here. */
   private static boolean hasZipEntry(byte[] bytes, String name) {
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-      ZipEntry entry;
-      while ((entry = zip.getNextEntry()) != null) {
-        if (entry.getName().equals(name)) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException | IllegalArgumentException e) {
+    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+      return zip.getEntry(name) != null;
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

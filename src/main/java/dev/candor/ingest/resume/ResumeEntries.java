@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
  */
 final class ResumeEntries {
 
+  /** No real entry heading has more lines than this; the cap keeps hostile input from making the scan quadratic. */
+  static final int MAX_HEAD_LINES = 8;
+  /** Wrapped lines are joined up to this length, for the same reason. */
+  static final int MAX_JOINED = 2_000;
+
   enum Type { HEAD, DATE, BULLET, PROSE, LABEL, BLANK }
 
   /** One logical line: a bullet with its wrapped continuation lines joined, a heading line, prose. */
@@ -122,7 +127,7 @@ final class ResumeEntries {
             start = true;
           } else if (!cur.hasBody() && !cur.closed) {
             // more heading lines, unless the dated heading so far already names a whole entry
-            start = !trailing && cur.date != null && complete.test(cur.head);
+            start = cur.head.size() >= MAX_HEAD_LINES || !trailing && cur.date != null && complete.test(cur.head);
           } else if (trailing) {
             start = true;
           } else {
@@ -190,8 +195,8 @@ final class ResumeEntries {
         continue;
       }
       Item last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && last.type != Type.BLANK && continues(last, prevPhysical, line, next(lines, i), width,
-          wrapMode)) {
+      if (last != null && last.type != Type.BLANK && last.text.length() + line.length() <= MAX_JOINED
+          && continues(last, prevPhysical, line, next(lines, i), width, wrapMode)) {
         String joined = ResumeText.join(last.text, line);
         out.set(out.size() - 1, last.type == Type.BULLET ? new Item(Type.BULLET, joined, null) : classify(joined));
         prevPhysical = line;

@@ -1,5 +1,7 @@
 package dev.candor.ingest.resume;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.candor.interview.Resume;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class ResumeParser {
 
+  private static final Logger log = LoggerFactory.getLogger(ResumeParser.class);
+
   private static final int HEADER_LINES = 40;
   private static final Pattern CONTACT_BITS = Pattern.compile(
       "(?i)@|linkedin|github|https?://|www\\.|\\(\\d{3}\\)|\\d{3}[-.\\s]\\d{3}[-.\\s]\\d{4}");
@@ -29,6 +33,7 @@ public final class ResumeParser {
     try {
       return parseLines(text);
     } catch (RuntimeException | StackOverflowError e) {
+      log.warn("Resume parsing failed; returning the raw text only", e);
       return new Resume(null, null, null, null, null, null, null, null, null, null, null, null, text);
     }
   }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 final class ResumeText {
 
   /** Work is bounded: text beyond this is ignored by the parser (the raw text keeps everything). */
-  static final int MAX_CHARS = 300_000;
+  static final int MAX_CHARS = 100_000;
   static final int MAX_LINE = 600;
   static final int MAX_LINES = 6_000;
 

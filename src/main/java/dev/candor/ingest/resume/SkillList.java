@@ -72,7 +72,7 @@ final class SkillList {
         continue;
       }
       boolean labelled = LABEL.matcher(ResumeText.stripBullet(line)).matches();
-      if (open && !ResumeText.isBullet(line) && !labelled) {
+      if (open && !ResumeText.isBullet(line) && !labelled && out.get(out.size() - 1).length() < ResumeEntries.MAX_JOINED) {
         int last = out.size() - 1;
         out.set(last, out.get(last) + " " + line);
       } else {

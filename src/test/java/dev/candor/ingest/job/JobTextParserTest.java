@@ -188,4 +188,18 @@ class JobTextParserTest {
     assertTrue(p.posting().requirements().size() > 10);
     assertTrue(p.posting().description().length() <= 100_000);
   }
+
+  @Test
+  void hostileShapesStayBounded() {
+    // A line of separators and long digit runs before a currency sign once cost seconds (quadratic patterns).
+    String separators = "Requirements\n- " + ", ".repeat(20_000) + "x";
+    String digits = ("Salary " + "9".repeat(5000) + " $\n").repeat(20);
+    ParsedJob listed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> JobTextParser.parse(separators));
+    assertTrue(listed.posting().requirements().size() <= 1, listed.posting().requirements().toString());
+    ParsedJob paid = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> JobTextParser.parse(digits));
+    assertTrue(paid.posting().salary() == null || paid.posting().salary().length() < 40, paid.posting().salary());
+    ParsedJob titled = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> JobPageParser.parse(
+        "<html><head><title>" + "a hiring b in ".repeat(800) + "</title></head></html>", "https://www.linkedin.com/jobs/view/1"));
+    assertTrue(titled.posting().title() == null || titled.posting().title().length() <= 500);
+  }
 }

@@ -44,6 +44,22 @@ class SafeFetcherTest {
       sleep(2000);
       reply(exchange, 200, "late", false);
     });
+    server.createContext("/slow-body", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "text/html");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write("<p>start".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        sleep(3000);
+        out.write("end</p>".getBytes(StandardCharsets.UTF_8));
+      } catch (IOException clientLeft) {
+        // the fetcher gave up first, which is what the test wants
+      }
+    });
+    server.createContext("/bad-location", exchange -> {
+      exchange.getResponseHeaders().add("Location", "/a b");
+      reply(exchange, 302, "", false);
+    });
     server.createContext("/hop", exchange -> {
       int n = Integer.parseInt(exchange.getRequestURI().getQuery());
       exchange.getResponseHeaders().add("Location", n == 0 ? "/job" : "/hop?" + (n - 1));
@@ -85,6 +101,8 @@ class SafeFetcherTest {
     assertRefused(fetcher, base + "/bomb", FetchException.Reason.TOO_LARGE);
     assertRefused(fetcher, base + "/missing", FetchException.Reason.HTTP_ERROR);
     assertRefused(fetcher, base + "/slow", FetchException.Reason.TIMEOUT);
+    assertRefused(fetcher, base + "/slow-body", FetchException.Reason.TIMEOUT);
+    assertRefused(fetcher, base + "/bad-location", FetchException.Reason.INVALID_URL);
     assertRefused(fetcher, "http://no-such-host.invalid/job", FetchException.Reason.UNREACHABLE);
   }
 
@@ -93,7 +111,8 @@ class SafeFetcherTest {
     SafeFetcher fetcher = new SafeFetcher(GUARDED);
     for (String url : List.of(base + "/job", "http://127.0.0.1/", "http://[::1]/", "http://10.0.0.1/admin",
         "http://192.168.1.1/", "http://172.16.5.4/", "http://169.254.169.254/latest/meta-data/", "http://0.0.0.0/",
-        "http://100.64.0.1/", "http://[fd00::1]/", "http://[::ffff:10.0.0.1]/",
+        "http://100.64.0.1/", "http://[fd00::1]/", "http://[::ffff:10.0.0.1]/", "http://[::127.0.0.1]/",
+        "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:7f00:1::]/", "http://[2001:0:4136:e378::1]/", "http://192.0.0.8/",
         "http://localhost:" + server.getAddress().getPort() + "/job")) {
       assertRefused(fetcher, url, FetchException.Reason.BLOCKED_ADDRESS);
     }
@@ -114,9 +133,19 @@ class SafeFetcherTest {
   }
 
   @Test
+  void allowingPrivateAddressesStillRefusesTheMetadataAddress() {
+    SafeFetcher fetcher = new SafeFetcher(OPEN);
+    for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/", "http://224.0.0.1/",
+        "http://[64:ff9b::a9fe:a9fe]/")) {
+      assertRefused(fetcher, url, FetchException.Reason.BLOCKED_ADDRESS);
+    }
+  }
+
+  @Test
   void publicMeansPublicUnicast() throws Exception {
     assertTrue(SafeFetcher.isPublic(InetAddress.getByName("8.8.8.8")));
     assertTrue(SafeFetcher.isPublic(InetAddress.getByName("2001:4860:4860::8888")));
+    assertTrue(SafeFetcher.isPublic(InetAddress.getByName("64:ff9b::808:808")), "NAT64 of a public address");
     for (String address : List.of("127.0.0.1", "10.1.2.3", "172.31.255.255", "192.168.0.1", "169.254.169.254", "100.100.1.1",
         "0.0.0.0", "224.0.0.1", "::1", "fe80::1", "fc00::1", "ff02::1", "255.255.255.255")) {
       assertFalse(SafeFetcher.isPublic(InetAddress.getByName(address)), address);

@@ -480,7 +480,11 @@ class ResumeParserTest {
       Resume big = ResumeParser.parse(resume.toString());
       assertEquals("John Doe", big.name());
       assertTrue(big.experience().size() > 100);
-      for (String text : List.of(oneLineOfDigits, oneLongWord, dashes, spaces)) {
+      // Shapes that once made the line joining and heading scans quadratic (seconds on 16-240 KB).
+      String longHeading = "EDUCATION\nJan 2020 - Present\n" + "Foo\n".repeat(4000);
+      String longSkillList = "SKILLS\n" + "Java,\n".repeat(34_000);
+      String longProse = "EXPERIENCE\n" + "some words that wrap on and on\n".repeat(8000);
+      for (String text : List.of(oneLineOfDigits, oneLongWord, dashes, spaces, longHeading, longSkillList, longProse)) {
         assertEquals(text, ResumeParser.parse(text).rawText());
       }
     });
