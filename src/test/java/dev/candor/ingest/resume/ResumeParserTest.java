@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.candor.testing.SampleData;
 import dev.candor.interview.Resume;
 import java.time.Duration;
 import java.util.List;
@@ -19,49 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ResumeParserTest {
 
-  /** resume_sample.txt of seed 000, verbatim. */
-  static final String SEED_SAMPLE = """
-      John Doe
-      john.doe@email.com
-      (555) 123-4567
-
-      PROFESSIONAL SUMMARY
-      Software Engineer with 5 years of experience in full-stack development.\s
-      Expertise in React, Node.js, Python, and cloud technologies.\s
-      Led development of scalable web applications serving 100k+ users.
-
-      WORK EXPERIENCE
-
-      Senior Software Engineer
-      Tech Corp Inc.
-      2020 - Present
-      • Led development of scalable web applications serving 100k+ users
-      • Implemented microservices architecture using Python and Docker
-      • Mentored 3 junior developers and improved team productivity by 40%
-      • Built CI/CD pipelines reducing deployment time by 60%
-
-      Software Engineer
-      StartupXYZ
-      2019 - 2020
-      • Developed React frontend components for e-commerce platform
-      • Collaborated with 5-person agile team using Scrum methodology
-      • Optimized database queries improving page load time by 35%
-
-      EDUCATION
-      Bachelor of Science in Computer Science
-      University of Technology
-      2019
-
-      SKILLS
-      React, Node.js, Python, JavaScript, TypeScript, AWS, Docker,\s
-      Kubernetes, PostgreSQL, MongoDB, Git, Scrum, Agile
-
-      PROJECTS
-      E-commerce Platform
-      Built full-stack e-commerce application using React and Node.js
-      Technologies: React, Node.js, MongoDB, Stripe API
-      Duration: 6 months
-      """;
+  static final String SEED_SAMPLE = SampleData.SEED_000_RESUME_TEXT;
 
   @Test
   void seedSampleParsesToTheExpectedStructure() {

@@ -195,7 +195,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
     String resumeText = data.optionalText("resume_text");
     InterviewPreferences preferences = OpenHireContexts.preferences(data.object("preferences"), deps.defaultMaxDurationMinutes());
     CompletionStage<Lookup> lookup = CompletableFuture.supplyAsync(
-            () -> new Lookup(deps.jobs().find(jobId), deps.candidates().find(candidateId)), deps.blocking())
+            () -> lookup(jobId, candidateId, resumeText, preferences), deps.blocking())
         .orTimeout(deps.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
     then(lookup, ackTo, (found, error) -> () -> {
       if (error != null) {
@@ -211,14 +211,12 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
             "No such row in the candidates table", "HTTPException"));
         return;
       }
-      CandidateRecord candidate = found.candidate().get();
-      String resume = resumeText != null && !resumeText.isBlank() ? resumeText : candidate.resumeText();
-      if (resume == null || resume.isBlank()) {
+      if (found.context() == null) {
         send(OpenHireMessages.error(404, "No resume found for candidate",
             "Send resume_text or store one with the candidate", "HTTPException"));
         return;
       }
-      InterviewSession.SessionContext context = OpenHireContexts.context(found.job().get(), candidate, resume, preferences);
+      InterviewSession.SessionContext context = found.context();
       then(subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), ackTo, (reply, failure) -> () -> {
         if (failure != null) {
           send(failure(failure));
@@ -231,7 +229,19 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
     });
   }
 
-  private record Lookup(Optional<JobRecord> job, Optional<CandidateRecord> candidate) {}
+  /** @param context null when the job, the candidate or a resume is missing */
+  private record Lookup(Optional<JobRecord> job, Optional<CandidateRecord> candidate, InterviewSession.SessionContext context) {}
+
+  /** Database reads and resume parsing, both off the actor thread. */
+  private Lookup lookup(String jobId, String candidateId, String resumeText, InterviewPreferences preferences) {
+    Optional<JobRecord> job = deps.jobs().find(jobId);
+    Optional<CandidateRecord> candidate = deps.candidates().find(candidateId);
+    String text = resumeText != null && !resumeText.isBlank() ? resumeText : candidate.map(CandidateRecord::resumeText).orElse(null);
+    InterviewSession.SessionContext context = job.isPresent() && candidate.isPresent() && text != null && !text.isBlank()
+        ? OpenHireContexts.context(job.get(), candidate.get(), text, preferences)
+        : null;
+    return new Lookup(job, candidate, context);
+  }
 
   private void candidateResponse(Fields data, ActorRef<SocketMessage.Ack> ackTo) {
     if (!data.has("response")) {
