@@ -12,6 +12,7 @@ import dev.candor.http.rest.SessionRoutes;
 import dev.candor.http.ws.InterviewSocketRoute;
 import dev.candor.http.ws.SocketSettings;
 import dev.candor.http.ws.openhire.OpenHireConnection;
+import dev.candor.ingest.job.BoardApis;
 import dev.candor.ingest.job.SafeFetcher;
 import dev.candor.ingest.resume.ResumeTextExtractor;
 import dev.candor.interview.Interviewer;
@@ -72,6 +73,7 @@ public final class Candor implements AutoCloseable {
         jobFetch.getInt("max-redirects"), jobFetch.getBytes("max-bytes"), jobFetch.getDuration("connect-timeout"),
         jobFetch.getDuration("read-timeout"), jobFetch.getString("user-agent"));
     boolean onlyKnownBoards = jobFetch.getBoolean("only-known-boards");
+    BoardApis boardApis = new BoardApis(jobFetch.getString("greenhouse-api"), jobFetch.getString("lever-api"));
     // Each redirect hop may take the full connect and read time.
     Duration jobTimeout = fetchSettings.connectTimeout().plus(fetchSettings.readTimeout())
         .multipliedBy(fetchSettings.maxRedirects() + 1);
@@ -101,7 +103,7 @@ public final class Candor implements AutoCloseable {
           new AnalyzeAnswerRoutes(system, maxJsonBody, interviewer).routes(),
           new SessionRoutes(sessions).routes(),
           new ResumeRoutes(system, new ResumeTextExtractor(maxResumePages)).routes(),
-          new JobRoutes(system, maxJsonBody, new SafeFetcher(fetchSettings), onlyKnownBoards, jobTimeout).routes(),
+          new JobRoutes(system, maxJsonBody, new SafeFetcher(fetchSettings), boardApis, onlyKnownBoards, jobTimeout).routes(),
           new InterviewSocketRoute(system, socketSettings, openHire).routes()));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new Candor(system, binding);

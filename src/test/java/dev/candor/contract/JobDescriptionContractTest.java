@@ -60,13 +60,24 @@ class JobDescriptionContractTest {
         out.write(body);
       }
     });
+    // The boards' public JSON APIs, in their own formats (Greenhouse escapes its HTML content once more).
+    pages.createContext("/greenhouse-api/v1/boards/acme/jobs/4001", exchange -> json(exchange,
+        "{\"id\":4001,\"title\":\"Data Engineer\",\"company_name\":\"Acme\",\"location\":{\"name\":\"Lisbon, Portugal\"},"
+            + "\"content\":\"&lt;p&gt;Build our lakehouse.&lt;/p&gt;&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;"
+            + "Spark in production&lt;/li&gt;&lt;li&gt;Python&lt;/li&gt;&lt;/ul&gt;\"}"));
+    pages.createContext("/lever-api/v0/postings/acme/0b1e0f53-1c9e-4a55-9b39-4b4f8a1f0c11", exchange -> json(exchange,
+        "{\"text\":\"Site Reliability Engineer\",\"categories\":{\"location\":\"Remote - EU\",\"commitment\":\"Full-time\"},"
+            + "\"workplaceType\":\"remote\",\"description\":\"<p>Keep the lights on.</p>\",\"lists\":[{\"text\":"
+            + "\"What you'll do\",\"content\":\"<li>Run Kubernetes</li><li>Own on-call</li>\"},{\"text\":\"Requirements\","
+            + "\"content\":\"<li>5 years of SRE</li></ul>\"}],\"additional\":\"\"}"));
     pages.createContext("/gone", exchange -> {
       exchange.sendResponseHeaders(404, -1);
       exchange.close();
     });
     pages.start();
     base = "http://127.0.0.1:" + pages.getAddress().getPort();
-    server = Candor.start(ConfigFactory.parseString("candor.ingest.job-fetch.allow-private = true")
+    server = Candor.start(ConfigFactory.parseString("candor.ingest.job-fetch { allow-private = true\n"
+            + "greenhouse-api = \"" + base + "/greenhouse-api\"\nlever-api = \"" + base + "/lever-api\" }")
         .withFallback(TestConfigs.node(TestDatabase.fresh())));
     http = new HttpJson(server.httpPort());
   }
@@ -99,6 +110,27 @@ class JobDescriptionContractTest {
   }
 
   @Test
+  void greenhouseAndLeverPostingsAreReadThroughTheirJsonApis() throws Exception {
+    // The page hosts are never contacted (there is no network here): only the APIs can have answered.
+    JsonNode greenhouse = http.post("/api/parse_job_description/",
+        "{\"jobDescriptionUrl\":\"https://boards.greenhouse.io/acme/jobs/4001\"}").body();
+    assertEquals("Data Engineer", greenhouse.get("title").asText(), greenhouse.toString());
+    assertEquals("Acme", greenhouse.get("company").asText());
+    assertTrue(greenhouse.get("location").asText().contains("Lisbon"));
+    assertTrue(greenhouse.get("requirements").toString().contains("Spark in production"), greenhouse.toString());
+    assertEquals("greenhouse", greenhouse.get("source").asText());
+
+    JsonNode lever = http.post("/api/parse_job_description/",
+        "{\"jobDescriptionUrl\":\"https://jobs.lever.co/acme/0b1e0f53-1c9e-4a55-9b39-4b4f8a1f0c11\"}").body();
+    assertEquals("Site Reliability Engineer", lever.get("title").asText(), lever.toString());
+    assertEquals("Full-time", lever.get("employmentType").asText());
+    assertTrue(lever.get("remote").asBoolean());
+    assertTrue(lever.get("responsibilities").toString().contains("Run Kubernetes"), lever.toString());
+    assertTrue(lever.get("requirements").toString().contains("5 years of SRE"), lever.toString());
+    assertEquals("lever", lever.get("source").asText());
+  }
+
+  @Test
   void badUrlsAndPagesGetSeed000sErrorTypes() throws Exception {
     assertError(http.post("/api/parse_job_description/", "{\"jobDescriptionUrl\":\"file:///etc/passwd\"}"), 400, "invalid_url");
     assertError(http.post("/api/parse_job_description/", "{\"jobDescriptionUrl\":\"ftp://example.com/job\"}"), 400, "invalid_url");
@@ -108,6 +140,15 @@ class JobDescriptionContractTest {
     HttpJson.Response malformed = http.post("/api/parse_job_description/", "{\"jobDescriptionUrl\":");
     assertEquals(400, malformed.status());
     assertTrue(malformed.body().get("detail").asText().contains("Invalid JSON"));
+  }
+
+  private static void json(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   private static void assertError(HttpJson.Response response, int status, String type) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.http.Fields;
 import dev.candor.http.Json;
 import dev.candor.http.JsonRoutes;
+import dev.candor.ingest.job.BoardApis;
 import dev.candor.ingest.job.FetchException;
 import dev.candor.ingest.job.JobBoards;
 import dev.candor.ingest.job.JobPageParser;
@@ -11,6 +12,7 @@ import dev.candor.ingest.job.ParsedJob;
 import dev.candor.ingest.job.SafeFetcher;
 import dev.candor.interview.JobPosting;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +22,8 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seed 000's {@code POST /api/parse_job_description/}: {@code {"jobDescriptionUrl": ...}} → its job JSON, plus
@@ -28,13 +32,18 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class JobRoutes extends JsonRoutes {
 
+  private static final Logger log = LoggerFactory.getLogger(JobRoutes.class);
+
   private final SafeFetcher fetcher;
+  private final BoardApis boardApis;
   private final boolean onlyKnownBoards;
   private final Duration timeout;
 
-  public JobRoutes(ActorSystem<?> system, long maxBodyBytes, SafeFetcher fetcher, boolean onlyKnownBoards, Duration timeout) {
+  public JobRoutes(ActorSystem<?> system, long maxBodyBytes, SafeFetcher fetcher, BoardApis boardApis, boolean onlyKnownBoards,
+      Duration timeout) {
     super(system, maxBodyBytes);
     this.fetcher = fetcher;
+    this.boardApis = boardApis;
     this.onlyKnownBoards = onlyKnownBoards;
     this.timeout = timeout;
   }
@@ -70,7 +79,19 @@ public final class JobRoutes extends JsonRoutes {
         }))));
   }
 
+  /** A board with a JSON API is read through it; the page itself is the fallback when the API does not answer. */
   private ParsedJob fetchAndParse(String url) {
+    Optional<BoardApis.ApiRequest> api = boardApis.requestFor(url);
+    if (api.isPresent()) {
+      try {
+        Optional<String> page = BoardApis.asJsonLdPage(api.get(), fetcher.fetch(api.get().url().toString()).body());
+        if (page.isPresent()) {
+          return JobPageParser.parse(page.get(), url);
+        }
+      } catch (FetchException e) {
+        log.info("{} API did not answer for {} ({}); reading the page instead", api.get().board(), url, e.getMessage());
+      }
+    }
     try {
       SafeFetcher.Page page = fetcher.fetch(url);
       return JobPageParser.parse(page.body(), page.url().toString());

@@ -1,0 +1,98 @@
+package dev.candor.ingest.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
+
+/**
+ * Boards that publish their postings as JSON: a posting's page URL is mapped to its API URL, and the
+ * API's answer is read into a schema.org JobPosting, which {@link JobPageParser} already knows how to
+ * split. The JSON is the board's own data, steadier than its page markup.
+ *
+ * @param greenhouse base of the Greenhouse boards API (https://boards-api.greenhouse.io)
+ * @param lever base of the Lever postings API (https://api.lever.co)
+ */
+public record BoardApis(String greenhouse, String lever) {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern GREENHOUSE_PAGE = Pattern.compile(
+      "^https?://(?:job-)?boards\\.greenhouse\\.io/(?:embed/job_app\\?for=)?([\\w-]+)/jobs/(\\d+)");
+  private static final Pattern LEVER_PAGE = Pattern.compile("^https?://jobs\\.lever\\.co/([\\w.-]+)/([0-9a-f-]{36})");
+
+  /** A board's API request for a posting page, if the board has one. */
+  public record ApiRequest(String board, URI url, String company) {}
+
+  public Optional<ApiRequest> requestFor(String pageUrl) {
+    Matcher greenhouseMatch = GREENHOUSE_PAGE.matcher(pageUrl.trim());
+    if (greenhouseMatch.find()) {
+      return Optional.of(new ApiRequest("greenhouse",
+          URI.create(greenhouse + "/v1/boards/" + greenhouseMatch.group(1) + "/jobs/" + greenhouseMatch.group(2)),
+          greenhouseMatch.group(1)));
+    }
+    Matcher leverMatch = LEVER_PAGE.matcher(pageUrl.trim());
+    if (leverMatch.find()) {
+      return Optional.of(new ApiRequest("lever",
+          URI.create(lever + "/v0/postings/" + leverMatch.group(1) + "/" + leverMatch.group(2)), leverMatch.group(1)));
+    }
+    return Optional.empty();
+  }
+
+  /** The API's answer as a page holding only a JobPosting JSON-LD block; empty when the JSON is not a posting. */
+  public static Optional<String> asJsonLdPage(ApiRequest request, String json) {
+    try {
+      JsonNode posting = MAPPER.readTree(json);
+      ObjectNode ld = request.board().equals("greenhouse") ? greenhouse(posting, request.company()) : lever(posting, request.company());
+      if (!ld.hasNonNull("title")) {
+        return Optional.empty();
+      }
+      String script = MAPPER.writeValueAsString(ld).replace("</", "<\\/");
+      return Optional.of("<html><head><script type=\"application/ld+json\">" + script + "</script></head></html>");
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Greenhouse: title, location.name, and content as HTML escaped once more. */
+  private static ObjectNode greenhouse(JsonNode posting, String board) {
+    ObjectNode ld = jobPosting(posting.path("title").asText(null));
+    ld.putObject("hiringOrganization").put("name", posting.path("company_name").asText(board));
+    ld.putObject("jobLocation").putObject("address").put("addressLocality", posting.path("location").path("name").asText(null));
+    ld.put("description", Parser.unescapeEntities(posting.path("content").asText(""), false));
+    return ld;
+  }
+
+  /** Lever: text is the title, categories hold location and commitment, lists are titled bullet lists. */
+  private static ObjectNode lever(JsonNode posting, String company) {
+    ObjectNode ld = jobPosting(posting.path("text").asText(null));
+    ld.putObject("hiringOrganization").put("name", company);
+    JsonNode categories = posting.path("categories");
+    ld.putObject("jobLocation").putObject("address").put("addressLocality", categories.path("location").asText(null));
+    if (categories.hasNonNull("commitment")) {
+      ld.put("employmentType", categories.get("commitment").asText());
+    }
+    if ("remote".equalsIgnoreCase(posting.path("workplaceType").asText(""))) {
+      ld.put("jobLocationType", "TELECOMMUTE");
+    }
+    StringBuilder html = new StringBuilder(posting.path("description").asText(""));
+    for (JsonNode list : posting.path("lists")) {
+      html.append("<h3>").append(list.path("text").asText("")).append("</h3><ul>").append(list.path("content").asText(""))
+          .append("</ul>");
+    }
+    html.append(posting.path("additional").asText(""));
+    ld.put("description", html.toString());
+    return ld;
+  }
+
+  private static ObjectNode jobPosting(String title) {
+    ObjectNode ld = MAPPER.createObjectNode();
+    ld.put("@context", "https://schema.org");
+    ld.put("@type", "JobPosting");
+    ld.put("title", title);
+    return ld;
+  }
+}
