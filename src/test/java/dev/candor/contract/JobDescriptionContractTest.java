@@ -70,6 +70,12 @@ class JobDescriptionContractTest {
             + "\"workplaceType\":\"remote\",\"description\":\"<p>Keep the lights on.</p>\",\"lists\":[{\"text\":"
             + "\"What you'll do\",\"content\":\"<li>Run Kubernetes</li><li>Own on-call</li>\"},{\"text\":\"Requirements\","
             + "\"content\":\"<li>5 years of SRE</li></ul>\"}],\"additional\":\"\"}"));
+    pages.createContext("/smartrecruiters-api/v1/companies/Acme/postings/744000012345", exchange -> json(exchange,
+        "{\"name\":\"Product Designer\",\"company\":{\"name\":\"Acme Corp\"},\"location\":{\"city\":\"Austin\","
+            + "\"region\":\"TX\",\"country\":\"us\",\"remote\":false},\"typeOfEmployment\":{\"label\":\"Full-time\"},"
+            + "\"experienceLevel\":{\"label\":\"Mid-Senior Level\"},\"jobAd\":{\"sections\":{\"jobDescription\":{\"title\":"
+            + "\"Job Description\",\"text\":\"<p>Design our checkout.</p>\"},\"qualifications\":{\"title\":\"Qualifications\","
+            + "\"text\":\"<ul><li>4 years of product design</li><li>Figma</li></ul>\"}}}}"));
     pages.createContext("/gone", exchange -> {
       exchange.sendResponseHeaders(404, -1);
       exchange.close();
@@ -77,7 +83,8 @@ class JobDescriptionContractTest {
     pages.start();
     base = "http://127.0.0.1:" + pages.getAddress().getPort();
     server = Candor.start(ConfigFactory.parseString("candor.ingest.job-fetch { allow-private = true\n"
-            + "greenhouse-api = \"" + base + "/greenhouse-api\"\nlever-api = \"" + base + "/lever-api\" }")
+            + "greenhouse-api = \"" + base + "/greenhouse-api\"\nlever-api = \"" + base + "/lever-api\"\n"
+            + "smartrecruiters-api = \"" + base + "/smartrecruiters-api\" }")
         .withFallback(TestConfigs.node(TestDatabase.fresh())));
     http = new HttpJson(server.httpPort());
   }
@@ -110,7 +117,7 @@ class JobDescriptionContractTest {
   }
 
   @Test
-  void greenhouseAndLeverPostingsAreReadThroughTheirJsonApis() throws Exception {
+  void greenhouseLeverAndSmartRecruitersPostingsAreReadThroughTheirJsonApis() throws Exception {
     // The page hosts are never contacted (there is no network here): only the APIs can have answered.
     JsonNode greenhouse = http.post("/api/parse_job_description/",
         "{\"jobDescriptionUrl\":\"https://boards.greenhouse.io/acme/jobs/4001\"}").body();
@@ -128,6 +135,15 @@ class JobDescriptionContractTest {
     assertTrue(lever.get("responsibilities").toString().contains("Run Kubernetes"), lever.toString());
     assertTrue(lever.get("requirements").toString().contains("5 years of SRE"), lever.toString());
     assertEquals("lever", lever.get("source").asText());
+
+    JsonNode smart = http.post("/api/parse_job_description/",
+        "{\"jobDescriptionUrl\":\"https://jobs.smartrecruiters.com/Acme/744000012345-product-designer\"}").body();
+    assertEquals("Product Designer", smart.get("title").asText(), smart.toString());
+    assertEquals("Acme Corp", smart.get("company").asText());
+    assertTrue(smart.get("location").asText().contains("Austin"), smart.toString());
+    assertEquals("Mid-Senior Level", smart.get("experienceLevel").asText(), smart.toString());
+    assertTrue(smart.get("requirements").toString().contains("4 years of product design"), smart.toString());
+    assertEquals("smartrecruiters", smart.get("source").asText());
   }
 
   @Test

@@ -16,13 +16,15 @@ import org.jsoup.parser.Parser;
  *
  * @param greenhouse base of the Greenhouse boards API (https://boards-api.greenhouse.io)
  * @param lever base of the Lever postings API (https://api.lever.co)
+ * @param smartRecruiters base of the SmartRecruiters postings API (https://api.smartrecruiters.com)
  */
-public record BoardApis(String greenhouse, String lever) {
+public record BoardApis(String greenhouse, String lever, String smartRecruiters) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern GREENHOUSE_PAGE = Pattern.compile(
       "^https?://(?:job-)?boards\\.greenhouse\\.io/(?:embed/job_app\\?for=)?([\\w-]+)/jobs/(\\d+)");
   private static final Pattern LEVER_PAGE = Pattern.compile("^https?://jobs\\.lever\\.co/([\\w.-]+)/([0-9a-f-]{36})");
+  private static final Pattern SMARTRECRUITERS_PAGE = Pattern.compile("^https?://jobs\\.smartrecruiters\\.com/([\\w.-]+)/(\\d+)");
 
   /** A board's API request for a posting page, if the board has one. */
   public record ApiRequest(String board, URI url, String company) {}
@@ -39,6 +41,12 @@ public record BoardApis(String greenhouse, String lever) {
       return Optional.of(new ApiRequest("lever",
           URI.create(lever + "/v0/postings/" + leverMatch.group(1) + "/" + leverMatch.group(2)), leverMatch.group(1)));
     }
+    Matcher smartMatch = SMARTRECRUITERS_PAGE.matcher(pageUrl.trim());
+    if (smartMatch.find()) {
+      return Optional.of(new ApiRequest("smartrecruiters",
+          URI.create(smartRecruiters + "/v1/companies/" + smartMatch.group(1) + "/postings/" + smartMatch.group(2)),
+          smartMatch.group(1)));
+    }
     return Optional.empty();
   }
 
@@ -46,7 +54,11 @@ public record BoardApis(String greenhouse, String lever) {
   public static Optional<String> asJsonLdPage(ApiRequest request, String json) {
     try {
       JsonNode posting = MAPPER.readTree(json);
-      ObjectNode ld = request.board().equals("greenhouse") ? greenhouse(posting, request.company()) : lever(posting, request.company());
+      ObjectNode ld = switch (request.board()) {
+        case "greenhouse" -> greenhouse(posting, request.company());
+        case "lever" -> lever(posting, request.company());
+        default -> smartRecruiters(posting, request.company());
+      };
       if (!ld.hasNonNull("title")) {
         return Optional.empty();
       }
@@ -84,6 +96,35 @@ public record BoardApis(String greenhouse, String lever) {
           .append("</ul>");
     }
     html.append(posting.path("additional").asText(""));
+    ld.put("description", html.toString());
+    return ld;
+  }
+
+  /** SmartRecruiters: name is the title; the job ad is a set of titled HTML sections. */
+  private static ObjectNode smartRecruiters(JsonNode posting, String company) {
+    ObjectNode ld = jobPosting(posting.path("name").asText(null));
+    ld.putObject("hiringOrganization").put("name", posting.path("company").path("name").asText(company));
+    JsonNode location = posting.path("location");
+    ld.putObject("jobLocation").putObject("address")
+        .put("addressLocality", location.path("city").asText(null))
+        .put("addressRegion", location.path("region").asText(null))
+        .put("addressCountry", location.path("country").asText(null));
+    if (location.path("remote").asBoolean(false)) {
+      ld.put("jobLocationType", "TELECOMMUTE");
+    }
+    if (posting.path("typeOfEmployment").hasNonNull("label")) {
+      ld.put("employmentType", posting.path("typeOfEmployment").path("label").asText());
+    }
+    if (posting.path("experienceLevel").hasNonNull("label")) {
+      ld.put("experienceRequirements", posting.path("experienceLevel").path("label").asText());
+    }
+    StringBuilder html = new StringBuilder();
+    posting.path("jobAd").path("sections").forEach(section -> {
+      if (section.hasNonNull("title")) {
+        html.append("<h3>").append(section.get("title").asText()).append("</h3>");
+      }
+      html.append(section.path("text").asText(""));
+    });
     ld.put("description", html.toString());
     return ld;
   }
