@@ -1,7 +1,6 @@
 package dev.candor.http;
 
 import dev.candor.store.StoreException;
-import java.util.concurrent.CompletionException;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -22,17 +21,9 @@ public final class ErrorHandling extends AllDirectives {
 
   public Route wrap(Route routes) {
     ExceptionHandler exceptions = ExceptionHandler.newBuilder()
-        .matchAny(e -> complete(toResponse(unwrap(e))))
+        .matchAny(e -> complete(toResponse(Failures.cause(e))))
         .build();
     return handleExceptions(exceptions, () -> handleRejections(rejections(), () -> routes));
-  }
-
-  private static Throwable unwrap(Throwable e) {
-    Throwable cause = e;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   private static HttpResponse toResponse(Throwable e) {

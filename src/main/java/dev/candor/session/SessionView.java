@@ -87,6 +87,11 @@ public record SessionView(
         state.lastSeq());
   }
 
+  /** The phase the interview is in while question {@code index} (0-based) is asked. */
+  public InterviewPhase phaseAt(int index) {
+    return InterviewPhase.of(index, questions.size(), questions.get(index).type(), false);
+  }
+
   /** Minutes since the first question was asked, frozen when the interview ended; 0 before it began. */
   public double minutesElapsed(Instant now) {
     if (startedAt == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.http.BadRequest;
+import dev.candor.http.Failures;
 import dev.candor.http.Fields;
 import dev.candor.http.Json;
 import dev.candor.http.JsonRoutes;
@@ -15,7 +16,6 @@ import dev.candor.store.JobRecord;
 import dev.candor.store.JobRepository;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -63,8 +63,7 @@ public final class JobAndCandidateRoutes extends JsonRoutes {
                 if (result.isSuccess()) {
                   return json(StatusCodes.CREATED, toJson.apply(result.get()));
                 }
-                Throwable cause = result.failed().get();
-                cause = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+                Throwable cause = Failures.cause(result.failed().get());
                 // A duplicate id is the client's mistake, not a server failure.
                 return cause instanceof DuplicateIdException
                     ? complete(Json.error(StatusCodes.CONFLICT, cause.getMessage()))

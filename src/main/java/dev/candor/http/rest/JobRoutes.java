@@ -1,6 +1,7 @@
 package dev.candor.http.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.candor.http.Failures;
 import dev.candor.http.Fields;
 import dev.candor.http.Json;
 import dev.candor.http.JsonRoutes;
@@ -65,8 +66,7 @@ public final class JobRoutes extends JsonRoutes {
                 if (result.isSuccess()) {
                   return complete(answer(result.get()));
                 }
-                Throwable cause = result.failed().get();
-                cause = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+                Throwable cause = Failures.cause(result.failed().get());
                 if (cause instanceof FetchException fetch) {
                   return complete(fetchFailure(fetch));
                 }

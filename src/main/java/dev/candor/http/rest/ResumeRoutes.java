@@ -2,6 +2,7 @@ package dev.candor.http.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.candor.http.Failures;
 import dev.candor.http.Json;
 import dev.candor.ingest.resume.DocumentException;
 import dev.candor.ingest.resume.DocumentType;
@@ -9,7 +10,8 @@ import dev.candor.ingest.resume.ExtractedText;
 import dev.candor.ingest.resume.ResumeParser;
 import dev.candor.ingest.resume.ResumeTextExtractor;
 import dev.candor.interview.Resume;
-import java.util.Optional;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletableFuture;
@@ -57,13 +59,13 @@ public final class ResumeRoutes extends AllDirectives {
 
   public Route routes() {
     Route seed000 = post(() -> upload("resume", SEED_000_LIMIT, Seed000Errors.INSTANCE, file -> parse(file, SEED_000_LIMIT,
-        Optional.empty(), Seed000Errors.INSTANCE, parsed -> Json.response(StatusCodes.OK, seed000(parsed, file)))));
+        EnumSet.allOf(DocumentType.class), Seed000Errors.INSTANCE, parsed -> Json.response(StatusCodes.OK, seed000(parsed, file)))));
     return concat(
         path(PathMatchers.segment("api").slash("parse-resume"), () -> seed000),
         path(PathMatchers.segment("api").slash("upload-resume"), () -> seed000),
         path(PathMatchers.segment("resume").slash("parse"), () -> post(() ->
             upload("file", SEED_001_LIMIT, Seed001Errors.INSTANCE, file -> parse(file, SEED_001_LIMIT,
-                Optional.of(DocumentType.PDF), Seed001Errors.INSTANCE, parsed -> Json.response(StatusCodes.OK, seed001(parsed)))))));
+                EnumSet.of(DocumentType.PDF), Seed001Errors.INSTANCE, parsed -> Json.response(StatusCodes.OK, seed001(parsed)))))));
   }
 
   private record UploadedFile(String name, byte[] bytes) {}
@@ -102,17 +104,11 @@ public final class ResumeRoutes extends AllDirectives {
             })))));
   }
 
-  private Route parse(UploadedFile file, long limit, Optional<DocumentType> only, Errors errors,
+  private Route parse(UploadedFile file, long limit, Set<DocumentType> accepted, Errors errors,
       Function<Parsed, HttpResponse> answer) {
     CompletionStage<Parsed> parsing = CompletableFuture.supplyAsync(() -> {
       try {
-        if (file.bytes().length > limit) {
-          throw new DocumentException(DocumentException.Reason.TOO_LARGE, "too large");
-        }
-        if (only.isPresent() && file.bytes().length > 0 && DocumentType.detect(file.bytes()).filter(only.get()::equals).isEmpty()) {
-          throw new DocumentException(DocumentException.Reason.UNSUPPORTED_TYPE, "not a " + only.get());
-        }
-        ExtractedText text = extractor.extract(file.bytes(), limit);
+        ExtractedText text = extractor.extract(file.bytes(), limit, accepted);
         return new Parsed(text, ResumeParser.parse(text.text()));
       } catch (DocumentException e) {
         throw new CompletionException(e);
@@ -122,8 +118,7 @@ public final class ResumeRoutes extends AllDirectives {
       if (result.isSuccess()) {
         return complete(answer.apply(result.get()));
       }
-      Throwable cause = result.failed().get();
-      cause = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+      Throwable cause = Failures.cause(result.failed().get());
       if (cause instanceof DocumentException document) {
         return complete(document.reason() == DocumentException.Reason.TOO_LARGE ? errors.tooLarge(limit) : errors.unreadable(document));
       }

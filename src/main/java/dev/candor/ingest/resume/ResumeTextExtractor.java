@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,11 @@ public final class ResumeTextExtractor {
   }
 
   public ExtractedText extract(byte[] bytes, long maxBytes) throws DocumentException {
+    return extract(bytes, maxBytes, EnumSet.allOf(DocumentType.class));
+  }
+
+  /** @param accepted the formats this caller takes (seed 001 takes PDF only); others are UNSUPPORTED_TYPE */
+  public ExtractedText extract(byte[] bytes, long maxBytes, Set<DocumentType> accepted) throws DocumentException {
     if (bytes.length == 0) {
       throw new DocumentException(DocumentException.Reason.EMPTY, "The file is empty");
     }
@@ -51,8 +57,9 @@ public final class ResumeTextExtractor {
       throw new DocumentException(DocumentException.Reason.TOO_LARGE,
           "The file is " + bytes.length + " bytes; the limit is " + maxBytes + " bytes (" + maxBytes / (1024 * 1024) + " MB)");
     }
-    DocumentType type = DocumentType.detect(bytes).orElseThrow(() -> new DocumentException(
-        DocumentException.Reason.UNSUPPORTED_TYPE, "Unsupported file type: upload a PDF, DOCX, DOC or TXT resume"));
+    DocumentType type = DocumentType.detect(bytes).filter(accepted::contains).orElseThrow(() -> new DocumentException(
+        DocumentException.Reason.UNSUPPORTED_TYPE, "Unsupported file type: upload a " + String.join(", ",
+            accepted.stream().map(DocumentType::name).toList()) + " resume"));
     ExtractedText extracted = switch (type) {
       case PDF -> pdf(bytes);
       case DOCX -> docx(bytes);

@@ -2,6 +2,7 @@ package dev.candor.http.ws.openhire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.http.BadRequest;
+import dev.candor.http.Failures;
 import dev.candor.http.Fields;
 import dev.candor.http.Json;
 import dev.candor.http.ws.SocketMessage;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -332,7 +332,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
         announceStart(view, question);
       } else {
         showQuestion(question);
-        send(OpenHireMessages.aiResponse(view, question, phase(view, asked.index()), asked.index() + 1,
+        send(OpenHireMessages.aiResponse(view, question, view.phaseAt(asked.index()), asked.index() + 1,
             asked.acknowledgement(), deps.clock().instant()));
       }
     } else if (event instanceof InterviewSession.InterviewCompleted completed) {
@@ -359,7 +359,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
     if (!startAnnounced) {
       startAnnounced = true;
       showQuestion(question);
-      send(OpenHireMessages.interviewStarted(view, question, phase(view, view.questions().indexOf(question))));
+      send(OpenHireMessages.interviewStarted(view, question, view.phaseAt(view.questions().indexOf(question))));
     }
   }
 
@@ -384,11 +384,6 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
 
   private void showQuestion(Question question) {
     shownQuestionId = question.id();
-  }
-
-  private static InterviewPhase phase(SessionView view, int index) {
-    Question question = view.questions().get(index);
-    return InterviewPhase.of(index, view.questions().size(), question.type(), false);
   }
 
   // ---- plumbing ----
@@ -440,7 +435,7 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
   }
 
   private static String failure(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause = Failures.cause(error);
     if (cause instanceof StoreException) {
       return OpenHireMessages.error(500, cause.getMessage(), "The database did not answer", "DatabaseError");
     }
