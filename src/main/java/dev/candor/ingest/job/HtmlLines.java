@@ -1,5 +1,6 @@
 package dev.candor.ingest.job;
 
+import dev.candor.ingest.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -61,27 +62,7 @@ final class HtmlLines {
 
   /** Whitespace (including nbsp and zero-width characters) collapsed to single spaces, trimmed. */
   static String clean(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u00ad') {
-        continue;
-      }
-      if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f') {
-        space = true;
-      } else {
-        if (space && sb.length() > 0) {
-          sb.append(' ');
-        }
-        space = false;
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return s == null ? "" : Whitespace.collapse(s);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.candor.ingest.resume;
 
+import dev.candor.ingest.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -148,24 +149,7 @@ final class ResumeText {
 
   /** Collapses runs of white space to one space. */
   static String squash(String s) {
-    if (s == null) {
-      return null;
-    }
-    StringBuilder sb = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        space = true;
-      } else {
-        if (space && sb.length() > 0) {
-          sb.append(' ');
-        }
-        space = false;
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return Whitespace.collapse(s);
   }
 
   static int words(String s) {
