@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * 80% word overlap, description by containment of each expected sentence, and benefits by key phrase where
  * the answer says benefits_are_keywords.
  *
- * Usage (see bench/job-accuracy.sh): java -cp target/classes:DEPS bench/JobAccuracy.java FIXTURE_DIR
+ * Usage (see bench/parser-accuracy.sh job): java -cp target/classes:DEPS bench/JobAccuracy.java FIXTURE_DIR
  */
 public class JobAccuracy {
 

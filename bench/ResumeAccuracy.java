@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * case- and punctuation-insensitive text, phones by digits, locations by token containment, dates by
  * year (and month where printed), long text by token overlap, lists item by item.
  *
- * Usage (see bench/resume-accuracy.sh): java -cp target/classes:DEPS bench/ResumeAccuracy.java FIXTURE_DIR
+ * Usage (see bench/parser-accuracy.sh resume): java -cp target/classes:DEPS bench/ResumeAccuracy.java FIXTURE_DIR
  */
 public class ResumeAccuracy {
 
