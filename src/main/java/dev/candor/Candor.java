@@ -74,7 +74,7 @@ public final class Candor implements AutoCloseable {
         jobFetch.getDuration("read-timeout"), jobFetch.getString("user-agent"));
     boolean onlyKnownBoards = jobFetch.getBoolean("only-known-boards");
     BoardApis boardApis = new BoardApis(jobFetch.getString("greenhouse-api"), jobFetch.getString("lever-api"),
-        jobFetch.getString("smartrecruiters-api"));
+        jobFetch.getString("smartrecruiters-api"), jobFetch.getString("workday-api"));
     // Each redirect hop may take the full connect and read time.
     Duration jobTimeout = fetchSettings.connectTimeout().plus(fetchSettings.readTimeout())
         .multipliedBy(fetchSettings.maxRedirects() + 1);

@@ -76,6 +76,11 @@ class JobDescriptionContractTest {
             + "\"experienceLevel\":{\"label\":\"Mid-Senior Level\"},\"jobAd\":{\"sections\":{\"jobDescription\":{\"title\":"
             + "\"Job Description\",\"text\":\"<p>Design our checkout.</p>\"},\"qualifications\":{\"title\":\"Qualifications\","
             + "\"text\":\"<ul><li>4 years of product design</li><li>Figma</li></ul>\"}}}}"));
+    pages.createContext("/workday-api/wday/cxs/acme/External/job/Lisbon/Backend-Engineer_JR-1042", exchange -> json(exchange,
+        "{\"jobPostingInfo\":{\"id\":\"9f1\",\"title\":\"Backend Engineer\",\"jobDescription\":\"<p>Own our "
+            + "payments API.</p><p><b>Qualifications</b></p><ul><li>Java 17 in production</li><li>PostgreSQL</li></ul>\","
+            + "\"location\":\"Lisbon\",\"timeType\":\"Full time\",\"remoteType\":\"Fully Remote\",\"jobReqId\":"
+            + "\"JR-1042\",\"country\":{\"descriptor\":\"Portugal\"}},\"hiringOrganization\":{\"name\":\"Acme Payments\"}}"));
     pages.createContext("/gone", exchange -> {
       exchange.sendResponseHeaders(404, -1);
       exchange.close();
@@ -84,7 +89,7 @@ class JobDescriptionContractTest {
     base = "http://127.0.0.1:" + pages.getAddress().getPort();
     server = Candor.start(ConfigFactory.parseString("candor.ingest.job-fetch { allow-private = true\n"
             + "greenhouse-api = \"" + base + "/greenhouse-api\"\nlever-api = \"" + base + "/lever-api\"\n"
-            + "smartrecruiters-api = \"" + base + "/smartrecruiters-api\" }")
+            + "smartrecruiters-api = \"" + base + "/smartrecruiters-api\"\nworkday-api = \"" + base + "/workday-api\" }")
         .withFallback(TestConfigs.node(TestDatabase.fresh())));
     http = new HttpJson(server.httpPort());
   }
@@ -117,7 +122,7 @@ class JobDescriptionContractTest {
   }
 
   @Test
-  void greenhouseLeverAndSmartRecruitersPostingsAreReadThroughTheirJsonApis() throws Exception {
+  void greenhouseLeverSmartRecruitersAndWorkdayPostingsAreReadThroughTheirJsonApis() throws Exception {
     // The page hosts are never contacted (there is no network here): only the APIs can have answered.
     JsonNode greenhouse = http.post("/api/parse_job_description/",
         "{\"jobDescriptionUrl\":\"https://boards.greenhouse.io/acme/jobs/4001\"}").body();
@@ -144,6 +149,16 @@ class JobDescriptionContractTest {
     assertEquals("Mid-Senior Level", smart.get("experienceLevel").asText(), smart.toString());
     assertTrue(smart.get("requirements").toString().contains("4 years of product design"), smart.toString());
     assertEquals("smartrecruiters", smart.get("source").asText());
+
+    JsonNode workday = http.post("/api/parse_job_description/", "{\"jobDescriptionUrl\":"
+        + "\"https://acme.wd5.myworkdayjobs.com/en-US/External/job/Lisbon/Backend-Engineer_JR-1042?source=LinkedIn\"}").body();
+    assertEquals("Backend Engineer", workday.get("title").asText(), workday.toString());
+    assertEquals("Acme Payments", workday.get("company").asText());
+    assertTrue(workday.get("location").asText().contains("Lisbon"), workday.toString());
+    assertEquals("Full-time", workday.get("employmentType").asText(), "the JSON-LD reading spells it as seed 000 does");
+    assertTrue(workday.get("remote").asBoolean(), workday.toString());
+    assertTrue(workday.get("requirements").toString().contains("Java 17 in production"), workday.toString());
+    assertEquals("workday", workday.get("source").asText());
   }
 
   @Test

@@ -85,6 +85,11 @@ class ResumeUploadContractTest {
     assertEquals(200, docx.status(), docx.raw());
     assertEquals("Jane Candidate", docx.body().get("parsedResume").get("name").asText());
     assertEquals("jane@example.com", docx.body().get("parsedResume").get("email").asText());
+    HttpJson.Response doc = http.postFile("/api/upload-resume", "resume", "cv.doc", "application/msword",
+        Documents.doc(List.of("Jane Candidate", "jane@example.com", "SKILLS", "Java, Kafka, SQL"), List.of()));
+    assertEquals(200, doc.status(), doc.raw());
+    assertEquals("Jane Candidate", doc.body().get("parsedResume").get("name").asText());
+    assertTrue(texts(doc.body().get("parsedResume").get("skills")).contains("Kafka"), doc.raw());
 
     byte[] executable = new byte[2048];
     executable[0] = 'M';
@@ -97,6 +102,8 @@ class ResumeUploadContractTest {
     byte[] overLimit = new byte[5 * 1024 * 1024 + 1];
     java.util.Arrays.fill(overLimit, (byte) 'a');
     assertError(http.postFile("/api/parse-resume", "resume", "big.txt", "text/plain", overLimit), 413, "5 MB");
+    assertError(http.startHugeUpload("/api/parse-resume", "resume", "huge.txt", "text/plain", 2_000_000_000L, 1024),
+        413, "5 MB");
     assertError(http.post("/api/parse-resume", "{\"resume\":\"text\"}"), 415, "multipart");
   }
 
@@ -135,6 +142,8 @@ class ResumeUploadContractTest {
     byte[] overLimit = new byte[10 * 1024 * 1024 + 1];
     System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, overLimit, 0, 9);
     assertError(http.postFile("/resume/parse", "file", "big.pdf", "application/pdf", overLimit), 400, "File size exceeds 10MB");
+    assertError(http.startHugeUpload("/resume/parse", "file", "huge.pdf", "application/pdf", 2_000_000_000L, 1024), 400,
+        "File size exceeds 10MB");
     assertError(http.postFile("/resume/parse", "file", "broken.pdf", "application/pdf",
         "%PDF-1.7\nnot really".getBytes(StandardCharsets.US_ASCII)), 500, "Resume parsing failed");
     assertError(http.postFile("/resume/parse", "file", "locked.pdf", "application/pdf",

@@ -88,6 +88,36 @@ public final class Documents {
     }
   }
 
+  /**
+   * A Word 97 .doc with the same content as {@link #docx}: POI cannot write one, so LibreOffice converts the
+   * DOCX (`.ci/run` installs it: `apt-get install libreoffice-writer-nogui`).
+   */
+  public static byte[] doc(List<String> paragraphs, List<String> tableCells) throws IOException, InterruptedException {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("candor-doc");
+    try {
+      java.nio.file.Path docx = dir.resolve("resume.docx");
+      java.nio.file.Files.write(docx, docx(paragraphs, tableCells));
+      // Its own profile folder, so that a LibreOffice already running for the user does not take the job.
+      Process soffice;
+      try {
+        soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
+            "--convert-to", "doc", "--outdir", dir.toString(), docx.toString())
+            .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+      } catch (IOException e) {
+        throw new IOException("LibreOffice (soffice) is needed to make a .doc: apt-get install libreoffice-writer-nogui", e);
+      }
+      if (!soffice.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || soffice.exitValue() != 0) {
+        soffice.destroyForcibly();
+        throw new IOException("soffice could not convert the DOCX: " + java.nio.file.Files.readString(dir.resolve("soffice.log")));
+      }
+      return java.nio.file.Files.readAllBytes(dir.resolve("resume.doc"));
+    } finally {
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
   /** A zip laid out like a DOCX whose document part inflates to {@code inflatedBytes} of nothing. */
   public static byte[] zipBombDocx(int inflatedBytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -44,6 +44,62 @@ public final class HttpJson {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  /**
+   * Starts a multipart upload that declares {@code declaredBytes} of file but sends only the first
+   * {@code sentBytes} of it, then reads the answer over a raw socket. A server that checks the declared
+   * length answers before the upload ends; a client that went on writing would race the server's close.
+   */
+  public Response startHugeUpload(String path, String field, String fileName, String contentType, long declaredBytes,
+      int sentBytes) throws Exception {
+    String boundary = "----candor" + System.nanoTime();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    URI uri = URI.create(base + path);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(20_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+          + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+          + "\r\nContent-Length: " + (head.length + declaredBytes + tail.length) + "\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(head);
+      out.write(new byte[sentBytes]);
+      out.flush();
+      java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+      String statusLine = readLine(in);
+      int status = Integer.parseInt(statusLine.split(" ")[1]);
+      int length = 0;
+      String type = "";
+      for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+        String name = line.substring(0, line.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT);
+        String value = line.substring(line.indexOf(':') + 1).trim();
+        if (name.equals("content-length")) {
+          length = Integer.parseInt(value);
+        } else if (name.equals("content-type")) {
+          type = value;
+        }
+      }
+      byte[] body = new byte[length];
+      in.readFully(body);
+      String raw = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+      return new Response(status, MAPPER.readTree(raw), raw, type);
+    }
+  }
+
+  private static String readLine(java.io.DataInputStream in) throws java.io.IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new java.io.EOFException("The connection closed before the answer's headers ended");
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
+  }
+
   private Response send(HttpRequest.Builder request) throws Exception {
     HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());

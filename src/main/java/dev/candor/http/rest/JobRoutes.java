@@ -93,7 +93,7 @@ public final class JobRoutes extends JsonRoutes {
       }
     }
     try {
-      SafeFetcher.Page page = fetcher.fetch(url);
+      SafeFetcher.Page page = fetcher.fetch(url, target -> !onlyKnownBoards || JobBoards.isKnown(target.toString()));
       return JobPageParser.parse(page.body(), page.url().toString());
     } catch (FetchException e) {
       throw new CompletionException(e);

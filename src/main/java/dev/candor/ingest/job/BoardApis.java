@@ -17,13 +17,21 @@ import org.jsoup.parser.Parser;
  * @param greenhouse base of the Greenhouse boards API (https://boards-api.greenhouse.io)
  * @param lever base of the Lever postings API (https://api.lever.co)
  * @param smartRecruiters base of the SmartRecruiters postings API (https://api.smartrecruiters.com)
+ * @param workday base of Workday's candidate-experience (cxs) API; blank means the posting page's own host,
+ *     where every Workday tenant serves it
  */
-public record BoardApis(String greenhouse, String lever, String smartRecruiters) {
+public record BoardApis(String greenhouse, String lever, String smartRecruiters, String workday) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern GREENHOUSE_PAGE = Pattern.compile(
       "^https?://(?:job-)?boards\\.greenhouse\\.io/(?:embed/job_app\\?for=)?([\\w-]+)/jobs/(\\d+)");
   private static final Pattern LEVER_PAGE = Pattern.compile("^https?://jobs\\.lever\\.co/([\\w.-]+)/([0-9a-f-]{36})");
+  /** tenant.wdN.myworkdayjobs.com/[locale/]site/job/location/title_id */
+  private static final Pattern WORKDAY_PAGE = Pattern.compile(
+      "^https?://(([\\w-]+)\\.wd\\d+\\.myworkdayjobs\\.com)/(?:[a-z]{2}-[A-Z]{2}/)?([\\w-]+)/job/([^?#]+)");
+  /** wdN.myworkdaysite.com/[locale/]recruiting/tenant/site/job/location/title_id */
+  private static final Pattern WORKDAY_SITE_PAGE = Pattern.compile(
+      "^https?://(wd\\d+\\.myworkdaysite\\.com)/(?:[a-z]{2}-[A-Z]{2}/)?recruiting/([\\w-]+)/([\\w-]+)/job/([^?#]+)");
   private static final Pattern SMARTRECRUITERS_PAGE = Pattern.compile("^https?://jobs\\.smartrecruiters\\.com/([\\w.-]+)/(\\d+)");
 
   /** A board's API request for a posting page, if the board has one. */
@@ -47,6 +55,14 @@ public record BoardApis(String greenhouse, String lever, String smartRecruiters)
           URI.create(smartRecruiters + "/v1/companies/" + smartMatch.group(1) + "/postings/" + smartMatch.group(2)),
           smartMatch.group(1)));
     }
+    for (Pattern workdayPage : new Pattern[] {WORKDAY_PAGE, WORKDAY_SITE_PAGE}) {
+      Matcher workdayMatch = workdayPage.matcher(pageUrl.trim());
+      if (workdayMatch.find()) {
+        String apiBase = workday.isBlank() ? "https://" + workdayMatch.group(1) : workday;
+        return Optional.of(new ApiRequest("workday", URI.create(apiBase + "/wday/cxs/" + workdayMatch.group(2) + "/"
+            + workdayMatch.group(3) + "/job/" + workdayMatch.group(4)), workdayMatch.group(2)));
+      }
+    }
     return Optional.empty();
   }
 
@@ -57,6 +73,7 @@ public record BoardApis(String greenhouse, String lever, String smartRecruiters)
       ObjectNode ld = switch (request.board()) {
         case "greenhouse" -> greenhouse(posting, request.company());
         case "lever" -> lever(posting, request.company());
+        case "workday" -> workday(posting, request.company());
         default -> smartRecruiters(posting, request.company());
       };
       if (!ld.hasNonNull("title")) {
@@ -126,6 +143,25 @@ public record BoardApis(String greenhouse, String lever, String smartRecruiters)
       html.append(section.path("text").asText(""));
     });
     ld.put("description", html.toString());
+    return ld;
+  }
+
+  /** Workday: jobPostingInfo holds title, HTML description, location, time type and remote type. */
+  private static ObjectNode workday(JsonNode answer, String tenant) {
+    JsonNode info = answer.path("jobPostingInfo");
+    ObjectNode ld = jobPosting(info.path("title").asText(null));
+    ld.putObject("hiringOrganization").put("name", answer.path("hiringOrganization").path("name").asText(tenant));
+    ld.putObject("jobLocation").putObject("address")
+        .put("addressLocality", info.path("location").asText(null))
+        .put("addressCountry", info.path("country").path("descriptor").asText(null));
+    if (info.hasNonNull("timeType")) {
+      ld.put("employmentType", info.get("timeType").asText());
+    }
+    String remoteType = info.path("remoteType").asText("");
+    if (remoteType.toLowerCase(java.util.Locale.ROOT).contains("remote")) {
+      ld.put("jobLocationType", "TELECOMMUTE");
+    }
+    ld.put("description", info.path("jobDescription").asText(""));
     return ld;
   }
 

@@ -41,39 +41,21 @@ public final class JobBoards {
       name = labels[labels.length - 2];
       suffix = tld;
     }
-    switch (name) {
-      case "linkedin":
-        return "linkedin";
-      case "lnkd":
-        return suffix.equals("in") ? "linkedin" : OTHER;
-      case "indeed":
-        return "indeed";
-      case "glassdoor":
-        return "glassdoor";
-      case "ziprecruiter":
-        return "ziprecruiter";
-      case "monster":
-        return "monster";
-      case "careerbuilder":
-        return "careerbuilder";
-      case "wellfound":
-        return "wellfound";
-      case "angel":
-        return suffix.equals("co") ? "wellfound" : OTHER;
-      case "lever":
-        return suffix.equals("co") ? "lever" : OTHER;
-      case "greenhouse":
-        return suffix.equals("io") ? "greenhouse" : OTHER;
-      case "myworkdayjobs":
-      case "myworkdaysite":
-        return "workday";
-      case "workday":
-        return suffix.equals("com") ? "workday" : OTHER;
-      case "smartrecruiters":
-        return "smartrecruiters";
-      default:
-        return OTHER;
-    }
+    boolean countrySite = suffix.equals("com") || suffix.length() == 2 || TWO_LEVEL_SUFFIXES.contains(suffix);
+    return switch (name) {
+      // LinkedIn's country sites are subdomains of linkedin.com; linkedin.cn is its China site.
+      case "linkedin" -> suffix.equals("com") || suffix.equals("cn") ? "linkedin" : OTHER;
+      case "lnkd" -> suffix.equals("in") ? "linkedin" : OTHER;
+      // These boards run country sites under country domains (indeed.co.uk, glassdoor.de, monster.fr).
+      case "indeed", "glassdoor", "ziprecruiter", "monster", "careerbuilder" -> countrySite ? name : OTHER;
+      case "wellfound" -> suffix.equals("com") ? "wellfound" : OTHER;
+      case "angel" -> suffix.equals("co") ? "wellfound" : OTHER;
+      case "lever" -> suffix.equals("co") ? "lever" : OTHER;
+      case "greenhouse" -> suffix.equals("io") ? "greenhouse" : OTHER;
+      case "myworkdayjobs", "myworkdaysite", "workday" -> suffix.equals("com") ? "workday" : OTHER;
+      case "smartrecruiters" -> suffix.equals("com") ? "smartrecruiters" : OTHER;
+      default -> OTHER;
+    };
   }
 
   /** Whether {@link #of} names a board other than "other". */

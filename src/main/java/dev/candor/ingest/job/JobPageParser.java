@@ -66,13 +66,14 @@ public final class JobPageParser {
     switch (source) {
       case "linkedin" -> SiteRules.linkedIn(doc, url, d);
       case "greenhouse" -> SiteRules.greenhouse(doc, d);
-      default -> {
+      case JobBoards.OTHER -> {
         if (SiteRules.linkedIn(doc, url, d)) {
           source = "linkedin";
-        } else if (JobBoards.OTHER.equals(source) && SiteRules.looksGreenhouseBacked(doc)) {
+        } else if (SiteRules.looksGreenhouseBacked(doc)) {
           source = "greenhouse";
         }
       }
+      default -> SiteRules.knownLayout(source, doc, d);
     }
     generic(doc, d);
     return d.finish(source);

@@ -69,8 +69,21 @@ public final class SafeFetcher {
   }
 
   public Page fetch(String address) throws FetchException {
+    return fetch(address, url -> true);
+  }
+
+  /**
+   * @param acceptedUrl which URLs the fetch may go to, the first and each redirect's (with
+   *     JOB_FETCH_ONLY_KNOWN_BOARDS, a job board's page must not lead to another site)
+   */
+  public Page fetch(String address, Predicate<URI> acceptedUrl) throws FetchException {
     URI url = parse(address);
     for (int redirects = 0; ; redirects++) {
+      if (!acceptedUrl.test(url)) {
+        throw new FetchException(FetchException.Reason.INVALID_URL, redirects == 0
+            ? "The URL " + url + " is not from a supported site"
+            : "The page redirected to " + url + ", which is not from a supported site");
+      }
       check(url);
       HttpResponse<InputStream> response = send(url);
       int status = response.statusCode();

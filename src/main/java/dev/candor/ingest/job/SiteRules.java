@@ -2,6 +2,7 @@ package dev.candor.ingest.job;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -227,7 +228,84 @@ final class SiteRules {
             && doc.selectFirst("input[name~=^question_\\d{6,}], textarea[name~=^question_\\d{6,}]") != null);
   }
 
-  // -------------------------------------------------------------------------------- other boards' containers
+  // ------------------------------------------------------------------------------------------ other boards
+
+  /** Where a board's page shows each field; selectors separated by commas, the first match wins. */
+  private record Layout(String title, String company, String location, String salary, String employmentType,
+      String description) {}
+
+  /**
+   * The other boards of seed 000, from their usual markup (not checked against saved pages). Most of them
+   * also publish JSON-LD, which is read first; these fill what it leaves out.
+   */
+  private static final Map<String, Layout> LAYOUTS = Map.of(
+      "indeed", new Layout(
+          "h1.jobsearch-JobInfoHeader-title, [data-testid=jobsearch-JobInfoHeader-title]",
+          "[data-testid=inlineHeader-companyName], [data-company-name=true]",
+          "[data-testid=inlineHeader-companyLocation], [data-testid=job-location]",
+          "#salaryInfoAndJobType span[class*=salary], [data-testid=jobsearch-OtherJobDetailsContainer] [class*=salary]",
+          "#salaryInfoAndJobType span:not([class*=salary])",
+          "#jobDescriptionText, .jobsearch-JobComponent-description"),
+      "glassdoor", new Layout(
+          "[data-test=job-title], h1[id^=jd-job-title]",
+          "[data-test=employer-name], [class*=EmployerProfile_employerName]",
+          "[data-test=location]", "[data-test=detailSalary]", null,
+          "[class*=JobDetails_jobDescription], .jobDescriptionContent"),
+      "ziprecruiter", new Layout(
+          "h1.job_title, [data-testid=job-title]", ".hiring_company_text a, .hiring_company, [data-testid=job-company]",
+          ".location_text, [data-testid=job-location]", ".salary_range, [data-testid=job-salary]", null,
+          ".job_description, .jobDescriptionSection"),
+      "monster", new Layout(
+          "[data-testid=jobTitle], h1.job_title", "[data-testid=company]", "[data-testid=jobDetailLocation]",
+          "[data-testid=jobDetailSalary]", null, "[data-testid=jobDescriptionHtml], #JobDescription"),
+      "careerbuilder", new Layout(
+          "h2.jdp_title_header, .dp-jobtitle h1", ".data-display-header_info-content span:first-child", 
+          ".data-display-header_info-content span:nth-child(2)", "#cb-salcom-info", null,
+          "#jdp_description, .jdp-description-details"),
+      "wellfound", new Layout(
+          "h1", "a[href^=/company/] h2, [class*=companyName]", "[class*=location]", "[class*=compensation]", null,
+          "#job-description, [class*=description]"),
+      "lever", new Layout(
+          ".posting-headline h2", null, ".posting-categories .location, .posting-category.location", null,
+          ".posting-categories .commitment", "[data-qa=job-description], .posting-page .section-wrapper.page-full-width"),
+      "workday", new Layout(
+          "[data-automation-id=jobPostingHeader]", null, "[data-automation-id=locations] dd",
+          null, "[data-automation-id=time] dd", "[data-automation-id=jobPostingDescription]"),
+      "smartrecruiters", new Layout(
+          "h1.job-title", "[itemprop=hiringOrganization] [itemprop=name]",
+          "[itemprop=jobLocation], spl-job-location", null, "[itemprop=employmentType]", ".job-sections"));
+
+  /** Applies a known board's layout; true when the page showed it (its title or its description). */
+  static boolean knownLayout(String board, Document doc, JobDraft d) {
+    Layout layout = LAYOUTS.get(board);
+    if (layout == null) {
+      return false;
+    }
+    Element title = first(doc, layout.title());
+    Element description = first(doc, layout.description());
+    if (title == null && description == null) {
+      return false;
+    }
+    if (title != null) {
+      d.title(title.text());
+    }
+    d.company(textOf(first(doc, layout.company())));
+    Element location = first(doc, layout.location());
+    d.location(location != null && location.hasAttr("formattedaddress") ? location.attr("formattedaddress") : textOf(location));
+    d.salary(textOf(first(doc, layout.salary())));
+    d.employmentType(textOf(first(doc, layout.employmentType())));
+    if (board.equals("lever")) {
+      d.chip(textOf(doc.selectFirst(".posting-categories .workplaceTypes")));
+    }
+    if (description != null) {
+      d.descriptionLines(HtmlLines.of(description));
+    }
+    return true;
+  }
+
+  private static Element first(Document doc, String selectors) {
+    return selectors == null ? null : doc.selectFirst(selectors);
+  }
 
   /** Description containers of the boards' usual markup, tried before the generic search (unverified). */
   static final String KNOWN_DESCRIPTIONS = String.join(", ",

@@ -39,7 +39,16 @@ class JobBoardsTest {
       "https://notlinkedin.com/jobs, other",
       "https://angel.com/x, other",
       "https://lever.com/x, other",
-      "https://greenhouse.com/x, other"})
+      "https://greenhouse.com/x, other",
+      "https://www.linkedin.evil/jobs/view/1, other",
+      "https://www.linkedin.co.uk/jobs/view/1, other",
+      "https://www.linkedin.cn/jobs/view/1, linkedin",
+      "https://de.indeed.com/viewjob?jk=abc, indeed",
+      "https://www.indeed.de/viewjob?jk=abc, indeed",
+      "https://www.indeed.jobs/x, other",
+      "https://www.glassdoor.evil/job-listing/x, other",
+      "https://www.smartrecruiters.net/x, other",
+      "https://acme.wd5.myworkdayjobs.io/x, other"})
   void namesTheBoardByHost(String url, String board) {
     assertEquals(board, JobBoards.of(url));
     assertEquals(!board.equals("other"), JobBoards.isKnown(url));

@@ -203,6 +203,55 @@ class JobPageParserTest {
   }
 
   @Test
+  void indeedLayoutWithoutJsonLd() {
+    String html = "<html><head><title>Data Analyst - Remote | Indeed.com</title></head><body>"
+        + "<h1 class=\"jobsearch-JobInfoHeader-title\"><span>Data Analyst</span></h1>"
+        + "<div data-testid=\"inlineHeader-companyName\"><a>Northwind Traders</a></div>"
+        + "<div data-testid=\"inlineHeader-companyLocation\">Denver, CO</div>"
+        + "<div id=\"salaryInfoAndJobType\"><span class=\"css-19j1a75 salary\">$70,000 - $85,000 a year</span>"
+        + "<span class=\"css-k5flys\">Full-time</span></div>"
+        + "<div id=\"jobDescriptionText\"><p>Turn sales data into decisions.</p><p><b>Requirements:</b></p>"
+        + "<ul><li>SQL and Excel</li><li>2 years in analytics</li></ul></div></body></html>";
+    ParsedJob parsed = JobPageParser.parse(html, "https://www.indeed.com/viewjob?jk=5f2a9c");
+    JobPosting job = parsed.posting();
+    assertEquals("indeed", parsed.source());
+    assertEquals("Data Analyst", job.title());
+    assertEquals("Northwind Traders", job.company());
+    assertEquals("Denver, CO", job.location());
+    assertEquals("$70,000 - $85,000 a year", job.salary());
+    assertEquals("Full-time", job.employmentType());
+    assertEquals(List.of("SQL and Excel", "2 years in analytics"), job.requirements());
+  }
+
+  @Test
+  void leverAndWorkdayPageLayouts() {
+    String lever = "<html><head><title>Acme - Backend Engineer</title></head><body><div class=\"posting-headline\">"
+        + "<h2>Backend Engineer</h2><div class=\"posting-categories\"><div class=\"location\">Toronto, ON</div>"
+        + "<div class=\"commitment\">Full-time</div><div class=\"workplaceTypes\">Remote</div></div></div>"
+        + "<div data-qa=\"job-description\"><p>We build APIs.</p></div>"
+        + "<div class=\"section page-centered\"><h3>Requirements</h3><ul><li>Kotlin</li></ul></div></body></html>";
+    ParsedJob leverJob = JobPageParser.parse(lever, "https://jobs.lever.co/acme/0b1e0f53-1c9e-4a55-9b39-4b4f8a1f0c11");
+    assertEquals("lever", leverJob.source());
+    assertEquals("Backend Engineer", leverJob.posting().title());
+    assertEquals("Toronto, ON", leverJob.posting().location());
+    assertEquals("Full-time", leverJob.posting().employmentType());
+    assertEquals(Boolean.TRUE, leverJob.posting().remote());
+
+    String workday = "<html><head><title>Workday</title></head><body>"
+        + "<h2 data-automation-id=\"jobPostingHeader\">Payroll Specialist</h2>"
+        + "<div data-automation-id=\"locations\"><dl><dt>locations</dt><dd>Dublin, Ireland</dd></dl></div>"
+        + "<div data-automation-id=\"time\"><dl><dt>time type</dt><dd>Part time</dd></dl></div>"
+        + "<div data-automation-id=\"jobPostingDescription\"><p>Run the monthly payroll.</p>"
+        + "<p><b>What you bring</b></p><ul><li>CIPP qualification</li></ul></div></body></html>";
+    ParsedJob workdayJob = JobPageParser.parse(workday, "https://acme.wd3.myworkdayjobs.com/en-US/Careers/job/Dublin/Payroll_R-7");
+    assertEquals("workday", workdayJob.source());
+    assertEquals("Payroll Specialist", workdayJob.posting().title());
+    assertEquals("Dublin, Ireland", workdayJob.posting().location());
+    assertEquals("Part time", workdayJob.posting().employmentType());
+    assertTrue(workdayJob.posting().description().contains("Run the monthly payroll"));
+  }
+
+  @Test
   void greenhouseBackedCompanyPage() {
     String html = "<html><head><title>Sales Engineer, Europe – Vercel</title>"
         + "<meta property=\"og:title\" content=\"Sales Engineer, Europe – Vercel\"></head><body>"

@@ -123,6 +123,20 @@ class SafeFetcherTest {
   }
 
   @Test
+  void aRedirectToAnUnacceptedSiteIsRefusedBeforeItIsFetched() throws Exception {
+    // The redirector on 127.0.0.2 sends the client to "localhost"; only 127.0.0.2 URLs are accepted here.
+    SafeFetcher fetcher = new SafeFetcher(OPEN);
+    String accepted = "http://127.0.0.2:" + redirector.getAddress().getPort();
+    FetchException e = assertThrows(FetchException.class,
+        () -> fetcher.fetch(accepted + "/to-localhost", url -> url.getHost().equals("127.0.0.2")));
+    assertEquals(FetchException.Reason.INVALID_URL, e.reason());
+    assertTrue(e.getMessage().contains("redirected to http://localhost:"), e.getMessage());
+    FetchException first = assertThrows(FetchException.class, () -> fetcher.fetch(base + "/job", url -> false));
+    assertEquals(FetchException.Reason.INVALID_URL, first.reason());
+    assertTrue(fetcher.fetch(base + "/hop?2", url -> url.getHost().equals("127.0.0.1")).body().contains("Platform Engineer"));
+  }
+
+  @Test
   void aRedirectIntoTheNetworkIsRefusedToo() throws Exception {
     // 127.0.0.2 counts as public for this test; the redirect's target (localhost) is checked like any address.
     SafeFetcher fetcher = new SafeFetcher(GUARDED,

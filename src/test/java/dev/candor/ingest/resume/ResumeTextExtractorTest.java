@@ -39,6 +39,16 @@ class ResumeTextExtractorTest {
   }
 
   @Test
+  void aWord97DocGivesParagraphsAndTables() throws Exception {
+    byte[] doc = Documents.doc(List.of("Jane Candidate", "SKILLS", "Zoë Müller – Résumé"), List.of("Java", "Kafka", "SQL", "Go"));
+    ExtractedText text = extractor.extract(doc, LIMIT);
+    assertEquals(DocumentType.DOC, text.type());
+    for (String expected : List.of("Jane Candidate", "SKILLS", "Zoë Müller – Résumé", "Java", "Kafka", "SQL", "Go")) {
+      assertTrue(text.text().contains(expected), expected + " in " + text.text());
+    }
+  }
+
+  @Test
   void textIsDecodedWhateverItsEncoding() throws Exception {
     String resume = "Zoë Müller – Résumé\nnaïve café";
     assertEquals(resume, extractor.extract(resume.getBytes(StandardCharsets.UTF_8), LIMIT).text());
