@@ -91,7 +91,7 @@ public final class Candor implements AutoCloseable {
     try {
       joinCluster(system, seedNodes);
       Interviewer interviewer = new RuleBasedInterviewer();
-      InterviewSession.init(system, interviewer, sessionSettings);
+      InterviewSession.init(system, interviewer, null, sessionSettings);
       Sessions sessions = new Sessions(system, askTimeout);
       JobRepository jobs = new JobRepository(database.dataSource());
       CandidateRepository candidates = new CandidateRepository(database.dataSource());

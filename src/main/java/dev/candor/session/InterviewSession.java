@@ -60,14 +60,29 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   public enum EndReason { ALL_ANSWERED, ENDED_BY_CANDIDATE, TIME_UP }
 
+  public enum RecordingProblem { EMPTY, INVALID, UNSUPPORTED, TOO_LARGE }
+
   public enum Rejection {
     NOT_STARTED, STILL_PLANNING, CONTEXT_MISMATCH, FINISHED, ABANDONED,
-    UNKNOWN_QUESTION, NOT_CURRENT_QUESTION, ALREADY_ANSWERED
+    UNKNOWN_QUESTION, NOT_CURRENT_QUESTION, ALREADY_ANSWERED, NOT_SPOKEN
   }
 
-  /** Everything an interview is planned from; fixed once the session has started. */
+  /**
+   * Everything an interview is planned from; fixed once the session has started.
+   *
+   * @param voice the voice the interviewer speaks in ("female", "male", or a provider's voice); null for an
+   *     interview held in text only
+   */
   public record SessionContext(
-      String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences) {}
+      String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences, String voice) {
+
+    public SessionContext(String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences) {
+      this(candidateId, jobId, resume, job, preferences, null);
+    }
+  }
+
+  /** A recording waiting to be transcribed; its bytes are in the audio store under {@code recordingId}. */
+  public record PendingRecording(String recordingId, String questionId, String format) {}
 
   public record RecordedAnswer(String answerId, String questionId, String text, Double durationSeconds, Instant at) {}
 
@@ -79,6 +94,13 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   /** {@code answerId} may be null (the session assigns one); {@code questionId} null means the current question. */
   public record SubmitAnswer(String answerId, String questionId, String text, Double durationSeconds, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /**
+   * A spoken answer, already in the audio store under {@code recordingId}; {@code questionId} null means the
+   * current question. A newer recording for the same question replaces one still being transcribed.
+   */
+  public record SubmitRecording(String recordingId, String questionId, String format, ActorRef<Reply> replyTo)
       implements Command {}
 
   public record End(ActorRef<Reply> replyTo) implements Command {}
@@ -98,6 +120,14 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   public record AnalysisReady(String questionId, AnswerAnalysis analysis, String acknowledgement) implements Command {}
 
   public record ReportReady(Report report) implements Command {}
+
+  public record TranscriptReady(String recordingId, String questionId, String text, double durationSeconds) implements Command {}
+
+  /** A recording that cannot become an answer (nothing audible, not audio, unsupported); the question stays open. */
+  public record RecordingFailed(String recordingId, String questionId, RecordingProblem problem, String message)
+      implements Command {}
+
+  public record SpeechReady(long seq, String audioId, String contentType) implements Command {}
 
   public record WorkFailed(String task, String reason) implements Command {}
 
@@ -121,6 +151,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   public record AnswerAccepted(String answerId, String questionId, boolean duplicate) implements Reply {}
 
+  public record RecordingAccepted(String recordingId, String questionId) implements Reply {}
+
   public record Rejected(Rejection reason, String message) implements Reply {}
 
   // ---- events ----
@@ -134,7 +166,10 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       @JsonSubTypes.Type(value = AnswerAnalysed.class, name = "answer-analysed"),
       @JsonSubTypes.Type(value = InterviewEnding.class, name = "interview-ending"),
       @JsonSubTypes.Type(value = InterviewCompleted.class, name = "interview-completed"),
-      @JsonSubTypes.Type(value = SessionAbandoned.class, name = "session-abandoned")
+      @JsonSubTypes.Type(value = SessionAbandoned.class, name = "session-abandoned"),
+      @JsonSubTypes.Type(value = RecordingReceived.class, name = "recording-received"),
+      @JsonSubTypes.Type(value = RecordingUnusable.class, name = "recording-unusable"),
+      @JsonSubTypes.Type(value = UtteranceSpoken.class, name = "utterance-spoken")
   })
   public sealed interface Event extends CborSerializable {
     Instant at();
@@ -157,6 +192,14 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   public record SessionAbandoned(Instant at) implements Event {}
 
+  public record RecordingReceived(PendingRecording recording, Instant at) implements Event {}
+
+  public record RecordingUnusable(String recordingId, String questionId, RecordingProblem problem, String message, Instant at)
+      implements Event {}
+
+  /** The words of event number {@code seq} (see {@link SpokenText}) are spoken in audio {@code audioId}. */
+  public record UtteranceSpoken(long seq, String audioId, String contentType, Instant at) implements Event {}
+
   // ---- state ----
 
   /**
@@ -176,17 +219,32 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       Instant startedAt,
       Instant endedAt,
       Instant lastEventAt,
-      List<Event> log) implements CborSerializable {
+      List<Event> log,
+      Map<String, PendingRecording> recordings,
+      Map<Long, UtteranceSpoken> spoken) implements CborSerializable {
 
     public State {
       questions = List.copyOf(questions);
       answers = Map.copyOf(answers);
       analyses = Map.copyOf(analyses);
       log = List.copyOf(log);
+      recordings = recordings == null ? Map.of() : Map.copyOf(recordings);
+      spoken = spoken == null ? Map.of() : Map.copyOf(spoken);
     }
 
     public static State empty() {
-      return new State(Status.NEW, null, List.of(), 0, Map.of(), Map.of(), null, null, null, null, null, null, List.of());
+      return new State(Status.NEW, null, List.of(), 0, Map.of(), Map.of(), null, null, null, null, null, null, List.of(),
+          Map.of(), Map.of());
+    }
+
+    /** The number of the last event that is spoken aloud (a question asked, the interview ending), or 0. */
+    public long lastSpokenEventSeq() {
+      for (int i = log.size() - 1; i >= 0; i--) {
+        if (log.get(i) instanceof QuestionAsked || log.get(i) instanceof InterviewEnding) {
+          return i + 1;
+        }
+      }
+      return 0;
     }
 
     public Question currentQuestion() {
@@ -225,39 +283,59 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       Instant at = event.at();
       if (event instanceof ContextSet e) {
         return new State(Status.PLANNING, e.context(), questions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog);
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, spoken);
       }
       if (event instanceof QuestionsPlanned e) {
         return new State(Status.IN_PROGRESS, context, e.questions(), askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog);
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, spoken);
       }
       if (event instanceof QuestionAsked e) {
         return new State(status, context, questions, e.index() + 1, answers, analyses,
-            e.acknowledgement(), endReason, report, e.index() == 0 ? at : startedAt, endedAt, at, newLog);
+            e.acknowledgement(), endReason, report, e.index() == 0 ? at : startedAt, endedAt, at, newLog, recordings, spoken);
       }
       if (event instanceof AnswerRecorded e) {
         Map<String, RecordedAnswer> newAnswers = new HashMap<>(answers);
         newAnswers.put(e.answer().questionId(), e.answer());
+        Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
+        newRecordings.remove(e.answer().questionId());
         return new State(status, context, questions, askedCount, newAnswers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog);
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, newRecordings, spoken);
+      }
+      if (event instanceof RecordingReceived e) {
+        Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
+        newRecordings.put(e.recording().questionId(), e.recording());
+        return new State(status, context, questions, askedCount, answers, analyses,
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, newRecordings, spoken);
+      }
+      if (event instanceof RecordingUnusable e) {
+        Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
+        newRecordings.remove(e.questionId());
+        return new State(status, context, questions, askedCount, answers, analyses,
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, newRecordings, spoken);
+      }
+      if (event instanceof UtteranceSpoken e) {
+        Map<Long, UtteranceSpoken> newSpoken = new HashMap<>(spoken);
+        newSpoken.put(e.seq(), e);
+        return new State(status, context, questions, askedCount, answers, analyses,
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, newSpoken);
       }
       if (event instanceof AnswerAnalysed e) {
         Map<String, AnswerAnalysis> newAnalyses = new HashMap<>(analyses);
         newAnalyses.put(e.questionId(), e.analysis());
         return new State(status, context, questions, askedCount, answers, newAnalyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog);
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, spoken);
       }
       if (event instanceof InterviewEnding e) {
         return new State(Status.FINISHING, context, questions, askedCount, answers, analyses,
-            lastAcknowledgement, e.reason(), report, startedAt, at, at, newLog);
+            lastAcknowledgement, e.reason(), report, startedAt, at, at, newLog, recordings, spoken);
       }
       if (event instanceof InterviewCompleted e) {
         return new State(Status.COMPLETED, context, questions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, e.report(), startedAt, endedAt, at, newLog);
+            lastAcknowledgement, endReason, e.report(), startedAt, endedAt, at, newLog, recordings, spoken);
       }
       if (event instanceof SessionAbandoned) {
         return new State(Status.ABANDONED, context, questions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, at, at, newLog);
+            lastAcknowledgement, endReason, report, startedAt, at, at, newLog, recordings, spoken);
       }
       throw new IllegalArgumentException("Unknown event " + event);
     }
@@ -266,26 +344,37 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   // ---- wiring ----
 
   /** Registers the entity with cluster sharding on this node. */
-  public static void init(ActorSystem<?> system, Interviewer interviewer, SessionSettings settings) {
+  /** @param speech null on a node that holds interviews in text only */
+  public static void init(ActorSystem<?> system, Interviewer interviewer, SpeechServices speech, SessionSettings settings) {
     ClusterSharding.get(system).init(
-        Entity.of(TYPE_KEY, entityContext -> create(entityContext.getEntityId(), interviewer, settings,
+        Entity.of(TYPE_KEY, entityContext -> create(entityContext.getEntityId(), interviewer, speech, settings,
                 Clock.systemUTC(), entityContext.getShard()))
             .withStopMessage(Passivate.INSTANCE));
   }
 
-  /** @param shard where passivation is requested; null outside sharding (tests) */
+  /** A session without speech. */
   public static Behavior<Command> create(String sessionId, Interviewer interviewer, SessionSettings settings, Clock clock,
       ActorRef<ClusterSharding.ShardCommand> shard) {
+    return create(sessionId, interviewer, null, settings, clock, shard);
+  }
+
+  /** @param shard where passivation is requested; null outside sharding (tests) */
+  public static Behavior<Command> create(String sessionId, Interviewer interviewer, SpeechServices speech,
+      SessionSettings settings, Clock clock, ActorRef<ClusterSharding.ShardCommand> shard) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new InterviewSession(sessionId, interviewer, settings, clock, shard, context, timers)));
+        new InterviewSession(sessionId, interviewer, speech, settings, clock, shard, context, timers)));
   }
 
   private static final String PLAN_TASK = "plan";
   private static final String REPORT_TASK = "report";
   private static final String ANALYSE_TASK = "analyse:";
+  private static final String TRANSCRIBE_TASK = "transcribe:";
+  private static final String SPEAK_TASK = "speak:";
 
   private final String sessionId;
   private final Interviewer interviewer;
+  /** Null on a node without speech: recordings are refused and nothing is spoken. */
+  private final SpeechServices speech;
   private final SessionSettings settings;
   private final Clock clock;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
@@ -297,12 +386,13 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   private final Map<String, Integer> failures = new HashMap<>();
   private Instant lastTouched;
 
-  private InterviewSession(String sessionId, Interviewer interviewer, SessionSettings settings, Clock clock,
+  private InterviewSession(String sessionId, Interviewer interviewer, SpeechServices speech, SessionSettings settings, Clock clock,
       ActorRef<ClusterSharding.ShardCommand> shard, ActorContext<Command> context, TimerScheduler<Command> timers) {
     super(PersistenceId.of(TYPE_KEY.name(), sessionId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.sessionId = sessionId;
     this.interviewer = interviewer;
+    this.speech = speech;
     this.settings = settings;
     this.clock = clock;
     this.shard = shard;
@@ -345,6 +435,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(Start.class, this::onStart)
         .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
             "The interview has not started: start it before answering"))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+            "The interview has not started: start it before answering"))
         .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
             "The interview has not started, so there is nothing to end"));
 
@@ -353,12 +445,17 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(PlanReady.class, this::onPlanReady)
         .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
             "The questions are still being prepared; answer once the first question has been asked"))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
+            "The questions are still being prepared; answer once the first question has been asked"))
         .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
             "The questions are still being prepared; the interview can be ended once it has begun"));
 
     builder.forState(s -> s.status() == Status.IN_PROGRESS)
         .onCommand(Start.class, this::onStartAgain)
         .onCommand(SubmitAnswer.class, this::onAnswer)
+        .onCommand(SubmitRecording.class, this::onRecording)
+        .onCommand(TranscriptReady.class, this::onTranscript)
+        .onCommand(RecordingFailed.class, this::onRecordingFailed)
         .onCommand(AnalysisReady.class, this::onAnalysisReady)
         .onCommand(End.class, (s, c) -> beginEnding(s, EndReason.ENDED_BY_CANDIDATE, c.replyTo()))
         .onCommand(TimeUp.class, (s, c) -> beginEnding(s, EndReason.TIME_UP, null));
@@ -367,6 +464,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(Start.class, this::onStartAgain)
         .onCommand(SubmitAnswer.class, (s, c) -> duplicateOr(s, c, () -> reject(c.replyTo(), Rejection.FINISHED,
             "The interview is over; no more answers are taken")))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.FINISHED,
+            "The interview is over; no more answers are taken"))
         .onCommand(AnalysisReady.class, this::onAnalysisReady)
         .onCommand(ReportReady.class, this::onReportReady)
         .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
@@ -375,12 +474,15 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(Start.class, this::onStartAgain)
         .onCommand(SubmitAnswer.class, (s, c) -> duplicateOr(s, c, () -> reject(c.replyTo(), Rejection.FINISHED,
             "This interview has already ended")))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.FINISHED, "This interview has already ended"))
         .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
 
     builder.forState(s -> s.status() == Status.ABANDONED)
         .onCommand(Start.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
             "This interview was abandoned after a period of inactivity; start a new session"))
         .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+            "This interview was abandoned after a period of inactivity; start a new session"))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
             "This interview was abandoned after a period of inactivity; start a new session"))
         .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
             "This interview was abandoned after a period of inactivity"));
@@ -414,6 +516,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(PlanReady.class, (s, c) -> lateResult(PLAN_TASK))
         .onCommand(AnalysisReady.class, (s, c) -> lateResult(ANALYSE_TASK + c.questionId()))
         .onCommand(ReportReady.class, (s, c) -> lateResult(REPORT_TASK))
+        .onCommand(TranscriptReady.class, (s, c) -> lateResult(TRANSCRIBE_TASK + c.recordingId()))
+        .onCommand(RecordingFailed.class, (s, c) -> lateResult(TRANSCRIBE_TASK + c.recordingId()))
+        .onCommand(SpeechReady.class, this::onSpeechReady)
         .onCommand(TimeUp.class, (s, c) -> Effect().none());
 
     return builder.build();
@@ -502,6 +607,77 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
           })
           .thenReply(command.replyTo(), newState -> new AnswerAccepted(answerId, questionId, false));
     });
+  }
+
+  private Effect<Event, State> onRecording(State state, SubmitRecording command) {
+    touch();
+    if (speech == null) {
+      return reject(command.replyTo(), Rejection.NOT_SPOKEN, "This node has no speech recogniser; answer in text");
+    }
+    Question current = state.currentQuestion();
+    String questionId = command.questionId() == null ? current.id() : command.questionId();
+    PendingRecording pending = state.recordings().get(questionId);
+    if (pending != null && pending.recordingId().equals(command.recordingId())) {
+      return Effect().reply(command.replyTo(), new RecordingAccepted(command.recordingId(), questionId));
+    }
+    if (state.question(questionId) == null) {
+      return reject(command.replyTo(), Rejection.UNKNOWN_QUESTION, "There is no question '" + questionId + "' in this interview");
+    }
+    if (state.answers().containsKey(questionId)) {
+      return reject(command.replyTo(), Rejection.ALREADY_ANSWERED, "Question " + questionId + " has already been answered");
+    }
+    if (!questionId.equals(current.id())) {
+      return reject(command.replyTo(), Rejection.NOT_CURRENT_QUESTION,
+          "Question " + questionId + " has not been asked yet; the current question is " + current.id());
+    }
+    PendingRecording recording = new PendingRecording(command.recordingId(), questionId, command.format());
+    return Effect().persist(new RecordingReceived(recording, clock.instant()))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          startTask(newState, TRANSCRIBE_TASK + recording.recordingId());
+        })
+        .thenReply(command.replyTo(), newState -> new RecordingAccepted(recording.recordingId(), questionId));
+  }
+
+  /** A transcript becomes the answer, unless a newer recording replaced its own or the question was answered. */
+  private Effect<Event, State> onTranscript(State state, TranscriptReady command) {
+    taskDone(TRANSCRIBE_TASK + command.recordingId());
+    PendingRecording pending = state.recordings().get(command.questionId());
+    if (pending == null || !pending.recordingId().equals(command.recordingId())) {
+      return Effect().none();
+    }
+    if (command.text().isBlank()) {
+      return onRecordingFailed(state, new RecordingFailed(command.recordingId(), command.questionId(), RecordingProblem.EMPTY,
+          "No words could be made out in the recording"));
+    }
+    Instant now = clock.instant();
+    RecordedAnswer answer = new RecordedAnswer(command.recordingId(), command.questionId(), command.text().strip(),
+        command.durationSeconds(), now);
+    return Effect().persist(new AnswerRecorded(answer, now))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          startTask(newState, ANALYSE_TASK + command.questionId());
+        });
+  }
+
+  private Effect<Event, State> onRecordingFailed(State state, RecordingFailed command) {
+    taskDone(TRANSCRIBE_TASK + command.recordingId());
+    PendingRecording pending = state.recordings().get(command.questionId());
+    if (pending == null || !pending.recordingId().equals(command.recordingId())) {
+      return Effect().none();
+    }
+    return Effect().persist(new RecordingUnusable(command.recordingId(), command.questionId(), command.problem(),
+            command.message(), clock.instant()))
+        .thenRun(newState -> publish(newState, 1));
+  }
+
+  private Effect<Event, State> onSpeechReady(State state, SpeechReady command) {
+    taskDone(SPEAK_TASK + command.seq());
+    if (state.spoken().containsKey(command.seq()) || command.seq() < 1 || command.seq() > state.lastSeq()) {
+      return Effect().none();
+    }
+    return Effect().persist(new UtteranceSpoken(command.seq(), command.audioId(), command.contentType(), clock.instant()))
+        .thenRun(newState -> publish(newState, 1));
   }
 
   /** A resubmission with a known answer id is acknowledged again and changes nothing. */
@@ -620,12 +796,20 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     return SessionView.of(sessionId, state);
   }
 
+  /** Tells subscribers of the newest events, and has the spoken ones (questions, the closing) voiced. */
   private void publish(State state, int newEvents) {
     SessionView view = view(state);
     int total = state.log().size();
     for (int i = total - newEvents; i < total; i++) {
       notifySubscribers(new SessionUpdate(i + 1, state.log().get(i), view));
     }
+    if (isVoiced(state) && state.lastSpokenEventSeq() > total - newEvents) {
+      startTask(state, SPEAK_TASK + state.lastSpokenEventSeq());
+    }
+  }
+
+  private boolean isVoiced(State state) {
+    return speech != null && state.context() != null && state.context().voice() != null;
   }
 
   private void notifySubscribers(Notification notification) {
@@ -654,7 +838,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   }
 
   /** The tasks whose results the state is waiting for. */
-  private static List<String> pending(State state) {
+  private List<String> pending(State state) {
     List<String> tasks = new ArrayList<>();
     if (state.status() == Status.PLANNING) {
       tasks.add(PLAN_TASK);
@@ -664,6 +848,15 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     }
     if (state.status() == Status.FINISHING && state.pendingAnalyses().isEmpty()) {
       tasks.add(REPORT_TASK);
+    }
+    if (state.status() == Status.IN_PROGRESS) {
+      state.recordings().values().forEach(r -> tasks.add(TRANSCRIBE_TASK + r.recordingId()));
+    }
+    // Only the latest spoken line is worth voicing after a restart; the earlier ones are past.
+    long lastSpoken = state.lastSpokenEventSeq();
+    if (isVoiced(state) && lastSpoken > 0 && !state.spoken().containsKey(lastSpoken)
+        && (state.status() == Status.IN_PROGRESS || state.status() == Status.FINISHING)) {
+      tasks.add(SPEAK_TASK + lastSpoken);
     }
     return tasks;
   }
@@ -698,7 +891,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       return;
     }
     Supplier<Command> work = work(state, task);
-    context.spawnAnonymous(InterviewerWorker.create(context.getSelf(), task, work, settings.workerTimeout()));
+    Duration timeout = task.startsWith(TRANSCRIBE_TASK) || task.startsWith(SPEAK_TASK) ? settings.speechTimeout() : settings.workerTimeout();
+    context.spawnAnonymous(InterviewerWorker.create(context.getSelf(), task, work, timeout));
   }
 
   private void taskDone(String task) {
@@ -719,6 +913,17 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         return new AnsweredQuestion(q, answer == null ? null : answer.text(), state.analyses().get(q.id()));
       }).toList();
       return () -> new ReportReady(interviewer.report(answered, sessionContext.resume(), sessionContext.job()));
+    }
+    if (task.startsWith(TRANSCRIBE_TASK)) {
+      PendingRecording recording = state.recordings().values().stream()
+          .filter(r -> task.equals(TRANSCRIBE_TASK + r.recordingId())).findFirst().orElseThrow();
+      return () -> SpeechWork.transcribe(speech, recording);
+    }
+    if (task.startsWith(SPEAK_TASK)) {
+      long seq = Long.parseLong(task.substring(SPEAK_TASK.length()));
+      String text = SpokenText.of(state.log().get((int) seq - 1), view(state));
+      String voice = sessionContext.voice();
+      return () -> SpeechWork.speak(speech, seq, text, voice);
     }
     String questionId = task.substring(ANALYSE_TASK.length());
     Question question = state.question(questionId);

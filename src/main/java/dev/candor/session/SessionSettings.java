@@ -14,7 +14,8 @@ public record SessionSettings(
     int snapshotsKept,
     int workerRetries,
     Duration workerBackoff,
-    Duration workerTimeout) {
+    Duration workerTimeout,
+    Duration speechTimeout) {
 
   public SessionSettings {
     if (questionCount < Interviewer.MIN_QUESTIONS || questionCount > Interviewer.MAX_QUESTIONS) {
@@ -34,6 +35,7 @@ public record SessionSettings(
         c.getInt("snapshots-kept"),
         c.getInt("worker-retries"),
         c.getDuration("worker-backoff"),
-        c.getDuration("worker-timeout"));
+        c.getDuration("worker-timeout"),
+        c.getDuration("speech-timeout"));
   }
 }

@@ -42,7 +42,7 @@ class InterviewSessionTest {
   private static final ActorTestKit testKit =
       ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(TestConfigs.local()));
   private static final SessionSettings SETTINGS = new SessionSettings(8, Duration.ofMinutes(30), Duration.ofMinutes(30),
-      Duration.ofMinutes(2), 20, 2, 1, Duration.ofMillis(50), Duration.ofSeconds(10));
+      Duration.ofMinutes(2), 20, 2, 1, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(10));
   private static final SessionContext CONTEXT = new SessionContext("cand-1", "job-1", SampleData.johnDoe(),
       SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()));
 

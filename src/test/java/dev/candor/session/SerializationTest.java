@@ -85,9 +85,16 @@ class SerializationTest {
         new InterviewSession.AnswerAnalysed(first.id(), analysis, AT),
         new InterviewSession.InterviewEnding(InterviewSession.EndReason.ENDED_BY_CANDIDATE, AT),
         new InterviewSession.InterviewCompleted(report, AT),
-        new InterviewSession.SessionAbandoned(AT));
+        new InterviewSession.SessionAbandoned(AT),
+        new InterviewSession.RecordingReceived(new InterviewSession.PendingRecording("rec-1", first.id(), "webm"), AT),
+        new InterviewSession.RecordingUnusable("rec-1", first.id(), InterviewSession.RecordingProblem.EMPTY, "silence", AT),
+        new InterviewSession.UtteranceSpoken(3, "speech-ab12", "audio/mpeg", AT));
     InterviewSession.State state = InterviewSession.State.empty();
-    for (InterviewSession.Event event : events.subList(0, 7)) {
+    for (InterviewSession.Event event : events.subList(0, 4)) {
+      state = state.apply(event);
+    }
+    state = state.apply(events.get(8)).apply(events.get(10));
+    for (InterviewSession.Event event : events.subList(4, 7)) {
       state = state.apply(event);
     }
     SessionView view = SessionView.of("s-1", state);
@@ -107,6 +114,11 @@ class SerializationTest {
         new InterviewSession.PlanReady(questions),
         new InterviewSession.AnalysisReady(first.id(), analysis, "Thanks."),
         new InterviewSession.ReportReady(report),
+        new InterviewSession.SubmitRecording("rec-1", first.id(), "webm", replies),
+        new InterviewSession.TranscriptReady("rec-1", first.id(), "I led the migration", 12.5),
+        new InterviewSession.RecordingFailed("rec-1", first.id(), InterviewSession.RecordingProblem.INVALID, "not audio"),
+        new InterviewSession.SpeechReady(3, "speech-ab12", "audio/mpeg"),
+        new InterviewSession.RecordingAccepted("rec-1", first.id()),
         new InterviewSession.WorkFailed("report", "timeout"),
         new InterviewSession.RetryWork("report"),
         new InterviewSession.SubscriberGone(subscriber),
