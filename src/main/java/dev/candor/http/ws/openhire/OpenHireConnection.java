@@ -5,12 +5,12 @@ import dev.candor.http.BadRequest;
 import dev.candor.http.Failures;
 import dev.candor.http.Fields;
 import dev.candor.http.Json;
+import dev.candor.http.ws.SessionSocket;
 import dev.candor.http.ws.SocketMessage;
 import dev.candor.interview.InterviewPhase;
 import dev.candor.interview.InterviewPreferences;
 import dev.candor.interview.Question;
 import dev.candor.session.InterviewSession;
-import dev.candor.session.Notification;
 import dev.candor.session.SessionProblem;
 import dev.candor.session.SessionUpdate;
 import dev.candor.session.SessionView;
@@ -27,13 +27,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
@@ -41,38 +38,19 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * session's updates back into its messages. It keeps only connection facts (has it subscribed, has it
  * announced the start); the interview itself lives in the session, so any node can serve a reconnect.
  */
-public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
+public final class OpenHireConnection extends SessionSocket {
 
   /** What the connection needs from the node. */
   public record Dependencies(Sessions sessions, JobRepository jobs, CandidateRepository candidates,
       double defaultMaxDurationMinutes, Executor blocking, Duration lookupTimeout, Duration resubscribeInterval,
       Clock clock) {}
 
-  private record FromSession(Notification notification) implements SocketMessage {}
-
-  /** The session's answer to a subscription: where it stands, and the last update number it has sent. */
-  private record Subscribed(SessionView view) implements SocketMessage {}
-
-  /** NONE: a renewal that failed; the next one will try again. */
-  private enum Resubscribe implements SocketMessage { INSTANCE, NONE }
-
-  /** Work finished off the actor thread; {@code step} runs on it, then the client frame is acknowledged. */
-  private record Continue(Runnable step, ActorRef<SocketMessage.Ack> ackTo) implements SocketMessage {}
-
   private static final int MAX_ANSWER_ID = 128;
 
-  private final String sessionId;
-  private final ActorRef<SocketMessage.Outgoing> out;
   private final Dependencies deps;
-  private final ActorRef<Notification> updates;
-  private final TimerScheduler<SocketMessage> timers;
-  private boolean subscribed;
-  /** The highest update number this client has been given; older or repeated updates are dropped. */
-  private long lastSeq = -1;
   /** The question this client was last shown: its next answer is for that one. */
   private String shownQuestionId;
   private boolean startAnnounced;
-  private boolean ackDeferred;
 
   public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context -> new OpenHireConnection(context, timers, sessionId, out, deps)));
@@ -80,66 +58,19 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
 
   private OpenHireConnection(ActorContext<SocketMessage> context, TimerScheduler<SocketMessage> timers, String sessionId,
       ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
-    super(context);
-    this.timers = timers;
-    this.sessionId = sessionId;
-    this.out = out;
+    super(context, timers, sessionId, out, deps.sessions(), deps.resubscribeInterval());
     this.deps = deps;
-    this.updates = context.messageAdapter(Notification.class, FromSession::new);
-  }
-
-  @Override
-  public Receive<SocketMessage> createReceive() {
-    return newReceiveBuilder()
-        .onMessage(SocketMessage.ClientConnected.class, connected -> {
-          connected.ackTo().tell(SocketMessage.Ack.INSTANCE);
-          return this;
-        })
-        .onMessage(SocketMessage.ClientFrame.class, frame -> {
-          onFrame(frame.frame(), frame.ackTo());
-          return this;
-        })
-        .onMessage(Continue.class, done -> {
-          ackDeferred = false;
-          done.step().run();
-          if (!ackDeferred) {
-            done.ackTo().tell(SocketMessage.Ack.INSTANCE);
-          }
-          return this;
-        })
-        .onMessage(FromSession.class, update -> {
-          onNotification(update.notification());
-          return this;
-        })
-        .onMessage(Subscribed.class, subscription -> {
-          lastSeq = Math.max(lastSeq, subscription.view().lastSeq());
-          return this;
-        })
-        .onMessage(Resubscribe.class, tick -> tick == Resubscribe.INSTANCE ? resubscribe() : this)
-        .onMessage(SocketMessage.ClientClosed.class, closed -> close())
-        .onMessage(SocketMessage.ClientFailed.class, failed -> close())
-        .build();
-  }
-
-  private Behavior<SocketMessage> resubscribe() {
-    // Asks for every update after the last one this client saw: a session restarted elsewhere learns of this
-    // connection again, and whatever it pushed to nobody in between arrives now.
-    getContext().pipeToSelf(deps.sessions().subscribe(sessionId, updates, lastSeq < 0 ? null : lastSeq),
-        (view, error) -> error == null ? new Subscribed(view) : Resubscribe.NONE);
-    return this;
-  }
-
-  private Behavior<SocketMessage> close() {
-    if (subscribed) {
-      deps.sessions().unsubscribe(sessionId, updates);
-    }
-    out.tell(SocketMessage.Close.INSTANCE);
-    return Behaviors.stopped();
   }
 
   // ---- client → session ----
 
-  private void onFrame(SocketMessage.Frame frame, ActorRef<SocketMessage.Ack> ackTo) {
+  @Override
+  protected Behavior<SocketMessage> onFrame(SocketMessage.Frame frame, ActorRef<SocketMessage.Ack> ackTo) {
+    handle(frame, ackTo);
+    return this;
+  }
+
+  private void handle(SocketMessage.Frame frame, ActorRef<SocketMessage.Ack> ackTo) {
     if (frame instanceof SocketMessage.TooLarge tooLarge) {
       replyNow(ackTo, OpenHireMessages.error(413, "Message too large",
           tooLarge.size() + " " + tooLarge.unit() + "; the limit is " + tooLarge.limit(), "ValidationError"));
@@ -312,16 +243,13 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
 
   // ---- session → client ----
 
-  private void onNotification(Notification notification) {
-    if (notification instanceof SessionProblem problem) {
-      send(OpenHireMessages.error(503, problem.message(), "Nothing you sent was lost", "InterviewerError"));
-      return;
-    }
-    SessionUpdate update = (SessionUpdate) notification;
-    if (update.seq() <= lastSeq) {
-      return;
-    }
-    lastSeq = update.seq();
+  @Override
+  protected void onProblem(SessionProblem problem) {
+    send(OpenHireMessages.error(503, problem.message(), "Nothing you sent was lost", "InterviewerError"));
+  }
+
+  @Override
+  protected void onUpdate(SessionUpdate update) {
     // The view is the session as it stands now, which for a replayed update may be further on: what the
     // message says about its own turn comes from the event.
     SessionView view = update.view();
@@ -387,42 +315,6 @@ public final class OpenHireConnection extends AbstractBehavior<SocketMessage> {
   }
 
   // ---- plumbing ----
-
-  /**
-   * Subscribes this connection before its first command, then renews the subscription on a timer (see
-   * {@link #resubscribe()}).
-   */
-  private CompletionStage<?> subscribed() {
-    if (subscribed) {
-      return CompletableFuture.completedFuture(null);
-    }
-    subscribed = true;
-    timers.startTimerWithFixedDelay(Resubscribe.INSTANCE, deps.resubscribeInterval());
-    ActorRef<SocketMessage> self = getContext().getSelf();
-    return deps.sessions().subscribe(sessionId, updates, null).thenApply(view -> {
-      // Told before the command's own continuation is piped back, so it is handled first.
-      self.tell(new Subscribed(view));
-      return view;
-    });
-  }
-
-  /**
-   * Runs {@code step} on the actor once {@code stage} completes, then acknowledges the client frame. A step
-   * that starts further work hands the acknowledgement on to it, so the client's next message waits.
-   */
-  private <T> void then(CompletionStage<T> stage, ActorRef<SocketMessage.Ack> ackTo, BiFunction<T, Throwable, Runnable> step) {
-    ackDeferred = true;
-    getContext().pipeToSelf(stage, (value, error) -> new Continue(step.apply(value, error), ackTo));
-  }
-
-  private void replyNow(ActorRef<SocketMessage.Ack> ackTo, String message) {
-    send(message);
-    ackTo.tell(SocketMessage.Ack.INSTANCE);
-  }
-
-  private void send(String message) {
-    out.tell(new SocketMessage.Send(message));
-  }
 
   private static String rejection(InterviewSession.Rejected rejected) {
     return switch (rejected.reason()) {

@@ -1,0 +1,156 @@
+package dev.candor.http.ws;
+
+import dev.candor.session.Notification;
+import dev.candor.session.SessionProblem;
+import dev.candor.session.SessionUpdate;
+import dev.candor.session.SessionView;
+import dev.candor.session.Sessions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * What every dialect's connection does the same way: subscribe to its session before the first command and
+ * renew the subscription on a timer, drop updates it has already passed on, run the replies to its asks on
+ * the actor and acknowledge the client frame only when the work it started is done (so a client's messages
+ * are handled one after another). A dialect supplies the translation: frames in, updates out.
+ */
+public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
+
+  private record FromSession(Notification notification) implements SocketMessage {}
+
+  /** The session's answer to a subscription: where it stands, and the last update number it has sent. */
+  private record Subscribed(SessionView view) implements SocketMessage {}
+
+  /** NONE: a renewal that failed; the next one will try again. */
+  private enum Resubscribe implements SocketMessage { INSTANCE, NONE }
+
+  /** Work finished off the actor thread; {@code step} runs on it, then the client frame is acknowledged. */
+  private record Continue(Runnable step, ActorRef<SocketMessage.Ack> ackTo) implements SocketMessage {}
+
+  protected final String sessionId;
+  protected final Sessions sessions;
+  private final ActorRef<SocketMessage.Outgoing> out;
+  private final Duration resubscribeInterval;
+  private final ActorRef<Notification> updates;
+  private final TimerScheduler<SocketMessage> timers;
+  private boolean subscribed;
+  /** The highest update number this client has been given; older or repeated updates are dropped. */
+  private long lastSeq = -1;
+  private boolean ackDeferred;
+
+  protected SessionSocket(ActorContext<SocketMessage> context, TimerScheduler<SocketMessage> timers, String sessionId,
+      ActorRef<SocketMessage.Outgoing> out, Sessions sessions, Duration resubscribeInterval) {
+    super(context);
+    this.timers = timers;
+    this.sessionId = sessionId;
+    this.out = out;
+    this.sessions = sessions;
+    this.resubscribeInterval = resubscribeInterval;
+    this.updates = context.messageAdapter(Notification.class, FromSession::new);
+  }
+
+  /** A client frame; it is acknowledged by {@link #replyNow} or when the step given to {@link #then} has run. */
+  protected abstract Behavior<SocketMessage> onFrame(SocketMessage.Frame frame, ActorRef<SocketMessage.Ack> ackTo);
+
+  /** An update this client has not seen yet, in the session's order. */
+  protected abstract void onUpdate(SessionUpdate update);
+
+  protected abstract void onProblem(SessionProblem problem);
+
+  /** The socket is open; the default says nothing until the client does. */
+  protected void onConnected() {}
+
+  @Override
+  public Receive<SocketMessage> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(SocketMessage.ClientConnected.class, connected -> {
+          onConnected();
+          connected.ackTo().tell(SocketMessage.Ack.INSTANCE);
+          return this;
+        })
+        .onMessage(SocketMessage.ClientFrame.class, frame -> onFrame(frame.frame(), frame.ackTo()))
+        .onMessage(Continue.class, done -> {
+          ackDeferred = false;
+          done.step().run();
+          if (!ackDeferred) {
+            done.ackTo().tell(SocketMessage.Ack.INSTANCE);
+          }
+          return this;
+        })
+        .onMessage(FromSession.class, update -> {
+          if (update.notification() instanceof SessionProblem problem) {
+            onProblem(problem);
+          } else if (update.notification() instanceof SessionUpdate sessionUpdate && sessionUpdate.seq() > lastSeq) {
+            lastSeq = sessionUpdate.seq();
+            onUpdate(sessionUpdate);
+          }
+          return this;
+        })
+        .onMessage(Subscribed.class, subscription -> {
+          lastSeq = Math.max(lastSeq, subscription.view().lastSeq());
+          return this;
+        })
+        .onMessage(Resubscribe.class, tick -> tick == Resubscribe.INSTANCE ? resubscribe() : this)
+        .onMessage(SocketMessage.ClientClosed.class, closed -> close())
+        .onMessage(SocketMessage.ClientFailed.class, failed -> close())
+        .build();
+  }
+
+  private Behavior<SocketMessage> resubscribe() {
+    // Asks for every update after the last one this client saw: a session restarted elsewhere learns of this
+    // connection again, and whatever it pushed to nobody in between arrives now.
+    getContext().pipeToSelf(sessions.subscribe(sessionId, updates, lastSeq < 0 ? null : lastSeq),
+        (view, error) -> error == null ? new Subscribed(view) : Resubscribe.NONE);
+    return this;
+  }
+
+  private Behavior<SocketMessage> close() {
+    if (subscribed) {
+      sessions.unsubscribe(sessionId, updates);
+    }
+    out.tell(SocketMessage.Close.INSTANCE);
+    return Behaviors.stopped();
+  }
+
+  /** Subscribes this connection before its first command, then renews the subscription on a timer. */
+  protected CompletionStage<?> subscribed() {
+    if (subscribed) {
+      return CompletableFuture.completedFuture(null);
+    }
+    subscribed = true;
+    timers.startTimerWithFixedDelay(Resubscribe.INSTANCE, resubscribeInterval);
+    ActorRef<SocketMessage> self = getContext().getSelf();
+    return sessions.subscribe(sessionId, updates, null).thenApply(view -> {
+      // Told before the command's own continuation is piped back, so it is handled first.
+      self.tell(new Subscribed(view));
+      return view;
+    });
+  }
+
+  /**
+   * Runs {@code step} on the actor once {@code stage} completes, then acknowledges the client frame. A step
+   * that starts further work hands the acknowledgement on to it, so the client's next message waits.
+   */
+  protected <T> void then(CompletionStage<T> stage, ActorRef<SocketMessage.Ack> ackTo, BiFunction<T, Throwable, Runnable> step) {
+    ackDeferred = true;
+    getContext().pipeToSelf(stage, (value, error) -> new Continue(step.apply(value, error), ackTo));
+  }
+
+  protected void replyNow(ActorRef<SocketMessage.Ack> ackTo, String message) {
+    send(message);
+    ackTo.tell(SocketMessage.Ack.INSTANCE);
+  }
+
+  protected void send(String message) {
+    out.tell(new SocketMessage.Send(message));
+  }
+}
