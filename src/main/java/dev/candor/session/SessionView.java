@@ -18,6 +18,8 @@ import java.util.List;
  * @param currentQuestion the last question asked, or null before the first
  * @param lastAnalysis the analysis of the most recently analysed answer, or null
  * @param lastAcknowledgement the interviewer's remark on the previous answer, said before the current question
+ * @param lastUtterance the audio of the interviewer's latest spoken line, or null while it is being synthesised
+ *     (or in an interview held in text)
  */
 public record SessionView(
     String sessionId,
@@ -42,6 +44,7 @@ public record SessionView(
     String lastAcknowledgement,
     InterviewSession.EndReason endReason,
     Report report,
+    InterviewSession.UtteranceSpoken lastUtterance,
     long lastSeq) implements CborSerializable {
 
   public SessionView {
@@ -84,6 +87,7 @@ public record SessionView(
         state.lastAcknowledgement(),
         state.endReason(),
         state.report(),
+        state.spoken().get(state.lastSpokenEventSeq()),
         state.lastSeq());
   }
 

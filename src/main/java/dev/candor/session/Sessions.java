@@ -28,6 +28,12 @@ public final class Sessions {
         askTimeout);
   }
 
+  /** A spoken answer whose bytes are already in the audio store under {@code recordingId}. */
+  public CompletionStage<InterviewSession.Reply> record(String sessionId, String recordingId, String questionId, String format) {
+    return ref(sessionId).ask(replyTo -> new InterviewSession.SubmitRecording(recordingId, questionId, format, replyTo),
+        askTimeout);
+  }
+
   public CompletionStage<InterviewSession.Reply> end(String sessionId) {
     return ref(sessionId).ask(InterviewSession.End::new, askTimeout);
   }

@@ -45,7 +45,9 @@ class OpenHireContractTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = Candor.start(TestConfigs.node(TestDatabase.fresh()));
+    // A small message limit, so that going over it is cheap to test.
+    server = Candor.start(com.typesafe.config.ConfigFactory.parseString("candor.http.max-ws-message = 256k")
+        .withFallback(TestConfigs.node(TestDatabase.fresh())));
     http = new HttpJson(server.httpPort());
     HttpJson.Response created = http.post("/api/candidates", HttpJson.json(Map.of(
         "name", "Ada Lovelace",

@@ -69,6 +69,11 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   /** The socket is open; the default says nothing until the client does. */
   protected void onConnected() {}
 
+  /** A message of the dialect's own (work it piped to itself); the default ignores it. */
+  protected Behavior<SocketMessage> onOwnMessage(SocketMessage message) {
+    return this;
+  }
+
   @Override
   public Receive<SocketMessage> createReceive() {
     return newReceiveBuilder()
@@ -102,6 +107,7 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
         .onMessage(Resubscribe.class, tick -> tick == Resubscribe.INSTANCE ? resubscribe() : this)
         .onMessage(SocketMessage.ClientClosed.class, closed -> close())
         .onMessage(SocketMessage.ClientFailed.class, failed -> close())
+        .onMessage(SocketMessage.class, this::onOwnMessage)
         .build();
   }
 

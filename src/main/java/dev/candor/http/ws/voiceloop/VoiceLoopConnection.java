@@ -1,0 +1,341 @@
+package dev.candor.http.ws.voiceloop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.http.Failures;
+import dev.candor.http.Json;
+import dev.candor.http.ws.Dialect;
+import dev.candor.http.ws.SessionSocket;
+import dev.candor.http.ws.SocketMessage;
+import dev.candor.http.ws.voiceloop.VoiceLoopMessages.Code;
+import dev.candor.http.ws.voiceloop.VoiceLoopMessages.State;
+import dev.candor.interview.InterviewPreferences;
+import dev.candor.interview.JobPosting;
+import dev.candor.interview.Resume;
+import dev.candor.session.InterviewSession;
+import dev.candor.session.SessionProblem;
+import dev.candor.session.SessionUpdate;
+import dev.candor.session.SessionView;
+import dev.candor.session.Sessions;
+import dev.candor.session.SpokenText;
+import dev.candor.store.AudioRepository;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * One voice-loop (seed 001) WebSocket: greets with session_started, takes base64 recordings and plays the
+ * interviewer's lines back as MP3, announcing each step with a status. The recording is stored before the
+ * session hears of it, and everything the client is shown comes from the session's persisted events.
+ */
+public final class VoiceLoopConnection extends SessionSocket {
+
+  /**
+   * @param maxAudioBytes the largest recording, decoded
+   * @param voice the interviewer's voice for sessions started here
+   */
+  public record Dependencies(Sessions sessions, AudioRepository audio, Executor blocking, Duration storeTimeout,
+      Duration resubscribeInterval, long maxAudioBytes, String voice) {}
+
+  /** An interviewer line's audio, read from the store off the actor thread; empty when it could not be read. */
+  private record AudioLoaded(long seq, Optional<AudioRepository.Audio> audio, boolean ending) implements SocketMessage {}
+
+  private static final String EXPECTED = "audio, resume_context, start_interview, playback_complete, end_session";
+
+  private final Dependencies deps;
+  /** The OpenHire connection to become when an unnamed connection's first message is in seed 002's envelope. */
+  private final Behavior<SocketMessage> openHire;
+  private boolean anyFrame;
+  private Resume resume;
+  private boolean started;
+  private long lastAudioSeq;
+  private long endingSeq = -1;
+  private long endingTurns;
+  private boolean ended;
+
+  /** @param openHire null when the client named this protocol, so no switch is possible */
+  public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps,
+      Behavior<SocketMessage> openHire) {
+    return Behaviors.withTimers(timers -> Behaviors.setup(context ->
+        new VoiceLoopConnection(context, timers, sessionId, out, deps, openHire)));
+  }
+
+  private VoiceLoopConnection(ActorContext<SocketMessage> context, TimerScheduler<SocketMessage> timers, String sessionId,
+      ActorRef<SocketMessage.Outgoing> out, Dependencies deps, Behavior<SocketMessage> openHire) {
+    super(context, timers, sessionId, out, deps.sessions(), deps.resubscribeInterval());
+    this.deps = deps;
+    this.openHire = openHire;
+  }
+
+  @Override
+  protected void onConnected() {
+    send(VoiceLoopMessages.sessionStarted(sessionId));
+  }
+
+  // ---- client → session ----
+
+  @Override
+  protected Behavior<SocketMessage> onFrame(SocketMessage.Frame frame, ActorRef<SocketMessage.Ack> ackTo) {
+    boolean first = !anyFrame;
+    anyFrame = true;
+    if (first && openHire != null && frame instanceof SocketMessage.Text text
+        && Dialect.fromFirstMessage(text.text()).filter(d -> d == Dialect.OPENHIRE).isPresent()) {
+      // Nothing but session_started has been said: hand the same frame to an OpenHire connection.
+      getContext().getSelf().tell(new SocketMessage.ClientFrame(frame, ackTo));
+      return openHire;
+    }
+    if (frame instanceof SocketMessage.TooLarge tooLarge) {
+      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR, "Message too large: " + tooLarge.size() + " "
+          + tooLarge.unit() + "; the limit is " + tooLarge.limit() + ". Record a shorter answer.", true));
+      return this;
+    }
+    if (frame instanceof SocketMessage.Binary) {
+      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
+          "Binary messages are not part of this protocol: send {\"type\": \"audio\", \"data\": <base64>}", true));
+      return this;
+    }
+    JsonNode message;
+    try {
+      message = Json.parse(((SocketMessage.Text) frame).text());
+    } catch (Json.InvalidJsonException e) {
+      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR, "Invalid JSON: " + e.getMessage(), true));
+      return this;
+    }
+    String type = message.path("type").asText("");
+    switch (type) {
+      case "audio" -> audio(message, ackTo);
+      case "resume_context" -> resumeContext(message, ackTo);
+      case "start_interview" -> startInterview(ackTo);
+      case "playback_complete" -> ackTo.tell(SocketMessage.Ack.INSTANCE);
+      case "end_session" -> endSession(ackTo);
+      default -> replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
+          type.isEmpty() ? "Messages are JSON objects with a \"type\": one of " + EXPECTED
+              : "Unknown message type '" + type + "'; expected one of " + EXPECTED, true));
+    }
+    return this;
+  }
+
+  private void resumeContext(JsonNode message, ActorRef<SocketMessage.Ack> ackTo) {
+    JsonNode parsed = message.get("parsed_resume");
+    if (parsed == null || !parsed.isObject()) {
+      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
+          "resume_context needs parsed_resume: the object POST /resume/parse returns", true));
+    } else if (started) {
+      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
+          "The interview has already started; send resume_context before start_interview", true));
+    } else {
+      resume = VoiceLoopMessages.resume(parsed);
+      ackTo.tell(SocketMessage.Ack.INSTANCE);
+    }
+  }
+
+  private void startInterview(ActorRef<SocketMessage.Ack> ackTo) {
+    send(VoiceLoopMessages.status(State.GENERATING));
+    InterviewSession.SessionContext context = new InterviewSession.SessionContext(null, null,
+        resume != null ? resume : Resume.empty(), JobPosting.empty(), InterviewPreferences.defaults(), deps.voice());
+    then(subscribed().thenCompose(s -> sessions.start(sessionId, context)), ackTo, (reply, failure) -> () -> {
+      if (failure != null) {
+        send(VoiceLoopMessages.error(Code.START_ERROR, "The interview could not be started: " + describe(failure), false));
+      } else if (reply instanceof InterviewSession.Accepted accepted) {
+        started = true;
+        rejoin(accepted.view());
+      } else {
+        send(VoiceLoopMessages.error(Code.START_ERROR, ((InterviewSession.Rejected) reply).message(), false));
+      }
+    });
+  }
+
+  private void audio(JsonNode message, ActorRef<SocketMessage.Ack> ackTo) {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(message.path("data").asText(""));
+    } catch (IllegalArgumentException e) {
+      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The audio data is not valid base64: " + e.getMessage(), true));
+      return;
+    }
+    if (bytes.length == 0) {
+      send(VoiceLoopMessages.error(Code.EMPTY_TRANSCRIPTION, "The recording is empty. Please try again.", true));
+      replyNow(ackTo, VoiceLoopMessages.status(State.READY));
+      return;
+    }
+    if (bytes.length > deps.maxAudioBytes()) {
+      send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The recording is " + bytes.length + " bytes; the limit is "
+          + deps.maxAudioBytes() + ". Please give a shorter answer.", true));
+      replyNow(ackTo, VoiceLoopMessages.status(State.READY));
+      return;
+    }
+    String format = message.path("format").asText("webm").strip().toLowerCase(Locale.ROOT);
+    String recordingId = "rec-" + UUID.randomUUID();
+    CompletionStage<InterviewSession.Reply> recorded = CompletableFuture
+        .runAsync(() -> deps.audio().save(recordingId, bytes, "audio/" + (format.isEmpty() ? "webm" : format)), deps.blocking())
+        .orTimeout(deps.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .thenCompose(stored -> subscribed())
+        .thenCompose(s -> sessions.record(sessionId, recordingId, null, format));
+    then(recorded, ackTo, (reply, failure) -> () -> {
+      if (failure != null) {
+        send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "Your answer could not be taken: " + describe(failure)
+            + ". Please try again.", true));
+        send(VoiceLoopMessages.status(State.READY));
+      } else if (reply instanceof InterviewSession.Rejected rejected) {
+        refused(rejected);
+      }
+    });
+  }
+
+  private void refused(InterviewSession.Rejected rejected) {
+    boolean recoverable = switch (rejected.reason()) {
+      case FINISHED, ABANDONED, NOT_SPOKEN -> false;
+      default -> true;
+    };
+    String message = switch (rejected.reason()) {
+      case NOT_STARTED -> "The interview has not started: send start_interview first";
+      case ALREADY_ANSWERED -> "Your answer to this question is still being processed; wait for the next question";
+      default -> rejected.message();
+    };
+    send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, message, recoverable));
+    if (recoverable) {
+      send(VoiceLoopMessages.status(State.READY));
+    }
+  }
+
+  private void endSession(ActorRef<SocketMessage.Ack> ackTo) {
+    then(subscribed().thenCompose(s -> sessions.end(sessionId)), ackTo, (reply, failure) -> () -> {
+      if (failure != null) {
+        send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The session could not be ended: " + describe(failure)
+            + ". Please try again.", true));
+      } else if (reply instanceof InterviewSession.Accepted accepted) {
+        SessionView view = accepted.view();
+        sendEnded(view.questionsAsked() + view.answersRecorded() + 1);
+      } else {
+        InterviewSession.Rejected rejected = (InterviewSession.Rejected) reply;
+        if (rejected.reason() == InterviewSession.Rejection.STILL_PLANNING) {
+          send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, rejected.message(), true));
+        } else {
+          sendEnded(0);
+        }
+      }
+    });
+  }
+
+  // ---- session → client ----
+
+  @Override
+  protected void onUpdate(SessionUpdate update) {
+    SessionView view = update.view();
+    InterviewSession.Event event = update.event();
+    if (event instanceof InterviewSession.QuestionAsked asked) {
+      send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(asked, view), 2L * asked.index() + 1));
+      send(VoiceLoopMessages.status(State.SPEAKING));
+    } else if (event instanceof InterviewSession.RecordingReceived) {
+      send(VoiceLoopMessages.status(State.PROCESSING_STT));
+    } else if (event instanceof InterviewSession.AnswerRecorded recorded) {
+      int index = indexOf(view, recorded.answer().questionId());
+      send(VoiceLoopMessages.transcript("candidate", recorded.answer().text(), 2L * index + 2));
+      send(VoiceLoopMessages.status(State.GENERATING));
+    } else if (event instanceof InterviewSession.RecordingUnusable unusable) {
+      send(unusable.problem() == InterviewSession.RecordingProblem.EMPTY
+          ? VoiceLoopMessages.error(Code.EMPTY_TRANSCRIPTION, "Could not understand audio. Please try again.", true)
+          : VoiceLoopMessages.error(Code.PROCESSING_ERROR, unusable.message() + ". Please record your answer again.", true));
+      send(VoiceLoopMessages.status(State.READY));
+    } else if (event instanceof InterviewSession.InterviewEnding ending) {
+      endingSeq = update.seq();
+      endingTurns = view.questionsAsked() + view.answersRecorded() + 1;
+      send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(ending, view), endingTurns));
+      send(VoiceLoopMessages.status(State.SPEAKING));
+    } else if (event instanceof InterviewSession.UtteranceSpoken spoken) {
+      play(spoken);
+    } else if (event instanceof InterviewSession.SessionAbandoned) {
+      sendEnded(view.questionsAsked() + view.answersRecorded());
+    }
+  }
+
+  @Override
+  protected void onProblem(SessionProblem problem) {
+    send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, problem.message(), problem.recoverable()));
+    if (endingSeq > 0) {
+      sendEnded(endingTurns);
+    } else {
+      send(VoiceLoopMessages.status(State.READY));
+    }
+  }
+
+  @Override
+  protected Behavior<SocketMessage> onOwnMessage(SocketMessage message) {
+    if (message instanceof AudioLoaded loaded && !ended) {
+      if (loaded.audio().isPresent()) {
+        send(VoiceLoopMessages.audio(loaded.audio().get().bytes(), loaded.audio().get().contentType()));
+      } else {
+        send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The interviewer's audio could not be loaded; the text is above", true));
+      }
+      if (loaded.ending()) {
+        sendEnded(endingTurns);
+      } else {
+        send(VoiceLoopMessages.status(State.READY));
+      }
+    }
+    return this;
+  }
+
+  /** A session rejoined by start_interview: the line it is on is said again; a finished one is ended. */
+  private void rejoin(SessionView view) {
+    if (view.status() == InterviewSession.Status.IN_PROGRESS) {
+      int index = view.questionsAsked() - 1;
+      var asked = new InterviewSession.QuestionAsked(index, view.currentQuestion().id(), view.lastAcknowledgement(), null);
+      send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(asked, view), 2L * index + 1));
+      if (view.currentAnswered()) {
+        send(VoiceLoopMessages.status(State.GENERATING));
+      } else if (view.lastUtterance() != null) {
+        play(view.lastUtterance());
+      } else {
+        send(VoiceLoopMessages.status(State.SPEAKING));
+      }
+    } else if (view.status() == InterviewSession.Status.FINISHING || view.status() == InterviewSession.Status.COMPLETED
+        || view.status() == InterviewSession.Status.ABANDONED) {
+      sendEnded(view.questionsAsked() + view.answersRecorded() + 1);
+    }
+  }
+
+  /** Only the newest line is played: an older one's audio that arrives late is already past. */
+  private void play(InterviewSession.UtteranceSpoken spoken) {
+    if (spoken.seq() <= lastAudioSeq || ended) {
+      return;
+    }
+    lastAudioSeq = spoken.seq();
+    boolean ending = spoken.seq() == endingSeq;
+    getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> deps.audio().load(spoken.audioId()), deps.blocking())
+            .orTimeout(deps.storeTimeout().toMillis(), TimeUnit.MILLISECONDS),
+        (audio, error) -> new AudioLoaded(spoken.seq(), error == null ? audio : Optional.empty(), ending));
+  }
+
+  private void sendEnded(long totalTurns) {
+    if (!ended) {
+      ended = true;
+      send(VoiceLoopMessages.sessionEnded(sessionId, totalTurns));
+    }
+  }
+
+  private static int indexOf(SessionView view, String questionId) {
+    for (int i = 0; i < view.questions().size(); i++) {
+      if (view.questions().get(i).id().equals(questionId)) {
+        return i;
+      }
+    }
+    return view.questionsAsked() - 1;
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable cause = Failures.cause(failure);
+    return cause instanceof java.util.concurrent.TimeoutException ? "the server did not answer in time"
+        : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+}
