@@ -35,7 +35,7 @@ final class ProviderHttp {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** A 2xx answer, body read in full. */
-  record Reply(int status, String contentType, byte[] body) {}
+  record Reply(String contentType, byte[] body) {}
 
   private static final int MAX_REASON_CHARS = 300;
 
@@ -98,7 +98,7 @@ final class ProviderHttp {
     }
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      return new Reply(status, response.headers().firstValue("Content-Type").orElse(""), response.body());
+      return new Reply(response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
     throw refused(status, response);
   }
