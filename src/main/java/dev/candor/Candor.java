@@ -12,6 +12,7 @@ import dev.candor.http.rest.SessionRoutes;
 import dev.candor.http.ws.InterviewSocketRoute;
 import dev.candor.http.ws.SocketSettings;
 import dev.candor.http.ws.openhire.OpenHireConnection;
+import dev.candor.http.ws.voiceloop.VoiceLoopConnection;
 import dev.candor.ingest.job.BoardApis;
 import dev.candor.ingest.job.SafeFetcher;
 import dev.candor.ingest.resume.ResumeTextExtractor;
@@ -20,6 +21,7 @@ import dev.candor.interview.RuleBasedInterviewer;
 import dev.candor.session.InterviewSession;
 import dev.candor.session.SessionSettings;
 import dev.candor.session.Sessions;
+import dev.candor.store.AudioRepository;
 import dev.candor.store.CandidateRepository;
 import dev.candor.store.Database;
 import dev.candor.store.DatabaseSettings;
@@ -78,6 +80,7 @@ public final class Candor implements AutoCloseable {
     // Each redirect hop may take the full connect and read time.
     Duration jobTimeout = fetchSettings.connectTimeout().plus(fetchSettings.readTimeout())
         .multipliedBy(fetchSettings.maxRedirects() + 1);
+    SpeechSetup speechSetup = SpeechSetup.from(config);
 
     Database database = Database.open(databaseSettings);
     ActorSystem<Void> system;
@@ -91,13 +94,17 @@ public final class Candor implements AutoCloseable {
     try {
       joinCluster(system, seedNodes);
       Interviewer interviewer = new RuleBasedInterviewer();
-      InterviewSession.init(system, interviewer, null, sessionSettings);
+      AudioRepository audio = new AudioRepository(database.dataSource());
+      InterviewSession.init(system, interviewer, speechSetup.services(audio), sessionSettings);
       Sessions sessions = new Sessions(system, askTimeout);
       JobRepository jobs = new JobRepository(database.dataSource());
       CandidateRepository candidates = new CandidateRepository(database.dataSource());
       OpenHireConnection.Dependencies openHire = new OpenHireConnection.Dependencies(sessions, jobs, candidates,
           sessionSettings.defaultMaxDuration().toMillis() / 60_000.0, system.dispatchers().lookup(DispatcherSelector.blocking()),
           askTimeout, socketSettings.resubscribeInterval(), Clock.systemUTC());
+      VoiceLoopConnection.Dependencies voiceLoop = new VoiceLoopConnection.Dependencies(sessions, audio,
+          system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout, socketSettings.resubscribeInterval(),
+          speechSetup.maxAudioBytes(), speechSetup.voice());
       Route routes = new ErrorHandling().wrap(Directives.concat(
           new HealthRoutes(system, database).routes(),
           new JobAndCandidateRoutes(system, maxJsonBody, jobs, candidates).routes(),
@@ -105,8 +112,9 @@ public final class Candor implements AutoCloseable {
           new SessionRoutes(sessions).routes(),
           new ResumeRoutes(system, new ResumeTextExtractor(maxResumePages)).routes(),
           new JobRoutes(system, maxJsonBody, new SafeFetcher(fetchSettings), boardApis, onlyKnownBoards, jobTimeout).routes(),
-          new InterviewSocketRoute(system, socketSettings, openHire).routes()));
+          new InterviewSocketRoute(system, socketSettings, openHire, voiceLoop).routes()));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      speechSetup.warmUpInBackground();
       return new Candor(system, binding);
     } catch (Exception e) {
       system.terminate();

@@ -611,7 +611,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private Effect<Event, State> onRecording(State state, SubmitRecording command) {
     touch();
-    if (speech == null) {
+    if (speech == null || speech.ears() == null) {
       return reject(command.replyTo(), Rejection.NOT_SPOKEN, "This node has no speech recogniser; answer in text");
     }
     Question current = state.currentQuestion();
@@ -809,7 +809,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   }
 
   private boolean isVoiced(State state) {
-    return speech != null && state.context() != null && state.context().voice() != null;
+    return speech != null && speech.voice() != null && state.context() != null && state.context().voice() != null;
   }
 
   private void notifySubscribers(Notification notification) {

@@ -46,7 +46,7 @@ class TwoNodeTest {
     String sessionId = "two-nodes-" + UUID.randomUUID();
     try (Candor a = Candor.start(node(db, remotingA, ""))) {
       // With one node, the session's shard can only be allocated here; it stays when the second node joins.
-      try (WsClient ws = WsClient.connect(a.httpPort(), "/ws/interview/" + sessionId)) {
+      try (WsClient ws = WsClient.connect(a.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
         ws.send(START);
         ws.next("interview_started");
         ws.send(ANSWER);
@@ -54,7 +54,7 @@ class TwoNodeTest {
       }
       try (Candor b = Candor.start(node(db, ServerProcess.freePort(), "pekko://candor@127.0.0.1:" + remotingA))) {
         awaitReady(new HttpJson(b.httpPort()));
-        try (WsClient ws = WsClient.connect(b.httpPort(), "/ws/interview/" + sessionId)) {
+        try (WsClient ws = WsClient.connect(b.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
           ws.send("{\"type\":\"get_status\",\"data\":{}}");
           assertEquals(2, ws.next("status_update").get("data").get("questions_asked").asInt());
           ws.send(ANSWER);
@@ -79,12 +79,12 @@ class TwoNodeTest {
     String sessionId = "moved-" + UUID.randomUUID();
     Candor a = Candor.start(node(db, remotingA, ""));
     try {
-      try (WsClient ws = WsClient.connect(a.httpPort(), "/ws/interview/" + sessionId)) {
+      try (WsClient ws = WsClient.connect(a.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
         ws.send(START);
         ws.next("interview_started");
       }
       try (Candor b = Candor.start(node(db, ServerProcess.freePort(), "pekko://candor@127.0.0.1:" + remotingA));
-          WsClient ws = WsClient.connect(b.httpPort(), "/ws/interview/" + sessionId)) {
+          WsClient ws = WsClient.connect(b.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
         awaitReady(new HttpJson(b.httpPort()));
         ws.send("{\"type\":\"get_status\",\"data\":{}}");
         assertEquals(1, ws.next("status_update").get("data").get("questions_asked").asInt());

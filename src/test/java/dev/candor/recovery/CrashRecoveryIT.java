@@ -48,7 +48,7 @@ class CrashRecoveryIT {
 
     ServerProcess first = start(workDir, env, "crash-first");
     System.out.println("first node ready after " + first.awaitReady().toMillis() + " ms");
-    try (WsClient ws = WsClient.connect(first.port(), "/ws/interview/" + sessionId)) {
+    try (WsClient ws = WsClient.connect(first.port(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
       ws.send(start());
       ws.next("interview_started");
       for (int n = 1; n <= 3; n++) {
@@ -60,7 +60,7 @@ class CrashRecoveryIT {
 
     ServerProcess second = start(workDir, env, "crash-second");
     System.out.println("second node ready after " + second.awaitReady().toMillis() + " ms");
-    try (WsClient ws = WsClient.connect(second.port(), "/ws/interview/" + sessionId)) {
+    try (WsClient ws = WsClient.connect(second.port(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
       ws.send("{\"type\":\"get_status\",\"data\":{}}");
       JsonNode status = ws.next("status_update").get("data");
       assertEquals(4, status.get("questions_asked").asInt());
@@ -106,7 +106,7 @@ class CrashRecoveryIT {
 
     ServerProcess first = start(workDir, Map.of(), "embedded-first");
     System.out.println("embedded first start ready after " + first.awaitReady().toMillis() + " ms");
-    try (WsClient ws = WsClient.connect(first.port(), "/ws/interview/" + sessionId)) {
+    try (WsClient ws = WsClient.connect(first.port(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
       ws.send(start());
       ws.next("interview_started");
       for (int n = 1; n <= 2; n++) {
@@ -123,7 +123,7 @@ class CrashRecoveryIT {
     ServerProcess second = start(workDir, Map.of(), "embedded-second");
     System.out.println("embedded restart ready after " + second.awaitReady().toMillis() + " ms");
     assertFalse(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false), "the leftover server was stopped");
-    try (WsClient ws = WsClient.connect(second.port(), "/ws/interview/" + sessionId)) {
+    try (WsClient ws = WsClient.connect(second.port(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
       ws.send("{\"type\":\"get_status\",\"data\":{}}");
       assertEquals(3, ws.next("status_update").get("data").get("questions_asked").asInt());
       ws.send(answer(3));

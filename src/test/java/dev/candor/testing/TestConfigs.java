@@ -29,7 +29,9 @@ public final class TestConfigs {
             "candor.database.password", db.password(),
             "pekko.remote.artery.canonical.port", 0,
             "pekko.coordinated-shutdown.exit-jvm", "off",
-            "pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on"))
+            "pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on",
+            // The engines load on first use instead: most test servers never speak.
+            "candor.speech.warm-up", false))
         .withFallback(ConfigFactory.load());
   }
 }

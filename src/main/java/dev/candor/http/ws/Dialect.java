@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * The contracts that share {@code /ws/interview/{session_id}}. DESIGN.md's rule picks one per connection:
- * an explicit {@code ?protocol=} (or WebSocket subprotocol) first, else the shape of the first message.
+ * an explicit {@code ?protocol=} (or WebSocket subprotocol) first; else the voice loop, which greets with
+ * session_started and hands the connection to OpenHire when the first client message is in seed 002's envelope.
  */
 public enum Dialect {
+  VOICELOOP,
   OPENHIRE;
 
   public String wireName() {

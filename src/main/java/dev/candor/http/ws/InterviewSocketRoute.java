@@ -2,6 +2,7 @@ package dev.candor.http.ws;
 
 import dev.candor.http.Json;
 import dev.candor.http.ws.openhire.OpenHireConnection;
+import dev.candor.http.ws.voiceloop.VoiceLoopConnection;
 import dev.candor.session.SessionIds;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -21,11 +22,14 @@ public final class InterviewSocketRoute extends AllDirectives {
   private final ActorSystem<?> system;
   private final SocketSettings settings;
   private final OpenHireConnection.Dependencies openHire;
+  private final VoiceLoopConnection.Dependencies voiceLoop;
 
-  public InterviewSocketRoute(ActorSystem<?> system, SocketSettings settings, OpenHireConnection.Dependencies openHire) {
+  public InterviewSocketRoute(ActorSystem<?> system, SocketSettings settings, OpenHireConnection.Dependencies openHire,
+      VoiceLoopConnection.Dependencies voiceLoop) {
     this.system = system;
     this.settings = settings;
     this.openHire = openHire;
+    this.voiceLoop = voiceLoop;
   }
 
   public Route routes() {
@@ -51,7 +55,7 @@ public final class InterviewSocketRoute extends AllDirectives {
           Optional<Dialect> explicit = chosen;
           var flow = SocketFlow.create(system, settings, out -> explicit
               .map(dialect -> connection(dialect, sessionId, out))
-              .orElseGet(() -> DialectSelector.create(out, dialect -> connection(dialect, sessionId, out))));
+              .orElseGet(() -> VoiceLoopConnection.create(sessionId, out, voiceLoop, OpenHireConnection.create(sessionId, out, openHire))));
           return complete(subprotocol.isPresent()
               ? upgrade.get().handleMessagesWith(flow, subprotocol.get().wireName())
               : upgrade.get().handleMessagesWith(flow));
@@ -61,6 +65,7 @@ public final class InterviewSocketRoute extends AllDirectives {
   private Behavior<SocketMessage> connection(Dialect dialect, String sessionId, ActorRef<SocketMessage.Outgoing> out) {
     return switch (dialect) {
       case OPENHIRE -> OpenHireConnection.create(sessionId, out, openHire);
+      case VOICELOOP -> VoiceLoopConnection.create(sessionId, out, voiceLoop, null);
     };
   }
 }

@@ -8,15 +8,21 @@ import java.util.Locale;
 /** The no-key voice: MaryTTS speech as MP3. */
 public final class EmbeddedTextToSpeech implements TextToSpeech {
 
-  private final MarySpeaker speaker;
+  private final Speaker speaker;
 
-  public EmbeddedTextToSpeech(MarySpeaker speaker) {
+  /** Where the speaker comes from: loading Mary takes seconds, so it may be deferred to the first line. */
+  @FunctionalInterface
+  public interface Speaker {
+    MarySpeaker get() throws SpeechException;
+  }
+
+  public EmbeddedTextToSpeech(Speaker speaker) {
     this.speaker = speaker;
   }
 
   @Override
   public SpeechAudio synthesize(String text, String voice) throws SpeechException {
-    MarySpeaker.Speech speech = speaker.speak(text, isMale(voice));
+    MarySpeaker.Speech speech = speaker.get().speak(text, isMale(voice));
     return new SpeechAudio(Mp3Encoder.encode(speech.samples(), speech.sampleRate()), "audio/mpeg");
   }
 

@@ -42,7 +42,7 @@ public final class VoiceLoopConnection extends SessionSocket {
 
   /**
    * @param maxAudioBytes the largest recording, decoded
-   * @param voice the interviewer's voice for sessions started here
+   * @param voice the interviewer's voice for sessions started here; null when this node speaks nothing (text only)
    */
   public record Dependencies(Sessions sessions, AudioRepository audio, Executor blocking, Duration storeTimeout,
       Duration resubscribeInterval, long maxAudioBytes, String voice) {}
@@ -235,7 +235,7 @@ public final class VoiceLoopConnection extends SessionSocket {
     InterviewSession.Event event = update.event();
     if (event instanceof InterviewSession.QuestionAsked asked) {
       send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(asked, view), 2L * asked.index() + 1));
-      send(VoiceLoopMessages.status(State.SPEAKING));
+      send(VoiceLoopMessages.status(deps.voice() == null ? State.READY : State.SPEAKING));
     } else if (event instanceof InterviewSession.RecordingReceived) {
       send(VoiceLoopMessages.status(State.PROCESSING_STT));
     } else if (event instanceof InterviewSession.AnswerRecorded recorded) {
@@ -251,7 +251,11 @@ public final class VoiceLoopConnection extends SessionSocket {
       endingSeq = update.seq();
       endingTurns = view.questionsAsked() + view.answersRecorded() + 1;
       send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(ending, view), endingTurns));
-      send(VoiceLoopMessages.status(State.SPEAKING));
+      if (deps.voice() == null) {
+        sendEnded(endingTurns);
+      } else {
+        send(VoiceLoopMessages.status(State.SPEAKING));
+      }
     } else if (event instanceof InterviewSession.UtteranceSpoken spoken) {
       play(spoken);
     } else if (event instanceof InterviewSession.SessionAbandoned) {
@@ -297,7 +301,7 @@ public final class VoiceLoopConnection extends SessionSocket {
       } else if (view.lastUtterance() != null) {
         play(view.lastUtterance());
       } else {
-        send(VoiceLoopMessages.status(State.SPEAKING));
+        send(VoiceLoopMessages.status(deps.voice() == null ? State.READY : State.SPEAKING));
       }
     } else if (view.status() == InterviewSession.Status.FINISHING || view.status() == InterviewSession.Status.COMPLETED
         || view.status() == InterviewSession.Status.ABANDONED) {

@@ -11,7 +11,6 @@ import dev.candor.testing.WordErrorRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +26,8 @@ class EmbeddedSpeechTest {
 
   @BeforeAll
   static void load() throws Exception {
-    mary = new MarySpeaker();
-    vosk = VoskRecognizer.load(null, Files.createTempDirectory("vosk"), 2, 60_000);
-  }
-
-  @AfterAll
-  static void close() {
-    vosk.close();
+    mary = EmbeddedEngines.mary();
+    vosk = EmbeddedEngines.vosk(new EmbeddedEngines.VoskSettings(null, Files.createTempDirectory("vosk"), 2, 60_000));
   }
 
   @Test
@@ -102,7 +96,7 @@ class EmbeddedSpeechTest {
 
   @Test
   void theEmbeddedVoiceSpeaksMp3AndRefusesUnknownVoices() throws Exception {
-    EmbeddedTextToSpeech tts = new EmbeddedTextToSpeech(mary);
+    EmbeddedTextToSpeech tts = new EmbeddedTextToSpeech(() -> mary);
     SpeechAudio audio = tts.synthesize("Tell me about a project you are proud of.", "female");
     assertEquals("audio/mpeg", audio.contentType());
     // An MP3 frame starts with 11 set sync bits (jump3r writes no ID3 tag).
