@@ -49,7 +49,7 @@ public class InterviewLatency {
   private static List<Double> interview(int port) throws Exception {
     LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/interview/bench-" + UUID.randomUUID()), new WebSocket.Listener() {
+        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/interview/bench-" + UUID.randomUUID() + "?protocol=openhire"), new WebSocket.Listener() {
           private final StringBuilder partial = new StringBuilder();
 
           @Override

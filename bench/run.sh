@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Candor benchmarks: start-to-ready times and candidate_response → ai_response latency.
+# Candor benchmarks: start-to-ready times, candidate_response → ai_response latency, and the voice loop's
+# start_interview → greeting audio (synthesised, then cached).
 # Usage: bench/run.sh [interviews]   (builds target/candor.jar first if needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,4 +36,9 @@ start_server
 echo "start to /ready after kill -9 (leftover PostgreSQL stopped first):       $elapsed ms"
 
 java bench/InterviewLatency.java $port "$interviews"
+# The embedded engines load in the background after start; wait for both before timing speech.
+until grep -q "JTok - loading" "$work/candor.log" && [ -f "${TMPDIR:-/tmp}/candor-vosk-model-en-us-0.3.45/.complete" ]; do sleep 0.5; done
+sleep 2
+java bench/VoiceLoopLatency.java $port 6
+echo "node memory (resident) with MaryTTS and Vosk loaded: $(( $(awk '/VmRSS/ {print $2}' /proc/$server/status) / 1024 )) MB"
 kill -TERM $server; wait $server || true

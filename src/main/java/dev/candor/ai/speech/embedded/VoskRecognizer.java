@@ -75,13 +75,18 @@ public final class VoskRecognizer implements AutoCloseable {
     }
   }
 
-  /** Vosk reads its model from a real folder, so the jar's copy is written out once (a marker says it is whole). */
+  /**
+   * Vosk reads its model from a real folder, so the jar's copy is written out once. Nodes started together
+   * may race to do it: each writes a folder of its own and renames it into place, and a loser uses the winner's.
+   */
   private static Path unpack(Path jar, Path unpackDir) throws IOException {
     Path complete = unpackDir.resolve(".complete");
     if (Files.exists(complete)) {
       return unpackDir;
     }
-    Files.createDirectories(unpackDir);
+    Path parent = unpackDir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path staging = Files.createTempDirectory(parent, unpackDir.getFileName() + ".partial-");
     String prefix = MODEL_RESOURCE + "/";
     try (JarFile file = new JarFile(jar.toFile())) {
       Enumeration<JarEntry> entries = file.entries();
@@ -90,18 +95,34 @@ public final class VoskRecognizer implements AutoCloseable {
         if (!entry.getName().startsWith(prefix) || entry.isDirectory()) {
           continue;
         }
-        Path target = unpackDir.resolve(entry.getName().substring(prefix.length())).normalize();
-        if (!target.startsWith(unpackDir)) {
+        Path target = staging.resolve(entry.getName().substring(prefix.length())).normalize();
+        if (!target.startsWith(staging)) {
           throw new IOException("Refusing a model entry outside the model folder: " + entry.getName());
         }
         Files.createDirectories(target.getParent());
         try (InputStream in = file.getInputStream(entry)) {
-          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(in, target);
         }
       }
     }
-    Files.writeString(complete, "vosk-model-en 0.3.45\n");
+    Files.writeString(staging.resolve(".complete"), "vosk-model-en 0.3.45\n");
+    try {
+      Files.move(staging, unpackDir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException lost) {
+      deleteTree(staging);
+      if (!Files.exists(complete)) {
+        throw new IOException("Could not put the Vosk model in " + unpackDir, lost);
+      }
+    }
     return unpackDir;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   /** Recognises 16 kHz mono PCM. An empty result is an answer ("" text), not an error: the caller decides. */
