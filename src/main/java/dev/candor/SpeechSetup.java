@@ -1,6 +1,7 @@
 package dev.candor;
 
 import com.typesafe.config.Config;
+import dev.candor.ai.speech.CircuitBreaker;
 import dev.candor.ai.speech.SpeechToText;
 import dev.candor.ai.speech.TextToSpeech;
 import dev.candor.ai.speech.audio.AudioDecoder;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * @param voice the voice-loop interviewer's voice; null when nothing speaks
  */
 record SpeechSetup(String sttProvider, String ttsProvider, String voice, long maxAudioBytes, double maxAudioSeconds,
-    boolean warmUp, EmbeddedEngines.VoskSettings vosk, Config speech) {
+    boolean warmUp, EmbeddedEngines.VoskSettings vosk, int breakerFailures, java.time.Duration breakerOpenFor, Config speech) {
 
   private static final Logger log = LoggerFactory.getLogger(SpeechSetup.class);
 
@@ -49,17 +50,23 @@ record SpeechSetup(String sttProvider, String ttsProvider, String voice, long ma
         embedded.getInt("recognizers"), embedded.getDuration("recognizer-wait").toMillis());
     String voice = tts.equals("none") ? null : c.getString("voice").strip();
     SpeechSetup setup = new SpeechSetup(stt, tts, voice, c.getBytes("max-audio"), c.getDouble("max-audio-seconds"),
-        c.getBoolean("warm-up"), vosk, c);
+        c.getBoolean("warm-up"), vosk, c.getInt("breaker.max-failures"), c.getDuration("breaker.open-for"), c);
     // Builds the hosted adapters once, so that a bad URL or duration stops the node now rather than at the first answer.
     setup.ears();
     setup.mouth();
     return setup;
   }
 
-  /** The speech a session may use; null when neither hearing nor speaking is configured. */
+  /**
+   * The speech a session may use, each provider behind a circuit breaker of this node's; null when neither
+   * hearing nor speaking is configured.
+   */
   SpeechServices services(AudioRepository audio) {
-    SpeechToText ears = ears().orElse(null);
-    TextToSpeech mouth = mouth().orElse(null);
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    SpeechToText ears = ears().map(e -> CircuitBreaker.guard(e,
+        new CircuitBreaker("The " + sttProvider + " speech recogniser", breakerFailures, breakerOpenFor, clock))).orElse(null);
+    TextToSpeech mouth = mouth().map(m -> CircuitBreaker.guard(m,
+        new CircuitBreaker("The " + ttsProvider + " voice", breakerFailures, breakerOpenFor, clock))).orElse(null);
     if (ears == null && mouth == null) {
       return null;
     }

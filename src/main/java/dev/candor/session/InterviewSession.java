@@ -756,8 +756,10 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       Duration backoff = settings.workerBackoff().multipliedBy(1L << Math.min(failed - 1, 6));
       timers.startSingleTimer("retry-" + command.task(), new RetryWork(command.task()), backoff);
     } else {
-      notifySubscribers(new SessionProblem("The interviewer could not finish '" + command.task() + "': " + command.reason()
-          + ". It is tried again when you reconnect or ask for the status.", true, view(state)));
+      String retry = command.task().startsWith(TRANSCRIBE_TASK)
+          ? "Please record your answer again." : "It is tried again when you reconnect or ask for the status.";
+      notifySubscribers(new SessionProblem("Candor could not finish " + describeTask(command.task()) + ": " + command.reason()
+          + ". " + retry, true, view(state)));
       failures.remove(command.task());
     }
     return Effect().none();
@@ -932,6 +934,22 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       AnswerAnalysis analysis = interviewer.analyse(question, answer.text(), sessionContext.job(), answer.durationSeconds());
       return new AnalysisReady(questionId, analysis, interviewer.acknowledge(analysis));
     };
+  }
+
+  private static String describeTask(String task) {
+    if (task.equals(PLAN_TASK)) {
+      return "preparing the questions";
+    }
+    if (task.equals(REPORT_TASK)) {
+      return "writing the report";
+    }
+    if (task.startsWith(ANALYSE_TASK)) {
+      return "analysing your answer";
+    }
+    if (task.startsWith(TRANSCRIBE_TASK)) {
+      return "transcribing your answer";
+    }
+    return "speaking the interviewer's line";
   }
 
   private static Duration min(Duration a, Duration b) {
