@@ -72,14 +72,22 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
    *
    * @param voice the voice the interviewer speaks in ("female", "male", or a provider's voice); null for an
    *     interview held in text only
+   * @param followUps whether a thin answer to a planned question gets a follow-up question (the
+   *     conversational voice loop); contracts with a fixed list of questions leave it off
    */
-  public record SessionContext(
-      String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences, String voice) {
+  public record SessionContext(String candidateId, String jobId, Resume resume, JobPosting job,
+      InterviewPreferences preferences, String voice, boolean followUps) {
 
     public SessionContext(String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences) {
-      this(candidateId, jobId, resume, job, preferences, null);
+      this(candidateId, jobId, resume, job, preferences, null, false);
     }
   }
+
+  /** Follow-up questions are numbered after the question they follow, so they are told apart by id. */
+  public static final String FOLLOW_UP_SUFFIX = "_followup";
+
+  /** A long interview of thin answers is not turned into twice as many questions. */
+  static final int MAX_FOLLOW_UPS = 3;
 
   /** A recording waiting to be transcribed; its bytes are in the audio store under {@code recordingId}. */
   public record PendingRecording(String recordingId, String questionId, String format) {}
@@ -169,7 +177,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       @JsonSubTypes.Type(value = SessionAbandoned.class, name = "session-abandoned"),
       @JsonSubTypes.Type(value = RecordingReceived.class, name = "recording-received"),
       @JsonSubTypes.Type(value = RecordingUnusable.class, name = "recording-unusable"),
-      @JsonSubTypes.Type(value = UtteranceSpoken.class, name = "utterance-spoken")
+      @JsonSubTypes.Type(value = UtteranceSpoken.class, name = "utterance-spoken"),
+      @JsonSubTypes.Type(value = FollowUpAdded.class, name = "follow-up-added")
   })
   public sealed interface Event extends CborSerializable {
     Instant at();
@@ -196,6 +205,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   public record RecordingUnusable(String recordingId, String questionId, RecordingProblem problem, String message, Instant at)
       implements Event {}
+
+  /** A follow-up question, put right after the current one (and asked next). */
+  public record FollowUpAdded(Question question, Instant at) implements Event {}
 
   /** The words of event number {@code seq} (see {@link SpokenText}) are spoken in audio {@code audioId}. */
   public record UtteranceSpoken(long seq, String audioId, String contentType, Instant at) implements Event {}
@@ -300,6 +312,12 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         newRecordings.remove(e.answer().questionId());
         return new State(status, context, questions, askedCount, newAnswers, analyses,
             lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, newRecordings, spoken);
+      }
+      if (event instanceof FollowUpAdded e) {
+        List<Question> newQuestions = new ArrayList<>(questions);
+        newQuestions.add(askedCount, e.question());
+        return new State(status, context, newQuestions, askedCount, answers, analyses,
+            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, spoken);
       }
       if (event instanceof RecordingReceived e) {
         Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
@@ -699,7 +717,11 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     List<Event> events = new ArrayList<>();
     events.add(new AnswerAnalysed(command.questionId(), command.analysis(), now));
     boolean answeredCurrent = state.status() == Status.IN_PROGRESS && state.currentQuestion().id().equals(command.questionId());
-    if (answeredCurrent && state.askedCount() < state.questions().size()) {
+    Question followUp = answeredCurrent ? followUp(state, command.analysis()) : null;
+    if (followUp != null) {
+      events.add(new FollowUpAdded(followUp, now));
+      events.add(new QuestionAsked(state.askedCount(), followUp.id(), command.acknowledgement(), now));
+    } else if (answeredCurrent && state.askedCount() < state.questions().size()) {
       Question next = state.questions().get(state.askedCount());
       events.add(new QuestionAsked(state.askedCount(), next.id(), command.acknowledgement(), now));
     } else if (answeredCurrent) {
@@ -712,6 +734,18 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         startReportWhenReady(newState);
       }
     });
+  }
+
+  /** The follow-up a thin answer to a planned question earns, when the session asks follow-ups at all. */
+  private static Question followUp(State state, AnswerAnalysis analysis) {
+    Question current = state.currentQuestion();
+    long asked = state.questions().stream().filter(q -> q.id().endsWith(FOLLOW_UP_SUFFIX)).count();
+    if (!state.context().followUps() || analysis.followUp() == null || analysis.followUp().isBlank()
+        || current.id().endsWith(FOLLOW_UP_SUFFIX) || asked >= MAX_FOLLOW_UPS) {
+      return null;
+    }
+    return new Question(current.id() + FOLLOW_UP_SUFFIX, analysis.followUp(), current.type(), current.difficulty(),
+        current.estimatedTime(), current.topic());
   }
 
   private Effect<Event, State> beginEnding(State state, EndReason reason, ActorRef<Reply> replyTo) {

@@ -88,7 +88,9 @@ class SerializationTest {
         new InterviewSession.SessionAbandoned(AT),
         new InterviewSession.RecordingReceived(new InterviewSession.PendingRecording("rec-1", first.id(), "webm"), AT),
         new InterviewSession.RecordingUnusable("rec-1", first.id(), InterviewSession.RecordingProblem.EMPTY, "silence", AT),
-        new InterviewSession.UtteranceSpoken(3, "speech-ab12", "audio/mpeg", AT));
+        new InterviewSession.UtteranceSpoken(3, "speech-ab12", "audio/mpeg", AT),
+        new InterviewSession.FollowUpAdded(new Question(first.id() + "_followup", "What did you measure?", first.type(),
+            first.difficulty(), 60, first.topic()), AT));
     InterviewSession.State state = InterviewSession.State.empty();
     for (InterviewSession.Event event : events.subList(0, 4)) {
       state = state.apply(event);

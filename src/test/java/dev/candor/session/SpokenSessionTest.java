@@ -50,7 +50,9 @@ class SpokenSessionTest {
   private static final SessionSettings SETTINGS = new SessionSettings(5, Duration.ofMinutes(30), Duration.ofMinutes(30),
       Duration.ofMinutes(2), 20, 2, 2, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(10));
   private static final SessionContext SPOKEN = new SessionContext(null, null, SampleData.johnDoe(),
-      SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()), "female");
+      SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()), "female", false);
+  private static final SessionContext CONVERSATION = new SessionContext(null, null, SampleData.johnDoe(),
+      SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()), "female", true);
 
   /** Transcribes a recording to the text stored in it; "" is silence; "FAIL n" fails n times, then hears "recovered". */
   private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
@@ -158,6 +160,37 @@ class SpokenSessionTest {
     assertEquals(1, answered.log().stream().filter(e -> e instanceof InterviewSession.RecordingReceived).count());
     assertEquals(1, answered.log().stream().filter(e -> e instanceof InterviewSession.AnswerRecorded).count());
     assertEquals(2, answered.log().stream().filter(e -> e instanceof InterviewSession.UtteranceSpoken).count());
+  }
+
+  @Test
+  void aThinAnswerGetsOneFollowUpWhenTheSessionAsksThem() throws Exception {
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(CONVERSATION, r));
+    State asked = awaitState(s -> s.status() == Status.IN_PROGRESS);
+    String first = asked.currentQuestion().id();
+    int planned = asked.questions().size();
+
+    record("rec-thin", "I fixed it.");
+    State followed = awaitState(s -> s.askedCount() == 2);
+    assertEquals(first + InterviewSession.FOLLOW_UP_SUFFIX, followed.currentQuestion().id());
+    assertEquals(planned + 1, followed.questions().size());
+    assertEquals(followed.analyses().get(first).followUp(), followed.currentQuestion().text());
+    assertTrue(followed.log().stream().anyMatch(e -> e instanceof InterviewSession.FollowUpAdded));
+
+    // A thin answer to the follow-up itself moves on to the next planned question.
+    record("rec-thin-again", "Not sure.");
+    State moved = awaitState(s -> s.askedCount() == 3);
+    assertEquals(asked.questions().get(1).id(), moved.currentQuestion().id());
+    assertEquals(planned + 1, moved.questions().size());
+  }
+
+  @Test
+  void withoutFollowUpsAThinAnswerMovesOn() throws Exception {
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(SPOKEN, r));
+    State asked = awaitState(s -> s.status() == Status.IN_PROGRESS);
+    record("rec-thin", "I fixed it.");
+    State moved = awaitState(s -> s.askedCount() == 2);
+    assertEquals(asked.questions().get(1).id(), moved.currentQuestion().id());
+    assertTrue(moved.analyses().values().iterator().next().followUp() != null, "the analysis did suggest one");
   }
 
   private Reply record(String id, String words) throws Exception {

@@ -142,7 +142,7 @@ public final class VoiceLoopConnection extends SessionSocket {
   private void startInterview(ActorRef<SocketMessage.Ack> ackTo) {
     send(VoiceLoopMessages.status(State.GENERATING));
     InterviewSession.SessionContext context = new InterviewSession.SessionContext(null, null,
-        resume != null ? resume : Resume.empty(), JobPosting.empty(), InterviewPreferences.defaults(), deps.voice());
+        resume != null ? resume : Resume.empty(), JobPosting.empty(), InterviewPreferences.defaults(), deps.voice(), true);
     then(subscribed().thenCompose(s -> sessions.start(sessionId, context)), ackTo, (reply, failure) -> () -> {
       if (failure != null) {
         send(VoiceLoopMessages.error(Code.START_ERROR, "The interview could not be started: " + describe(failure), false));
