@@ -927,8 +927,10 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       return;
     }
     Supplier<Command> work = work(state, task);
-    Duration timeout = task.startsWith(TRANSCRIBE_TASK) || task.startsWith(SPEAK_TASK) ? settings.speechTimeout() : settings.workerTimeout();
-    context.spawnAnonymous(InterviewerWorker.create(context.getSelf(), task, work, timeout));
+    boolean speechTask = task.startsWith(TRANSCRIBE_TASK) || task.startsWith(SPEAK_TASK);
+    context.spawnAnonymous(InterviewerWorker.create(context.getSelf(), task, work,
+        speechTask ? settings.speechTimeout() : settings.workerTimeout(),
+        speechTask ? InterviewerWorker.SPEECH_DISPATCHER : InterviewerWorker.DISPATCHER));
   }
 
   private void taskDone(String task) {

@@ -23,15 +23,18 @@ final class InterviewerWorker {
    */
   static final String DISPATCHER = "candor-interviewer-dispatcher";
 
+  /** Speech calls queue for engines that serve one or a few calls at a time; they wait on threads of their own. */
+  static final String SPEECH_DISPATCHER = "candor-speech-dispatcher";
+
   record Finished(InterviewSession.Command result) {}
 
   private InterviewerWorker() {}
 
   static Behavior<Finished> create(ActorRef<InterviewSession.Command> parent, String task,
-      Supplier<InterviewSession.Command> work, Duration timeout) {
+      Supplier<InterviewSession.Command> work, Duration timeout, String dispatcher) {
     return Behaviors.setup(context -> {
       CompletableFuture<InterviewSession.Command> call = CompletableFuture
-          .supplyAsync(work, context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER)))
+          .supplyAsync(work, context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(dispatcher)))
           .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
       context.pipeToSelf(call, (result, error) ->
           new Finished(error == null ? result : new InterviewSession.WorkFailed(task, describe(error))));
