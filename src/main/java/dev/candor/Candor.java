@@ -1,6 +1,8 @@
 package dev.candor;
 
 import com.typesafe.config.Config;
+import dev.candor.ai.llm.AnswerRelevance;
+import dev.candor.ai.llm.RelevanceBlendingInterviewer;
 import dev.candor.http.ErrorHandling;
 import dev.candor.http.HttpServer;
 import dev.candor.http.rest.AnalyzeAnswerRoutes;
@@ -81,6 +83,9 @@ public final class Candor implements AutoCloseable {
     Duration jobTimeout = fetchSettings.connectTimeout().plus(fetchSettings.readTimeout())
         .multipliedBy(fetchSettings.maxRedirects() + 1);
     SpeechSetup speechSetup = SpeechSetup.from(config);
+    double relevanceWeight = config.getDouble("candor.interview.relevance-weight");
+    Interviewer interviewer = relevanceWeight == 0 ? new RuleBasedInterviewer()
+        : new RelevanceBlendingInterviewer(new RuleBasedInterviewer(), AnswerRelevance::shared, relevanceWeight);
 
     Database database = Database.open(databaseSettings);
     ActorSystem<Void> system;
@@ -93,7 +98,6 @@ public final class Candor implements AutoCloseable {
     system.getWhenTerminated().thenRun(() -> closeQuietly(database));
     try {
       joinCluster(system, seedNodes);
-      Interviewer interviewer = new RuleBasedInterviewer();
       AudioRepository audio = new AudioRepository(database.dataSource());
       InterviewSession.init(system, interviewer, speechSetup.services(audio), sessionSettings);
       Sessions sessions = new Sessions(system, askTimeout);
@@ -114,7 +118,7 @@ public final class Candor implements AutoCloseable {
           new JobRoutes(system, maxJsonBody, new SafeFetcher(fetchSettings), boardApis, onlyKnownBoards, jobTimeout).routes(),
           new InterviewSocketRoute(system, socketSettings, openHire, voiceLoop).routes()));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
-      speechSetup.warmUpInBackground();
+      speechSetup.warmUpInBackground(relevanceWeight == 0 ? () -> { } : AnswerRelevance::shared);
       return new Candor(system, binding);
     } catch (Exception e) {
       system.terminate();

@@ -89,13 +89,18 @@ record SpeechSetup(String sttProvider, String ttsProvider, String voice, long ma
     return new SpeechServices(ears, mouth, voiceEngine(), store);
   }
 
-  /** Loads the embedded engines off the caller's thread, so the node answers while they load. */
-  void warmUpInBackground() {
-    if (!warmUp || (!sttProvider.equals("embedded") && !ttsProvider.equals("embedded"))) {
+  /**
+   * Loads the embedded engines off the caller's thread, so the node answers while they load.
+   *
+   * @param alsoLoad another in-process model to load on the same thread (the answer-relevance model)
+   */
+  void warmUpInBackground(Runnable alsoLoad) {
+    if (!warmUp) {
       return;
     }
     Thread thread = new Thread(() -> {
       try {
+        alsoLoad.run();
         if (sttProvider.equals("embedded")) {
           EmbeddedEngines.vosk(vosk);
         }
