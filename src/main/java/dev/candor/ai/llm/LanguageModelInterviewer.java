@@ -160,7 +160,8 @@ public final class LanguageModelInterviewer implements Interviewer {
       } catch (InvalidReply invalid) {
         problem = invalid.getMessage();
         log.info("The language model's reply to {} was invalid (attempt {}): {}", task, attempt, problem);
-        messages.add(AiMessage.from(reply == null ? "" : reply));
+        // langchain4j refuses a blank assistant message, and an empty reply is one a model can give.
+        messages.add(AiMessage.from(reply == null || reply.isBlank() ? "(empty reply)" : reply));
         messages.add(UserMessage.from("That reply cannot be used: " + problem
             + ". Reply again with the corrected JSON object only."));
       }
