@@ -2,6 +2,8 @@ package dev.candor;
 
 import com.typesafe.config.Config;
 import dev.candor.ai.llm.AnswerRelevance;
+import dev.candor.ai.llm.ChatModels;
+import dev.candor.ai.llm.LlmSettings;
 import dev.candor.ai.llm.RelevanceBlendingInterviewer;
 import dev.candor.http.ErrorHandling;
 import dev.candor.http.HttpServer;
@@ -19,7 +21,6 @@ import dev.candor.ingest.job.BoardApis;
 import dev.candor.ingest.job.SafeFetcher;
 import dev.candor.ingest.resume.ResumeTextExtractor;
 import dev.candor.interview.Interviewer;
-import dev.candor.interview.RuleBasedInterviewer;
 import dev.candor.session.InterviewSession;
 import dev.candor.session.SessionSettings;
 import dev.candor.session.Sessions;
@@ -84,8 +85,9 @@ public final class Candor implements AutoCloseable {
         .multipliedBy(fetchSettings.maxRedirects() + 1);
     SpeechSetup speechSetup = SpeechSetup.from(config);
     double relevanceWeight = config.getDouble("candor.interview.relevance-weight");
-    Interviewer interviewer = relevanceWeight == 0 ? new RuleBasedInterviewer()
-        : new RelevanceBlendingInterviewer(new RuleBasedInterviewer(), AnswerRelevance::shared, relevanceWeight);
+    Interviewer engine = ChatModels.interviewer(LlmSettings.from(config.getConfig("candor.llm")));
+    Interviewer interviewer = relevanceWeight == 0 ? engine
+        : new RelevanceBlendingInterviewer(engine, AnswerRelevance::shared, relevanceWeight);
 
     Database database = Database.open(databaseSettings);
     ActorSystem<Void> system;
