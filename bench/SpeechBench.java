@@ -25,11 +25,16 @@ public class SpeechBench {
       "Thank you. Describe a time you disagreed with a teammate and how you resolved it.",
       "Good example. How would you design a service that sends a million notifications a day?",
       "Thank you, that was my last question. I am putting your feedback together now.");
-  static final List<String> ANSWERS = List.of(
-      "In my last role I led a team of five engineers to migrate our billing system to a new platform, which cut deployment time by sixty percent.",
-      "I handled the conflict by meeting with both developers separately and then agreeing on clear ownership of the payment service.",
-      "My greatest strength is that I communicate clearly with customers and I always write tests before I change production code.",
-      "When the database failed at night I restored it from the backup and wrote a report for the whole company the next morning.");
+  /** Spoken answers, one per line; kept free of rare proper nouns, which no small recogniser knows. */
+  static final List<String> ANSWERS = readAnswers();
+
+  static List<String> readAnswers() {
+    try {
+      return Files.readAllLines(java.nio.file.Path.of("bench/answers.txt")).stream().filter(l -> !l.isBlank()).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     System.out.printf("java %s, %d cores%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
