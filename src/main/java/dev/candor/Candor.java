@@ -110,7 +110,7 @@ public final class Candor implements AutoCloseable {
           askTimeout, socketSettings.resubscribeInterval(), Clock.systemUTC());
       VoiceLoopConnection.Dependencies voiceLoop = new VoiceLoopConnection.Dependencies(sessions, audio,
           system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout, socketSettings.resubscribeInterval(),
-          speechSetup.maxAudioBytes(), speechSetup.voice());
+          speechSetup.maxAudioBytes(), speechSetup.voice(), speechSetup.hears());
       Route routes = new ErrorHandling().wrap(Directives.concat(
           new HealthRoutes(system, database).routes(),
           new JobAndCandidateRoutes(system, maxJsonBody, jobs, candidates).routes(),

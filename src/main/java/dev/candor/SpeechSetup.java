@@ -8,6 +8,7 @@ import dev.candor.ai.speech.audio.AudioDecoder;
 import dev.candor.ai.speech.embedded.EmbeddedEngines;
 import dev.candor.ai.speech.embedded.EmbeddedSpeechToText;
 import dev.candor.ai.speech.embedded.EmbeddedTextToSpeech;
+import dev.candor.ai.speech.embedded.MarySpeaker;
 import dev.candor.ai.speech.hosted.ElevenLabsTextToSpeech;
 import dev.candor.ai.speech.hosted.OpenAiSpeechToText;
 import dev.candor.ai.speech.hosted.OpenAiTextToSpeech;
@@ -15,32 +16,34 @@ import dev.candor.session.AudioStore;
 import dev.candor.session.SpeechServices;
 import dev.candor.store.AudioRepository;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code candor.speech}: which engines hear and speak, read and checked at start. The embedded engines load
- * on first use (or in the background right after start, with warm-up on).
+ * {@code candor.speech}: which engines hear and speak, built and checked at start (a bad URL, duration or
+ * voice stops the node then, not at the first answer). The embedded engines themselves load on first use,
+ * or in the background right after start with warm-up on.
  *
+ * @param ears null when nothing hears (STT_PROVIDER=none)
+ * @param mouth null when nothing speaks (TTS_PROVIDER=none)
  * @param voice the voice-loop interviewer's voice; null when nothing speaks
+ * @param voiceEngine part of every cached line's id: the same words from another engine or model are other audio
  */
-record SpeechSetup(String sttProvider, String ttsProvider, String voice, long maxAudioBytes, double maxAudioSeconds,
-    boolean warmUp, EmbeddedEngines.VoskSettings vosk, int breakerFailures, java.time.Duration breakerOpenFor, Config speech) {
+record SpeechSetup(String sttProvider, String ttsProvider, SpeechToText ears, TextToSpeech mouth, String voice,
+    String voiceEngine, long maxAudioBytes, boolean warmUp, EmbeddedEngines.VoskSettings vosk, int breakerFailures,
+    Duration breakerOpenFor) {
 
   private static final Logger log = LoggerFactory.getLogger(SpeechSetup.class);
 
   static SpeechSetup from(Config config) {
     Config c = config.getConfig("candor.speech");
-    String stt = c.getString("stt-provider").strip().toLowerCase(java.util.Locale.ROOT);
-    String tts = c.getString("tts-provider").strip().toLowerCase(java.util.Locale.ROOT);
-    if (!java.util.Set.of("embedded", "openai", "none").contains(stt)) {
-      throw new IllegalArgumentException("candor.speech.stt-provider (STT_PROVIDER) must be embedded, openai or none, was '" + stt + "'");
-    }
-    if (!java.util.Set.of("embedded", "openai", "elevenlabs", "none").contains(tts)) {
-      throw new IllegalArgumentException(
-          "candor.speech.tts-provider (TTS_PROVIDER) must be embedded, openai, elevenlabs or none, was '" + tts + "'");
-    }
+    String stt = c.getString("stt-provider").strip().toLowerCase(Locale.ROOT);
+    String tts = c.getString("tts-provider").strip().toLowerCase(Locale.ROOT);
     Config embedded = c.getConfig("embedded");
     String modelDir = embedded.getString("vosk-model-dir");
     String unpackDir = embedded.getString("vosk-unpack-dir");
@@ -48,13 +51,40 @@ record SpeechSetup(String sttProvider, String ttsProvider, String voice, long ma
         modelDir.isBlank() ? null : Path.of(modelDir),
         unpackDir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "candor-vosk-model-en-us-0.3.45") : Path.of(unpackDir),
         embedded.getInt("recognizers"), embedded.getDuration("recognizer-wait").toMillis());
-    String voice = tts.equals("none") ? null : c.getString("voice").strip();
-    SpeechSetup setup = new SpeechSetup(stt, tts, voice, c.getBytes("max-audio"), c.getDouble("max-audio-seconds"),
-        c.getBoolean("warm-up"), vosk, c.getInt("breaker.max-failures"), c.getDuration("breaker.open-for"), c);
-    // Builds the hosted adapters once, so that a bad URL or duration stops the node now rather than at the first answer.
-    setup.ears();
-    setup.mouth();
-    return setup;
+    long maxAudioBytes = c.getBytes("max-audio");
+    SpeechToText ears = switch (stt) {
+      case "embedded" -> new EmbeddedSpeechToText(new AudioDecoder(new AudioDecoder.Limits(maxAudioBytes,
+          c.getDouble("max-audio-seconds"))), () -> EmbeddedEngines.vosk(vosk));
+      case "openai" -> new OpenAiSpeechToText(OpenAiSpeechToText.Settings.from(c.getConfig("openai-stt")));
+      case "none" -> null;
+      default -> throw new IllegalArgumentException(
+          "candor.speech.stt-provider (STT_PROVIDER) must be embedded, openai or none, was '" + stt + "'");
+    };
+    TextToSpeech mouth = switch (tts) {
+      case "embedded" -> new EmbeddedTextToSpeech(EmbeddedEngines::mary);
+      case "openai" -> new OpenAiTextToSpeech(OpenAiTextToSpeech.Settings.from(c.getConfig("openai-tts")));
+      case "elevenlabs" -> new ElevenLabsTextToSpeech(ElevenLabsTextToSpeech.Settings.from(c.getConfig("elevenlabs")));
+      case "none" -> null;
+      default -> throw new IllegalArgumentException(
+          "candor.speech.tts-provider (TTS_PROVIDER) must be embedded, openai, elevenlabs or none, was '" + tts + "'");
+    };
+    String voice = mouth == null ? null : c.getString("voice").strip();
+    if (tts.equals("embedded") && !Set.of("female", "male", MarySpeaker.VOICE).contains(voice.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("candor.speech.voice (INTERVIEW_VOICE) must be female or male for the embedded "
+          + "voice, was '" + voice + "'");
+    }
+    String voiceEngine = switch (tts) {
+      case "openai" -> "openai:" + c.getString("openai-tts.model");
+      case "elevenlabs" -> "elevenlabs:" + c.getString("elevenlabs.model") + ":" + c.getString("elevenlabs.output-format");
+      default -> tts + ":" + MarySpeaker.VOICE;
+    };
+    return new SpeechSetup(stt, tts, ears, mouth, voice, voiceEngine, maxAudioBytes, c.getBoolean("warm-up"), vosk,
+        c.getInt("breaker.max-failures"), c.getDuration("breaker.open-for"));
+  }
+
+  /** Whether this node can hear spoken answers at all. */
+  boolean hears() {
+    return ears != null;
   }
 
   /**
@@ -62,14 +92,14 @@ record SpeechSetup(String sttProvider, String ttsProvider, String voice, long ma
    * hearing nor speaking is configured.
    */
   SpeechServices services(AudioRepository audio) {
-    java.time.Clock clock = java.time.Clock.systemUTC();
-    SpeechToText ears = ears().map(e -> CircuitBreaker.guard(e,
-        new CircuitBreaker("The " + sttProvider + " speech recogniser", breakerFailures, breakerOpenFor, clock))).orElse(null);
-    TextToSpeech mouth = mouth().map(m -> CircuitBreaker.guard(m,
-        new CircuitBreaker("The " + ttsProvider + " voice", breakerFailures, breakerOpenFor, clock))).orElse(null);
     if (ears == null && mouth == null) {
       return null;
     }
+    Clock clock = Clock.systemUTC();
+    SpeechToText guardedEars = ears == null ? null : CircuitBreaker.guard(ears,
+        new CircuitBreaker("The " + sttProvider + " speech recogniser", breakerFailures, breakerOpenFor, clock));
+    TextToSpeech guardedMouth = mouth == null ? null : CircuitBreaker.guard(mouth,
+        new CircuitBreaker("The " + ttsProvider + " voice", breakerFailures, breakerOpenFor, clock));
     AudioStore store = new AudioStore() {
       @Override
       public void save(String id, byte[] bytes, String contentType) {
@@ -86,7 +116,7 @@ record SpeechSetup(String sttProvider, String ttsProvider, String voice, long ma
         return audio.exists(id);
       }
     };
-    return new SpeechServices(ears, mouth, voiceEngine(), store);
+    return new SpeechServices(guardedEars, guardedMouth, voiceEngine, store);
   }
 
   /**
@@ -108,37 +138,10 @@ record SpeechSetup(String sttProvider, String ttsProvider, String voice, long ma
           EmbeddedEngines.mary();
         }
       } catch (Exception e) {
-        log.warn("The embedded speech engines could not be loaded ahead of use: {}", e.getMessage(), e);
+        log.warn("The embedded models could not be loaded ahead of use: {}", e.getMessage(), e);
       }
     }, "speech-warm-up");
     thread.setDaemon(true);
     thread.start();
-  }
-
-  private Optional<SpeechToText> ears() {
-    return switch (sttProvider) {
-      case "embedded" -> Optional.of(new EmbeddedSpeechToText(new AudioDecoder(new AudioDecoder.Limits(maxAudioBytes, maxAudioSeconds)),
-          () -> EmbeddedEngines.vosk(vosk)));
-      case "openai" -> Optional.of(new OpenAiSpeechToText(OpenAiSpeechToText.Settings.from(speech.getConfig("openai-stt"))));
-      default -> Optional.empty();
-    };
-  }
-
-  private Optional<TextToSpeech> mouth() {
-    return switch (ttsProvider) {
-      case "embedded" -> Optional.of(new EmbeddedTextToSpeech(EmbeddedEngines::mary));
-      case "openai" -> Optional.of(new OpenAiTextToSpeech(OpenAiTextToSpeech.Settings.from(speech.getConfig("openai-tts"))));
-      case "elevenlabs" -> Optional.of(new ElevenLabsTextToSpeech(ElevenLabsTextToSpeech.Settings.from(speech.getConfig("elevenlabs"))));
-      default -> Optional.empty();
-    };
-  }
-
-  /** Part of every cached line's id: the same words from another engine or model are other audio. */
-  private String voiceEngine() {
-    return switch (ttsProvider) {
-      case "openai" -> "openai:" + speech.getString("openai-tts.model");
-      case "elevenlabs" -> "elevenlabs:" + speech.getString("elevenlabs.model") + ":" + speech.getString("elevenlabs.output-format");
-      default -> ttsProvider + ":" + dev.candor.ai.speech.embedded.MarySpeaker.VOICE;
-    };
   }
 }

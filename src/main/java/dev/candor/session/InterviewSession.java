@@ -137,6 +137,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   public record SpeechReady(long seq, String audioId, String contentType) implements Command {}
 
+  /** The voice refused a line (a bad voice name, a refused key): retrying will not help; the text stands. */
+  public record SpeechRefused(long seq, String reason) implements Command {}
+
   public record WorkFailed(String task, String reason) implements Command {}
 
   public record RetryWork(String task) implements Command {}
@@ -484,6 +487,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
             "The interview is over; no more answers are taken")))
         .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.FINISHED,
             "The interview is over; no more answers are taken"))
+        // An answer recorded before the end still counts: the report waits for it.
+        .onCommand(TranscriptReady.class, this::onTranscript)
+        .onCommand(RecordingFailed.class, this::onRecordingFailed)
         .onCommand(AnalysisReady.class, this::onAnalysisReady)
         .onCommand(ReportReady.class, this::onReportReady)
         .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
@@ -537,6 +543,11 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(TranscriptReady.class, (s, c) -> lateResult(TRANSCRIBE_TASK + c.recordingId()))
         .onCommand(RecordingFailed.class, (s, c) -> lateResult(TRANSCRIBE_TASK + c.recordingId()))
         .onCommand(SpeechReady.class, this::onSpeechReady)
+        .onCommand(SpeechRefused.class, (s, c) -> {
+          taskDone(SPEAK_TASK + c.seq());
+          notifySubscribers(new SessionProblem("The interviewer's line could not be spoken: " + c.reason(), true, view(s)));
+          return Effect().none();
+        })
         .onCommand(TimeUp.class, (s, c) -> Effect().none());
 
     return builder.build();
@@ -686,7 +697,10 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     }
     return Effect().persist(new RecordingUnusable(command.recordingId(), command.questionId(), command.problem(),
             command.message(), clock.instant()))
-        .thenRun(newState -> publish(newState, 1));
+        .thenRun(newState -> {
+          publish(newState, 1);
+          startReportWhenReady(newState);
+        });
   }
 
   private Effect<Event, State> onSpeechReady(State state, SpeechReady command) {
@@ -783,6 +797,11 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private Effect<Event, State> onWorkFailed(State state, WorkFailed command) {
     runningTasks.remove(command.task());
+    if (!pending(state).contains(command.task())) {
+      // Work nobody waits for any more (a replaced recording, a line already past): no retry, no notice.
+      failures.remove(command.task());
+      return Effect().none();
+    }
     int failed = failures.merge(command.task(), 1, Integer::sum);
     context.getLog().warn("Session {}: {} failed ({} of {} attempts): {}", sessionId, command.task(), failed,
         settings.workerRetries() + 1, command.reason());
@@ -829,7 +848,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   // ---- side effects ----
 
   private SessionView view(State state) {
-    return SessionView.of(sessionId, state);
+    return SessionView.of(sessionId, state, isVoiced(state));
   }
 
   /** Tells subscribers of the newest events, and has the spoken ones (questions, the closing) voiced. */
@@ -882,16 +901,17 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     if (state.status() == Status.IN_PROGRESS || state.status() == Status.FINISHING) {
       state.pendingAnalyses().forEach(id -> tasks.add(ANALYSE_TASK + id));
     }
-    if (state.status() == Status.FINISHING && state.pendingAnalyses().isEmpty()) {
+    if (state.status() == Status.FINISHING && state.pendingAnalyses().isEmpty() && state.recordings().isEmpty()) {
       tasks.add(REPORT_TASK);
     }
-    if (state.status() == Status.IN_PROGRESS) {
+    if (state.status() == Status.IN_PROGRESS || state.status() == Status.FINISHING) {
       state.recordings().values().forEach(r -> tasks.add(TRANSCRIBE_TASK + r.recordingId()));
     }
-    // Only the latest spoken line is worth voicing after a restart; the earlier ones are past.
+    // Only the latest spoken line is worth voicing after a restart; the earlier ones are past. The closing
+    // line is still owed once the report is written (the report is usually quicker than the voice).
     long lastSpoken = state.lastSpokenEventSeq();
     if (isVoiced(state) && lastSpoken > 0 && !state.spoken().containsKey(lastSpoken)
-        && (state.status() == Status.IN_PROGRESS || state.status() == Status.FINISHING)) {
+        && (state.status() == Status.IN_PROGRESS || state.status() == Status.FINISHING || state.status() == Status.COMPLETED)) {
       tasks.add(SPEAK_TASK + lastSpoken);
     }
     return tasks;
@@ -916,7 +936,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   }
 
   private void startReportWhenReady(State state) {
-    if (state.status() == Status.FINISHING && state.pendingAnalyses().isEmpty()) {
+    if (state.status() == Status.FINISHING && state.pendingAnalyses().isEmpty() && state.recordings().isEmpty()) {
       startTask(state, REPORT_TASK);
     }
   }

@@ -18,6 +18,9 @@ import java.util.List;
  * @param currentQuestion the last question asked, or null before the first
  * @param lastAnalysis the analysis of the most recently analysed answer, or null
  * @param lastAcknowledgement the interviewer's remark on the previous answer, said before the current question
+ * @param voiced whether this session's lines are spoken (it has a voice and its node a text-to-speech engine)
+ * @param currentLineSeq the number of the event whose words the interviewer says last (a question asked, the
+ *     ending), or 0 before the first
  * @param lastUtterance the audio of the interviewer's latest spoken line, or null while it is being synthesised
  *     (or in an interview held in text)
  */
@@ -44,6 +47,8 @@ public record SessionView(
     String lastAcknowledgement,
     InterviewSession.EndReason endReason,
     Report report,
+    boolean voiced,
+    long currentLineSeq,
     InterviewSession.UtteranceSpoken lastUtterance,
     long lastSeq) implements CborSerializable {
 
@@ -53,7 +58,7 @@ public record SessionView(
     areasToProbe = List.copyOf(areasToProbe);
   }
 
-  static SessionView of(String sessionId, InterviewSession.State state) {
+  static SessionView of(String sessionId, InterviewSession.State state, boolean voiced) {
     InterviewSession.SessionContext context = state.context();
     Question current = state.currentQuestion();
     List<AnswerAnalysis> analyses = state.analysesInOrder();
@@ -87,6 +92,8 @@ public record SessionView(
         state.lastAcknowledgement(),
         state.endReason(),
         state.report(),
+        voiced,
+        state.lastSpokenEventSeq(),
         state.spoken().get(state.lastSpokenEventSeq()),
         state.lastSeq());
   }

@@ -47,7 +47,10 @@ final class SpeechWork {
       }
       return new InterviewSession.SpeechReady(seq, audioId, speech.audio().load(audioId).orElseThrow().contentType());
     } catch (SpeechException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+      if (e.retryable()) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      return new InterviewSession.SpeechRefused(seq, e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("the audio store could not be used", e);
     }

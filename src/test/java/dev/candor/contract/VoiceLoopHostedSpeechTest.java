@@ -65,6 +65,22 @@ class VoiceLoopHostedSpeechTest {
   }
 
   @Test
+  void aNodeThatCannotHearRefusesToStartAVoiceInterview() throws Exception {
+    Candor deaf = Candor.start(ConfigFactory.parseString("candor.speech { stt-provider = none\ntts-provider = none }")
+        .withFallback(TestConfigs.node(TestDatabase.fresh())));
+    try (WsClient ws = WsClient.connect(deaf.httpPort(), "/ws/interview/deaf-" + UUID.randomUUID())) {
+      ws.next("session_started");
+      ws.send("{\"type\":\"start_interview\"}");
+      JsonNode error = ws.next("error");
+      assertEquals("START_ERROR", error.get("code").asText(), error.toString());
+      assertEquals(false, error.get("recoverable").asBoolean());
+      assertTrue(error.get("message").asText().contains("STT_PROVIDER=none"), error.toString());
+    } finally {
+      deaf.close();
+    }
+  }
+
+  @Test
   void aProviderOutageIsARecoverableErrorAndTheAnswerCanBeGivenAgain() throws Exception {
     try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/hosted-" + UUID.randomUUID())) {
       ws.next("session_started");

@@ -99,7 +99,7 @@ class SerializationTest {
     for (InterviewSession.Event event : events.subList(4, 7)) {
       state = state.apply(event);
     }
-    SessionView view = SessionView.of("s-1", state);
+    SessionView view = SessionView.of("s-1", state, true);
 
     ActorRef<InterviewSession.Reply> replies = testKit.<InterviewSession.Reply>createTestProbe().getRef();
     ActorRef<SessionView> views = testKit.<SessionView>createTestProbe().getRef();
@@ -120,6 +120,7 @@ class SerializationTest {
         new InterviewSession.TranscriptReady("rec-1", first.id(), "I led the migration", 12.5),
         new InterviewSession.RecordingFailed("rec-1", first.id(), InterviewSession.RecordingProblem.INVALID, "not audio"),
         new InterviewSession.SpeechReady(3, "speech-ab12", "audio/mpeg"),
+        new InterviewSession.SpeechRefused(3, "unknown voice"),
         new InterviewSession.RecordingAccepted("rec-1", first.id()),
         new InterviewSession.WorkFailed("report", "timeout"),
         new InterviewSession.RetryWork("report"),

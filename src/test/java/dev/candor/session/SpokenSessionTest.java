@@ -58,6 +58,11 @@ class SpokenSessionTest {
   private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<String> spokenTexts = new ConcurrentLinkedQueue<>();
   private final MemoryAudioStore audio = new MemoryAudioStore();
+  /** "HOLD" recordings are heard only once this opens. */
+  private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+  /** Lines starting with these words fail once at the provider, then are spoken. */
+  private final Map<String, AtomicInteger> voiceFailures = new ConcurrentHashMap<>();
+  private final AtomicInteger voiceCalls = new AtomicInteger();
   private EventSourcedBehaviorTestKit<Command, Event, State> kit;
 
   @AfterAll
@@ -72,6 +77,14 @@ class SpokenSessionTest {
       if (said.equals("GARBAGE")) {
         throw new SpeechException(SpeechException.Kind.INVALID_AUDIO, "not a recognisable audio file");
       }
+      if (said.equals("HOLD")) {
+        try {
+          held.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return new Transcript("I held the release until the payment tests passed", "en", 5.0, List.of());
+      }
       if (said.startsWith("FAIL")) {
         AtomicInteger left = failuresLeft.computeIfAbsent(said, k -> new AtomicInteger(Integer.parseInt(k.substring(5))));
         if (left.getAndDecrement() > 0) {
@@ -82,6 +95,15 @@ class SpokenSessionTest {
       return new Transcript(said, "en", 4.0, List.of());
     };
     TextToSpeech voice = (text, name) -> {
+      voiceCalls.incrementAndGet();
+      if (name.equals("nobody")) {
+        throw new SpeechException(SpeechException.Kind.PROVIDER_REJECTED, "voice 'nobody' does not exist");
+      }
+      for (Map.Entry<String, AtomicInteger> failing : voiceFailures.entrySet()) {
+        if (text.startsWith(failing.getKey()) && failing.getValue().getAndDecrement() > 0) {
+          throw new SpeechException(SpeechException.Kind.PROVIDER_UNAVAILABLE, "voice down");
+        }
+      }
       spokenTexts.add(text);
       return new SpeechAudio(("mp3 of " + text).getBytes(StandardCharsets.UTF_8), "audio/mpeg");
     };
@@ -108,8 +130,8 @@ class SpokenSessionTest {
     assertTrue(answered.recordings().isEmpty());
     assertEquals(2, spokenTexts.size(), "each question is synthesised once: " + spokenTexts);
 
-    // The same recording sent again is acknowledged without a second event.
-    assertTrue(kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording("rec-1", firstQuestion, "webm", r))
+    // Another recording for an answered question is refused.
+    assertTrue(kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording("rec-again", firstQuestion, "webm", r))
         .reply() instanceof InterviewSession.Rejected, "the first question is answered now");
   }
 
@@ -154,7 +176,15 @@ class SpokenSessionTest {
     String question = asked.currentQuestion().id();
     // Down for longer than the session's retries: the recording stays pending across the restart.
     record("rec-pending", "FAIL 3");
-    awaitState(s -> !s.recordings().isEmpty());
+    TestProbe<Object> probe = testKit.createTestProbe();
+    probe.awaitAssert(Duration.ofSeconds(10), () -> {
+      assertEquals(0, failuresLeft.get("FAIL 3").get(), "every attempt the session allows has failed");
+      return null;
+    });
+    // A client that resends the recording it is waiting on is told it was taken, and nothing is persisted.
+    var resent = kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording("rec-pending", null, "webm", r));
+    assertInstanceOf(InterviewSession.RecordingAccepted.class, resent.reply());
+    assertTrue(resent.hasNoEvents());
     kit.restart();
     State answered = awaitState(s -> s.answers().containsKey(question) && s.spoken().size() == 2);
     assertEquals(1, answered.log().stream().filter(e -> e instanceof InterviewSession.RecordingReceived).count());
@@ -191,6 +221,47 @@ class SpokenSessionTest {
     State moved = awaitState(s -> s.askedCount() == 2);
     assertEquals(asked.questions().get(1).id(), moved.currentQuestion().id());
     assertTrue(moved.analyses().values().iterator().next().followUp() != null, "the analysis did suggest one");
+  }
+
+  @Test
+  void aRecordingStillBeingHeardWhenTheInterviewEndsIsInTheReport() throws Exception {
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(SPOKEN, r));
+    State asked = awaitState(s -> s.status() == Status.IN_PROGRESS);
+    String question = asked.currentQuestion().id();
+    record("rec-held", "HOLD");
+    kit.<Reply>runCommand(InterviewSession.End::new);
+    assertEquals(Status.FINISHING, awaitState(s -> s.status() == Status.FINISHING).status());
+    held.countDown();
+    State done = awaitState(s -> s.status() == Status.COMPLETED);
+    assertEquals("I held the release until the payment tests passed", done.answers().get(question).text());
+    assertTrue(done.analyses().containsKey(question), "analysed before the report was written");
+  }
+
+  @Test
+  void theClosingLineIsSpokenEvenWhenTheReportIsWrittenFirst() throws Exception {
+    voiceFailures.put("Thank you for your time", new AtomicInteger(1));
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(SPOKEN, r));
+    awaitState(s -> s.status() == Status.IN_PROGRESS && s.spoken().size() == 1);
+    kit.<Reply>runCommand(InterviewSession.End::new);
+    State done = awaitState(s -> s.status() == Status.COMPLETED && s.spoken().containsKey(s.lastSpokenEventSeq()));
+    assertTrue(done.log().get((int) done.lastSpokenEventSeq() - 1) instanceof InterviewSession.InterviewEnding);
+  }
+
+  @Test
+  void aVoiceTheProviderRefusesIsNotRetriedAndTheTextStands() throws Exception {
+    SessionContext unknownVoice = new SessionContext(null, null, SampleData.johnDoe(), SampleData.seniorEngineer(),
+        new InterviewPreferences(30, null, List.of()), "nobody", false);
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(unknownVoice, r));
+    State asked = awaitState(s -> s.status() == Status.IN_PROGRESS);
+    TestProbe<Object> probe = testKit.createTestProbe();
+    probe.awaitAssert(Duration.ofSeconds(5), () -> {
+      assertEquals(1, voiceCalls.get());
+      return null;
+    });
+    Thread.sleep(300);
+    assertEquals(1, voiceCalls.get(), "a refusal is not retried (backoff here is 20 ms)");
+    assertTrue(kit.getState().spoken().isEmpty());
+    assertEquals(asked.currentQuestion(), kit.getState().currentQuestion());
   }
 
   private Reply record(String id, String words) throws Exception {

@@ -8,7 +8,8 @@ import java.time.Instant;
  * Stops calling a speech provider that keeps failing, so that every session on the node does not wait out
  * its timeouts: after {@code maxFailures} provider failures in a row the breaker opens and calls fail at
  * once for {@code openFor}; then one trial call goes through, and its outcome closes or reopens it. Only
- * failures on the provider's side count; bad audio or a refused request is an answer, not an outage.
+ * failures on the provider's side count; bad audio or a refused request is an answer, not an outage, and
+ * a busy local engine is a queue.
  */
 public final class CircuitBreaker {
 
@@ -37,20 +38,27 @@ public final class CircuitBreaker {
 
   public <T> T call(Call<T> call) throws SpeechException {
     admit();
+    boolean settled = false;
     try {
       T result = call.run();
       succeeded();
+      settled = true;
       return result;
     } catch (SpeechException e) {
-      if (e.retryable()) {
+      if (e.kind() == SpeechException.Kind.BUSY) {
+        released();
+      } else if (e.retryable()) {
         failed();
       } else {
         succeeded();
       }
+      settled = true;
       throw e;
-    } catch (RuntimeException e) {
-      failed();
-      throw e;
+    } finally {
+      // Anything else (a runtime exception, a missing native library) is the provider's failure too.
+      if (!settled) {
+        failed();
+      }
     }
   }
 
@@ -73,6 +81,11 @@ public final class CircuitBreaker {
           + " times in a row; it is not called again for " + Math.max(1, wait.toSeconds()) + " s", wait, null);
     }
     trialRunning = true;
+  }
+
+  /** A call that never reached the provider: it says nothing about the provider's health. */
+  private synchronized void released() {
+    trialRunning = false;
   }
 
   private synchronized void succeeded() {

@@ -19,6 +19,8 @@ public final class SpeechException extends Exception {
     PROVIDER_UNAVAILABLE(true),
     /** The provider asked us to slow down (HTTP 429). */
     RATE_LIMITED(true),
+    /** An engine on this node is serving as many calls as it may: a queue, not an outage. */
+    BUSY(true),
     /** The provider took longer than allowed. */
     TIMEOUT(true),
     /** The provider refused the request (bad key, bad input): retrying the same request will not help. */

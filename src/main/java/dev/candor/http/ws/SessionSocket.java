@@ -151,6 +151,11 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
     getContext().pipeToSelf(stage, (value, error) -> new Continue(step.apply(value, error), ackTo));
   }
 
+  /** The number of the last update this client has been given (or the session stood at when it subscribed). */
+  protected long lastSeenSeq() {
+    return lastSeq;
+  }
+
   protected void replyNow(ActorRef<SocketMessage.Ack> ackTo, String message) {
     send(message);
     ackTo.tell(SocketMessage.Ack.INSTANCE);

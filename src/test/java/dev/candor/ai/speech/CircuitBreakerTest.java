@@ -74,6 +74,29 @@ class CircuitBreakerTest {
     assertEquals("hello", breaker.call(this::up), "two failures after a success do not open it");
   }
 
+  @Test
+  void aBusyLocalEngineIsAQueueNotAnOutage() {
+    for (int i = 0; i < 10; i++) {
+      assertThrows(SpeechException.class, () -> breaker.call(() -> {
+        throw new SpeechException(SpeechException.Kind.BUSY, "every recogniser is busy");
+      }));
+    }
+    assertEquals("hello", assertDoesNotThrowCall(), "ten busy refusals do not open it");
+  }
+
+  @Test
+  void anErrorDuringTheTrialReopensItRatherThanWedgingIt() {
+    for (int i = 0; i < 3; i++) {
+      assertThrows(SpeechException.class, () -> breaker.call(this::down));
+    }
+    clock.advance(Duration.ofSeconds(31));
+    assertThrows(UnsatisfiedLinkError.class, () -> breaker.call(() -> {
+      throw new UnsatisfiedLinkError("libvosk.so");
+    }));
+    clock.advance(Duration.ofSeconds(31));
+    assertEquals("hello", assertDoesNotThrowCall(), "the next trial is let through and closes it");
+  }
+
   private String assertDoesNotThrowCall() {
     try {
       return breaker.call(this::up);

@@ -87,6 +87,29 @@ public final class VoskRecognizer implements AutoCloseable {
     Path parent = unpackDir.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, unpackDir.getFileName() + ".partial-");
+    try {
+      copyModel(jar, staging);
+      Files.writeString(staging.resolve(".complete"), "vosk-model-en 0.3.45\n");
+      if (Files.exists(unpackDir) && !Files.exists(complete)) {
+        // A folder without the marker is an unpacking that was cut short: nothing uses it.
+        deleteTree(unpackDir);
+      }
+      try {
+        Files.move(staging, unpackDir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException lost) {
+        if (!Files.exists(complete)) {
+          throw new IOException("Could not put the Vosk model in " + unpackDir, lost);
+        }
+      }
+    } finally {
+      if (Files.exists(staging)) {
+        deleteTree(staging);
+      }
+    }
+    return unpackDir;
+  }
+
+  private static void copyModel(Path jar, Path target) throws IOException {
     String prefix = MODEL_RESOURCE + "/";
     try (JarFile file = new JarFile(jar.toFile())) {
       Enumeration<JarEntry> entries = file.entries();
@@ -95,26 +118,16 @@ public final class VoskRecognizer implements AutoCloseable {
         if (!entry.getName().startsWith(prefix) || entry.isDirectory()) {
           continue;
         }
-        Path target = staging.resolve(entry.getName().substring(prefix.length())).normalize();
-        if (!target.startsWith(staging)) {
+        Path path = target.resolve(entry.getName().substring(prefix.length())).normalize();
+        if (!path.startsWith(target)) {
           throw new IOException("Refusing a model entry outside the model folder: " + entry.getName());
         }
-        Files.createDirectories(target.getParent());
+        Files.createDirectories(path.getParent());
         try (InputStream in = file.getInputStream(entry)) {
-          Files.copy(in, target);
+          Files.copy(in, path);
         }
       }
     }
-    Files.writeString(staging.resolve(".complete"), "vosk-model-en 0.3.45\n");
-    try {
-      Files.move(staging, unpackDir, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException lost) {
-      deleteTree(staging);
-      if (!Files.exists(complete)) {
-        throw new IOException("Could not put the Vosk model in " + unpackDir, lost);
-      }
-    }
-    return unpackDir;
   }
 
   private static void deleteTree(Path dir) throws IOException {
@@ -129,7 +142,7 @@ public final class VoskRecognizer implements AutoCloseable {
   public Transcript recognize(short[] pcm16k) throws SpeechException {
     try {
       if (!recognizers.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-        throw new SpeechException(SpeechException.Kind.PROVIDER_UNAVAILABLE,
+        throw new SpeechException(SpeechException.Kind.BUSY,
             "Every speech recogniser on this node is busy; try again in a moment");
       }
     } catch (InterruptedException e) {

@@ -43,12 +43,16 @@ public final class VoiceLoopConnection extends SessionSocket {
   /**
    * @param maxAudioBytes the largest recording, decoded
    * @param voice the interviewer's voice for sessions started here; null when this node speaks nothing (text only)
+   * @param hears whether this node has a speech recogniser; without one the voice loop cannot start
    */
   public record Dependencies(Sessions sessions, AudioRepository audio, Executor blocking, Duration storeTimeout,
-      Duration resubscribeInterval, long maxAudioBytes, String voice) {}
+      Duration resubscribeInterval, long maxAudioBytes, String voice, boolean hears) {}
 
   /** An interviewer line's audio, read from the store off the actor thread; empty when it could not be read. */
-  private record AudioLoaded(long seq, Optional<AudioRepository.Audio> audio, boolean ending) implements SocketMessage {}
+  private record AudioLoaded(long seq, Optional<AudioRepository.Audio> audio) implements SocketMessage {}
+
+  /** The interview turned out to be over (found by a status request). */
+  private record Ended(long totalTurns) implements SocketMessage {}
 
   private static final String EXPECTED = "audio, resume_context, start_interview, playback_complete, end_session";
 
@@ -58,6 +62,8 @@ public final class VoiceLoopConnection extends SessionSocket {
   private boolean anyFrame;
   private Resume resume;
   private boolean started;
+  /** The interviewer line this client was shown last: only its audio is played. */
+  private long lineSeq;
   private long lastAudioSeq;
   private long endingSeq = -1;
   private long endingTurns;
@@ -140,6 +146,11 @@ public final class VoiceLoopConnection extends SessionSocket {
   }
 
   private void startInterview(ActorRef<SocketMessage.Ack> ackTo) {
+    if (!deps.hears()) {
+      replyNow(ackTo, VoiceLoopMessages.error(Code.START_ERROR,
+          "This server has no speech recogniser (STT_PROVIDER=none), so it cannot hold a spoken interview", false));
+      return;
+    }
     send(VoiceLoopMessages.status(State.GENERATING));
     InterviewSession.SessionContext context = new InterviewSession.SessionContext(null, null,
         resume != null ? resume : Resume.empty(), JobPosting.empty(), InterviewPreferences.defaults(), deps.voice(), true);
@@ -156,6 +167,11 @@ public final class VoiceLoopConnection extends SessionSocket {
   }
 
   private void audio(JsonNode message, ActorRef<SocketMessage.Ack> ackTo) {
+    if (!started) {
+      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
+          "The interview has not started: send start_interview first", true));
+      return;
+    }
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(message.path("data").asText(""));
@@ -187,24 +203,26 @@ public final class VoiceLoopConnection extends SessionSocket {
             + ". Please try again.", true));
         send(VoiceLoopMessages.status(State.READY));
       } else if (reply instanceof InterviewSession.Rejected rejected) {
+        // Nothing refers to a refused recording: it does not stay in the store.
+        CompletableFuture.runAsync(() -> deps.audio().delete(recordingId), deps.blocking());
         refused(rejected);
       }
     });
   }
 
   private void refused(InterviewSession.Rejected rejected) {
-    boolean recoverable = switch (rejected.reason()) {
-      case FINISHED, ABANDONED, NOT_SPOKEN -> false;
-      default -> true;
-    };
-    String message = switch (rejected.reason()) {
-      case NOT_STARTED -> "The interview has not started: send start_interview first";
-      case ALREADY_ANSWERED -> "Your answer to this question is still being processed; wait for the next question";
-      default -> rejected.message();
-    };
-    send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, message, recoverable));
-    if (recoverable) {
-      send(VoiceLoopMessages.status(State.READY));
+    switch (rejected.reason()) {
+      case FINISHED -> sessions.status(sessionId).thenAccept(view ->
+          getContext().getSelf().tell(new Ended(view.questionsAsked() + view.answersRecorded() + 1)));
+      case ABANDONED -> send(VoiceLoopMessages.error(Code.SESSION_NOT_FOUND, rejected.message(), false));
+      default -> {
+        send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, switch (rejected.reason()) {
+          case NOT_STARTED -> "The interview has not started: send start_interview first";
+          case ALREADY_ANSWERED -> "Your answer to this question is still being processed; wait for the next question";
+          default -> rejected.message();
+        }, true));
+        send(VoiceLoopMessages.status(State.READY));
+      }
     }
   }
 
@@ -214,8 +232,7 @@ public final class VoiceLoopConnection extends SessionSocket {
         send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The session could not be ended: " + describe(failure)
             + ". Please try again.", true));
       } else if (reply instanceof InterviewSession.Accepted accepted) {
-        SessionView view = accepted.view();
-        sendEnded(view.questionsAsked() + view.answersRecorded() + 1);
+        endWhenSpoken(accepted.view());
       } else {
         InterviewSession.Rejected rejected = (InterviewSession.Rejected) reply;
         if (rejected.reason() == InterviewSession.Rejection.STILL_PLANNING) {
@@ -227,6 +244,21 @@ public final class VoiceLoopConnection extends SessionSocket {
     });
   }
 
+  /**
+   * After end_session: session_ended follows the closing line's audio when that is still to come (its updates
+   * are on their way, or it is being synthesised); otherwise it is sent now.
+   */
+  private void endWhenSpoken(SessionView view) {
+    if (ended) {
+      return;
+    }
+    boolean updatesOnTheWay = view.lastSeq() > lastSeenSeq();
+    boolean closingAudioComing = endingSeq > 0 && lastAudioSeq < endingSeq;
+    if (!view.voiced() || !(updatesOnTheWay || closingAudioComing)) {
+      sendEnded(view.questionsAsked() + view.answersRecorded() + 1);
+    }
+  }
+
   // ---- session → client ----
 
   @Override
@@ -234,8 +266,9 @@ public final class VoiceLoopConnection extends SessionSocket {
     SessionView view = update.view();
     InterviewSession.Event event = update.event();
     if (event instanceof InterviewSession.QuestionAsked asked) {
+      lineSeq = update.seq();
       send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(asked, view), 2L * asked.index() + 1));
-      send(VoiceLoopMessages.status(deps.voice() == null ? State.READY : State.SPEAKING));
+      send(VoiceLoopMessages.status(view.voiced() ? State.SPEAKING : State.READY));
     } else if (event instanceof InterviewSession.RecordingReceived) {
       send(VoiceLoopMessages.status(State.PROCESSING_STT));
     } else if (event instanceof InterviewSession.AnswerRecorded recorded) {
@@ -249,14 +282,18 @@ public final class VoiceLoopConnection extends SessionSocket {
       send(VoiceLoopMessages.status(State.READY));
     } else if (event instanceof InterviewSession.InterviewEnding ending) {
       endingSeq = update.seq();
+      lineSeq = update.seq();
       endingTurns = view.questionsAsked() + view.answersRecorded() + 1;
-      send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(ending, view), endingTurns));
-      if (deps.voice() == null) {
-        sendEnded(endingTurns);
-      } else {
-        send(VoiceLoopMessages.status(State.SPEAKING));
+      if (ended) {
+        return;
       }
-    } else if (event instanceof InterviewSession.UtteranceSpoken spoken) {
+      send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(ending, view), endingTurns));
+      if (view.voiced()) {
+        send(VoiceLoopMessages.status(State.SPEAKING));
+      } else {
+        sendEnded(endingTurns);
+      }
+    } else if (event instanceof InterviewSession.UtteranceSpoken spoken && spoken.seq() == lineSeq) {
       play(spoken);
     } else if (event instanceof InterviewSession.SessionAbandoned) {
       sendEnded(view.questionsAsked() + view.answersRecorded());
@@ -275,13 +312,15 @@ public final class VoiceLoopConnection extends SessionSocket {
 
   @Override
   protected Behavior<SocketMessage> onOwnMessage(SocketMessage message) {
-    if (message instanceof AudioLoaded loaded && !ended) {
+    if (message instanceof Ended end) {
+      sendEnded(end.totalTurns());
+    } else if (message instanceof AudioLoaded loaded && !ended && loaded.seq() == lineSeq) {
       if (loaded.audio().isPresent()) {
         send(VoiceLoopMessages.audio(loaded.audio().get().bytes(), loaded.audio().get().contentType()));
       } else {
         send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The interviewer's audio could not be loaded; the text is above", true));
       }
-      if (loaded.ending()) {
+      if (loaded.seq() == endingSeq) {
         sendEnded(endingTurns);
       } else {
         send(VoiceLoopMessages.status(State.READY));
@@ -293,15 +332,20 @@ public final class VoiceLoopConnection extends SessionSocket {
   /** A session rejoined by start_interview: the line it is on is said again; a finished one is ended. */
   private void rejoin(SessionView view) {
     if (view.status() == InterviewSession.Status.IN_PROGRESS) {
+      lineSeq = view.currentLineSeq();
       int index = view.questionsAsked() - 1;
       var asked = new InterviewSession.QuestionAsked(index, view.currentQuestion().id(), view.lastAcknowledgement(), null);
       send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(asked, view), 2L * index + 1));
       if (view.currentAnswered()) {
         send(VoiceLoopMessages.status(State.GENERATING));
-      } else if (view.lastUtterance() != null) {
+      } else if (!view.voiced()) {
+        send(VoiceLoopMessages.status(State.READY));
+      } else if (view.lastUtterance() != null && view.lastUtterance().seq() == lineSeq) {
+        // Said again on purpose: the client started again, so it may not have heard it.
+        lastAudioSeq = 0;
         play(view.lastUtterance());
       } else {
-        send(VoiceLoopMessages.status(deps.voice() == null ? State.READY : State.SPEAKING));
+        send(VoiceLoopMessages.status(State.SPEAKING));
       }
     } else if (view.status() == InterviewSession.Status.FINISHING || view.status() == InterviewSession.Status.COMPLETED
         || view.status() == InterviewSession.Status.ABANDONED) {
@@ -315,10 +359,9 @@ public final class VoiceLoopConnection extends SessionSocket {
       return;
     }
     lastAudioSeq = spoken.seq();
-    boolean ending = spoken.seq() == endingSeq;
     getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> deps.audio().load(spoken.audioId()), deps.blocking())
             .orTimeout(deps.storeTimeout().toMillis(), TimeUnit.MILLISECONDS),
-        (audio, error) -> new AudioLoaded(spoken.seq(), error == null ? audio : Optional.empty(), ending));
+        (audio, error) -> new AudioLoaded(spoken.seq(), error == null ? audio : Optional.empty()));
   }
 
   private void sendEnded(long totalTurns) {
