@@ -24,4 +24,24 @@ public interface Interviewer {
   String acknowledge(AnswerAnalysis analysis);
 
   Report report(List<AnsweredQuestion> questions, Resume resume, JobPosting job);
+
+  /** The engine this interviewer is, as events record it. */
+  default String engine() {
+    return "rule-based";
+  }
+
+  /** {@link #plan}, with the engine that answered (an interviewer with a fallback names the one that did). */
+  default Attributed<List<Question>> planAttributed(Resume resume, JobPosting job, InterviewPreferences preferences,
+      int questionCount) {
+    return new Attributed<>(plan(resume, job, preferences, questionCount), engine());
+  }
+
+  default Attributed<AnswerAnalysis> analyseAttributed(Question question, String answer, JobPosting job,
+      Double durationSeconds) {
+    return new Attributed<>(analyse(question, answer, job, durationSeconds), engine());
+  }
+
+  default Attributed<Report> reportAttributed(List<AnsweredQuestion> questions, Resume resume, JobPosting job) {
+    return new Attributed<>(report(questions, resume, job), engine());
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.candor.interview.AnswerAnalysis;
 import dev.candor.interview.AnsweredQuestion;
+import dev.candor.interview.Attributed;
 import dev.candor.interview.InterviewPreferences;
 import dev.candor.interview.Interviewer;
 import dev.candor.interview.JobPosting;
@@ -123,11 +124,13 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   public record Unsubscribe(ActorRef<Notification> subscriber) implements Command {}
 
-  public record PlanReady(List<Question> questions) implements Command {}
+  /** {@code engine}: who did the work (see {@link dev.candor.interview.Attributed}); it is persisted with the result. */
+  public record PlanReady(List<Question> questions, String engine) implements Command {}
 
-  public record AnalysisReady(String questionId, AnswerAnalysis analysis, String acknowledgement) implements Command {}
+  public record AnalysisReady(String questionId, AnswerAnalysis analysis, String acknowledgement, String engine)
+      implements Command {}
 
-  public record ReportReady(Report report) implements Command {}
+  public record ReportReady(Report report, String engine) implements Command {}
 
   public record TranscriptReady(String recordingId, String questionId, String text, double durationSeconds) implements Command {}
 
@@ -189,18 +192,19 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   public record ContextSet(SessionContext context, Instant at) implements Event {}
 
-  public record QuestionsPlanned(List<Question> questions, Instant at) implements Event {}
+  /** {@code engine}: who wrote the questions; null in events from before it was recorded. */
+  public record QuestionsPlanned(List<Question> questions, String engine, Instant at) implements Event {}
 
   /** {@code acknowledgement} is the interviewer's remark on the previous answer; null for the first question. */
   public record QuestionAsked(int index, String questionId, String acknowledgement, Instant at) implements Event {}
 
   public record AnswerRecorded(RecordedAnswer answer, Instant at) implements Event {}
 
-  public record AnswerAnalysed(String questionId, AnswerAnalysis analysis, Instant at) implements Event {}
+  public record AnswerAnalysed(String questionId, AnswerAnalysis analysis, String engine, Instant at) implements Event {}
 
   public record InterviewEnding(EndReason reason, Instant at) implements Event {}
 
-  public record InterviewCompleted(Report report, Instant at) implements Event {}
+  public record InterviewCompleted(Report report, String engine, Instant at) implements Event {}
 
   public record SessionAbandoned(Instant at) implements Event {}
 
@@ -598,7 +602,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     taskDone(PLAN_TASK);
     Instant now = clock.instant();
     Question first = questions.get(0);
-    return Effect().persist(List.of(new QuestionsPlanned(command.questions(), now), new QuestionAsked(0, first.id(), null, now)))
+    return Effect().persist(List.of(new QuestionsPlanned(command.questions(), command.engine(), now), new QuestionAsked(0, first.id(), null, now)))
         .thenRun(newState -> {
           publish(newState, 2);
           armTimeUp(newState);
@@ -729,7 +733,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     }
     Instant now = clock.instant();
     List<Event> events = new ArrayList<>();
-    events.add(new AnswerAnalysed(command.questionId(), command.analysis(), now));
+    events.add(new AnswerAnalysed(command.questionId(), command.analysis(), command.engine(), now));
     boolean answeredCurrent = state.status() == Status.IN_PROGRESS && state.currentQuestion().id().equals(command.questionId());
     Question followUp = answeredCurrent ? followUp(state, command.analysis()) : null;
     if (followUp != null) {
@@ -777,7 +781,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private Effect<Event, State> onReportReady(State state, ReportReady command) {
     taskDone(REPORT_TASK);
-    return Effect().persist(new InterviewCompleted(command.report(), clock.instant()))
+    return Effect().persist(new InterviewCompleted(command.report(), command.engine(), clock.instant()))
         .thenRun(newState -> publish(newState, 1));
   }
 
@@ -963,14 +967,21 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     SessionContext sessionContext = state.context();
     if (task.equals(PLAN_TASK)) {
       int count = settings.questionCount();
-      return () -> new PlanReady(interviewer.plan(sessionContext.resume(), sessionContext.job(), sessionContext.preferences(), count));
+      return () -> {
+        Attributed<List<Question>> plan = interviewer.planAttributed(sessionContext.resume(), sessionContext.job(),
+            sessionContext.preferences(), count);
+        return new PlanReady(plan.value(), plan.engine());
+      };
     }
     if (task.equals(REPORT_TASK)) {
       List<AnsweredQuestion> answered = state.questions().stream().map(q -> {
         RecordedAnswer answer = state.answers().get(q.id());
         return new AnsweredQuestion(q, answer == null ? null : answer.text(), state.analyses().get(q.id()));
       }).toList();
-      return () -> new ReportReady(interviewer.report(answered, sessionContext.resume(), sessionContext.job()));
+      return () -> {
+        Attributed<Report> report = interviewer.reportAttributed(answered, sessionContext.resume(), sessionContext.job());
+        return new ReportReady(report.value(), report.engine());
+      };
     }
     if (task.startsWith(TRANSCRIBE_TASK)) {
       PendingRecording recording = state.recordings().values().stream()
@@ -987,8 +998,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     Question question = state.question(questionId);
     RecordedAnswer answer = state.answers().get(questionId);
     return () -> {
-      AnswerAnalysis analysis = interviewer.analyse(question, answer.text(), sessionContext.job(), answer.durationSeconds());
-      return new AnalysisReady(questionId, analysis, interviewer.acknowledge(analysis));
+      Attributed<AnswerAnalysis> analysis = interviewer.analyseAttributed(question, answer.text(), sessionContext.job(),
+          answer.durationSeconds());
+      return new AnalysisReady(questionId, analysis.value(), interviewer.acknowledge(analysis.value()), analysis.engine());
     };
   }
 

@@ -84,6 +84,8 @@ class InterviewSessionTest {
 
     State state = awaitState(s -> s.status() == Status.IN_PROGRESS);
     assertEquals(8, state.questions().size());
+    InterviewSession.QuestionsPlanned planned = (InterviewSession.QuestionsPlanned) state.log().get(1);
+    assertEquals("rule-based", planned.engine(), "the event says who wrote the questions");
     assertEquals(1, state.askedCount());
     assertEquals(state.questions().get(0), state.currentQuestion());
     assertNotNull(state.startedAt());
@@ -310,9 +312,9 @@ class InterviewSessionTest {
   void resultsThatArriveAfterTheStateMovedOnChangeNothing() {
     State started = start();
     Question first = started.currentQuestion();
-    assertTrue(kit.runCommand(new InterviewSession.PlanReady(started.questions())).hasNoEvents());
-    assertTrue(kit.runCommand(new InterviewSession.ReportReady(null)).hasNoEvents());
-    assertTrue(kit.runCommand(new InterviewSession.AnalysisReady(first.id(), null, "late")).hasNoEvents(),
+    assertTrue(kit.runCommand(new InterviewSession.PlanReady(started.questions(), "rule-based")).hasNoEvents());
+    assertTrue(kit.runCommand(new InterviewSession.ReportReady(null, "rule-based")).hasNoEvents());
+    assertTrue(kit.runCommand(new InterviewSession.AnalysisReady(first.id(), null, "late", "rule-based")).hasNoEvents(),
         "an analysis for a question with no answer is dropped");
     assertTrue(kit.runCommand(new InterviewSession.RetryWork("report")).hasNoEvents());
     assertEquals(started.lastSeq(), kit.getState().lastSeq());
@@ -322,7 +324,7 @@ class InterviewSessionTest {
   void anEmptyPlanIsAFailureNotAnEvent() {
     interviewer.holdPlans();
     kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
-    assertTrue(kit.runCommand(new InterviewSession.PlanReady(List.of())).hasNoEvents());
+    assertTrue(kit.runCommand(new InterviewSession.PlanReady(List.of(), "rule-based")).hasNoEvents());
     assertEquals(Status.PLANNING, kit.getState().status());
     interviewer.releasePlans();
     awaitState(s -> s.status() == Status.IN_PROGRESS);

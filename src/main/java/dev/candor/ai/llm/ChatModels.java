@@ -28,7 +28,8 @@ public final class ChatModels {
     if (settings.provider() == LlmSettings.Provider.RULE_BASED) {
       return new RuleBasedInterviewer();
     }
-    return new LanguageModelInterviewer(create(settings));
+    return new LanguageModelInterviewer(create(settings), new RuleBasedInterviewer(),
+        settings.provider().name().toLowerCase(java.util.Locale.ROOT) + ":" + settings.model());
   }
 
   public static ChatModel create(LlmSettings s) {

@@ -1,6 +1,7 @@
 package dev.candor.ai.llm;
 
 import dev.candor.interview.AnswerAnalysis;
+import dev.candor.interview.Attributed;
 import dev.candor.interview.AnsweredQuestion;
 import dev.candor.interview.InterviewPreferences;
 import dev.candor.interview.Interviewer;
@@ -65,17 +66,49 @@ public final class LanguageModelInterviewer implements Interviewer {
 
   private final ChatModel model;
   private final Interviewer rules;
+  private final String name;
   private final Map<Engine, AtomicLong> answered = new EnumMap<>(Map.of(
       Engine.LANGUAGE_MODEL, new AtomicLong(), Engine.RULE_BASED, new AtomicLong()));
 
   public LanguageModelInterviewer(ChatModel model) {
-    this(model, new RuleBasedInterviewer());
+    this(model, new RuleBasedInterviewer(), "language-model");
   }
 
-  /** @param rules answers when the model cannot, and measures what the model should not guess */
-  public LanguageModelInterviewer(ChatModel model, Interviewer rules) {
+  /**
+   * @param rules answers when the model cannot, and measures what the model should not guess
+   * @param name the model as events record it ("openai:gpt-4o-mini")
+   */
+  public LanguageModelInterviewer(ChatModel model, Interviewer rules, String name) {
     this.model = model;
     this.rules = rules;
+    this.name = name;
+  }
+
+  @Override
+  public String engine() {
+    return name;
+  }
+
+  @Override
+  public Attributed<List<Question>> planAttributed(Resume resume, JobPosting job, InterviewPreferences preferences,
+      int questionCount) {
+    return attributed(planOutcome(resume, job, preferences, questionCount));
+  }
+
+  @Override
+  public Attributed<AnswerAnalysis> analyseAttributed(Question question, String answer, JobPosting job,
+      Double durationSeconds) {
+    return attributed(analyseOutcome(question, answer, job, durationSeconds));
+  }
+
+  @Override
+  public Attributed<Report> reportAttributed(List<AnsweredQuestion> questions, Resume resume, JobPosting job) {
+    return attributed(reportOutcome(questions, resume, job));
+  }
+
+  private <T> Attributed<T> attributed(Outcome<T> outcome) {
+    return new Attributed<>(outcome.value(), outcome.engine() == Engine.LANGUAGE_MODEL ? name
+        : rules.engine() + " (instead of " + name + ": " + outcome.fallbackReason() + ")");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.candor.ai.llm;
 
 import dev.candor.interview.AnswerAnalysis;
+import dev.candor.interview.Attributed;
 import dev.candor.interview.AnsweredQuestion;
 import dev.candor.interview.InterviewPreferences;
 import dev.candor.interview.Interviewer;
@@ -42,8 +43,34 @@ public final class RelevanceBlendingInterviewer implements Interviewer {
   }
 
   @Override
+  public String engine() {
+    return inner.engine() + " + relevance";
+  }
+
+  @Override
+  public Attributed<List<Question>> planAttributed(Resume resume, JobPosting job, InterviewPreferences preferences,
+      int questionCount) {
+    return inner.planAttributed(resume, job, preferences, questionCount);
+  }
+
+  @Override
+  public Attributed<Report> reportAttributed(List<AnsweredQuestion> questions, Resume resume, JobPosting job) {
+    return inner.reportAttributed(questions, resume, job);
+  }
+
+  @Override
   public AnswerAnalysis analyse(Question question, String answer, JobPosting job, Double durationSeconds) {
-    AnswerAnalysis analysis = inner.analyse(question, answer, job, durationSeconds);
+    return analyseAttributed(question, answer, job, durationSeconds).value();
+  }
+
+  @Override
+  public Attributed<AnswerAnalysis> analyseAttributed(Question question, String answer, JobPosting job,
+      Double durationSeconds) {
+    Attributed<AnswerAnalysis> inner = this.inner.analyseAttributed(question, answer, job, durationSeconds);
+    return new Attributed<>(blend(question, answer, job, inner.value()), inner.engine() + " + relevance");
+  }
+
+  private AnswerAnalysis blend(Question question, String answer, JobPosting job, AnswerAnalysis analysis) {
     if (analysis.noAnswer()) {
       return analysis;
     }

@@ -258,6 +258,17 @@ class LanguageModelInterviewerTest {
   }
 
   @Test
+  void theAttributedResultsNameTheEngineThatAnswered() {
+    LanguageModelInterviewer named = new LanguageModelInterviewer(ChatModels.create(new LlmSettings(
+        LlmSettings.Provider.OPENAI, "gpt-test", server.url("/v1"), "sk-test", Duration.ofMillis(500), 0.2, 2000)),
+        rules, "openai:gpt-test");
+    server.openAi(plan().toString()).openAi("not json").openAi("still not json");
+    assertEquals("openai:gpt-test", named.planAttributed(RESUME, JOB, null, 5).engine());
+    String fallback = named.planAttributed(RESUME, JOB, null, 5).engine();
+    assertTrue(fallback.startsWith("rule-based (instead of openai:gpt-test: "), fallback);
+  }
+
+  @Test
   void scoresOutsideTheRangeAndForeignEnumsAreInvalid() {
     ObjectNode badType = plan();
     ((ObjectNode) badType.get("questions").get(1)).put("type", "situational");

@@ -55,6 +55,14 @@ class RelevanceBlendingInterviewerTest {
   }
 
   @Test
+  void theAnalysisIsAttributedToBothEngines() {
+    var attributed = blended.analyseAttributed(CONFLICT, ON_TOPIC, SampleData.seniorEngineer(), null);
+    assertEquals("rule-based + relevance", attributed.engine());
+    assertEquals(blended.analyse(CONFLICT, ON_TOPIC, SampleData.seniorEngineer(), null), attributed.value());
+    assertEquals("rule-based", blended.planAttributed(SampleData.johnDoe(), SampleData.seniorEngineer(), null, 5).engine());
+  }
+
+  @Test
   void noAnswerStaysZeroAndTheWeightIsChecked() {
     AnswerAnalysis none = blended.analyse(CONFLICT, "", SampleData.seniorEngineer(), null);
     assertEquals(0, none.score());
