@@ -47,7 +47,7 @@ public class SpeechBench {
     double voskLoad = seconds(t0);
     System.out.printf("load: MaryTTS %.2f s, Vosk model %.2f s%n", maryLoad, voskLoad);
 
-    EmbeddedTextToSpeech tts = new EmbeddedTextToSpeech(() -> mary);
+    EmbeddedTextToSpeech tts = new EmbeddedTextToSpeech(mary::speak);
     List<Double> ttsFirst = new ArrayList<>();
     double spokenSeconds = 0;
     for (String line : LINES) {

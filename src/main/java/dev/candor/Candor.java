@@ -101,7 +101,7 @@ public final class Candor implements AutoCloseable {
     try {
       joinCluster(system, seedNodes);
       AudioRepository audio = new AudioRepository(database.dataSource());
-      InterviewSession.init(system, interviewer, speechSetup.services(audio), sessionSettings);
+      InterviewSession.init(system, interviewer, speechSetup.services(audio, system, sessionSettings.speechTimeout()), sessionSettings);
       Sessions sessions = new Sessions(system, askTimeout);
       JobRepository jobs = new JobRepository(database.dataSource());
       CandidateRepository candidates = new CandidateRepository(database.dataSource());

@@ -9,6 +9,7 @@ import dev.candor.ai.speech.embedded.EmbeddedEngines;
 import dev.candor.ai.speech.embedded.EmbeddedSpeechToText;
 import dev.candor.ai.speech.embedded.EmbeddedTextToSpeech;
 import dev.candor.ai.speech.embedded.MarySpeaker;
+import dev.candor.ai.speech.embedded.MaryVoice;
 import dev.candor.ai.speech.hosted.ElevenLabsTextToSpeech;
 import dev.candor.ai.speech.hosted.OpenAiSpeechToText;
 import dev.candor.ai.speech.hosted.OpenAiTextToSpeech;
@@ -21,6 +22,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * or in the background right after start with warm-up on.
  *
  * @param ears null when nothing hears (STT_PROVIDER=none)
- * @param mouth null when nothing speaks (TTS_PROVIDER=none)
+ * @param mouth a hosted voice; null for the embedded one (an actor, made once the actor system exists) and for none
  * @param voice the voice-loop interviewer's voice; null when nothing speaks
  * @param voiceEngine part of every cached line's id: the same words from another engine or model are other audio
  */
@@ -61,14 +65,14 @@ record SpeechSetup(String sttProvider, String ttsProvider, SpeechToText ears, Te
           "candor.speech.stt-provider (STT_PROVIDER) must be embedded, openai or none, was '" + stt + "'");
     };
     TextToSpeech mouth = switch (tts) {
-      case "embedded" -> new EmbeddedTextToSpeech(EmbeddedEngines::mary);
+      case "embedded" -> null;
       case "openai" -> new OpenAiTextToSpeech(OpenAiTextToSpeech.Settings.from(c.getConfig("openai-tts")));
       case "elevenlabs" -> new ElevenLabsTextToSpeech(ElevenLabsTextToSpeech.Settings.from(c.getConfig("elevenlabs")));
       case "none" -> null;
       default -> throw new IllegalArgumentException(
           "candor.speech.tts-provider (TTS_PROVIDER) must be embedded, openai, elevenlabs or none, was '" + tts + "'");
     };
-    String voice = mouth == null ? null : c.getString("voice").strip();
+    String voice = tts.equals("none") ? null : c.getString("voice").strip();
     if (tts.equals("embedded") && !Set.of("female", "male", MarySpeaker.VOICE).contains(voice.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException("candor.speech.voice (INTERVIEW_VOICE) must be female or male for the embedded "
           + "voice, was '" + voice + "'");
@@ -91,14 +95,15 @@ record SpeechSetup(String sttProvider, String ttsProvider, SpeechToText ears, Te
    * The speech a session may use, each provider behind a circuit breaker of this node's; null when neither
    * hearing nor speaking is configured.
    */
-  SpeechServices services(AudioRepository audio) {
-    if (ears == null && mouth == null) {
+  SpeechServices services(AudioRepository audio, ActorSystem<?> system, Duration speechTimeout) {
+    TextToSpeech speaker = ttsProvider.equals("embedded") ? maryVoice(system, speechTimeout) : mouth;
+    if (ears == null && speaker == null) {
       return null;
     }
     Clock clock = Clock.systemUTC();
     SpeechToText guardedEars = ears == null ? null : CircuitBreaker.guard(ears,
         new CircuitBreaker("The " + sttProvider + " speech recogniser", breakerFailures, breakerOpenFor, clock));
-    TextToSpeech guardedMouth = mouth == null ? null : CircuitBreaker.guard(mouth,
+    TextToSpeech guardedMouth = speaker == null ? null : CircuitBreaker.guard(speaker,
         new CircuitBreaker("The " + ttsProvider + " voice", breakerFailures, breakerOpenFor, clock));
     AudioStore store = new AudioStore() {
       @Override
@@ -117,6 +122,16 @@ record SpeechSetup(String sttProvider, String ttsProvider, SpeechToText ears, Te
       }
     };
     return new SpeechServices(guardedEars, guardedMouth, voiceEngine, store);
+  }
+
+  /**
+   * MaryTTS behind its actor, on a thread of its own. The wait is a little shorter than the session's time
+   * limit for the line, so the session hears Mary's own timeout rather than its worker's.
+   */
+  private static TextToSpeech maryVoice(ActorSystem<?> system, Duration speechTimeout) {
+    ActorRef<MaryVoice.Speak> actor = system.systemActorOf(MaryVoice.create(EmbeddedEngines::mary), "mary-voice",
+        DispatcherSelector.fromConfig("candor-mary-dispatcher"));
+    return new EmbeddedTextToSpeech(MaryVoice.asking(actor, system.scheduler(), speechTimeout.multipliedBy(9).dividedBy(10)));
   }
 
   /**

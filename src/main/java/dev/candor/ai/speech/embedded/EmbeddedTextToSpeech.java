@@ -8,21 +8,21 @@ import java.util.Locale;
 /** The no-key voice: MaryTTS speech as MP3. */
 public final class EmbeddedTextToSpeech implements TextToSpeech {
 
-  private final Speaker speaker;
+  private final Voice voice;
 
-  /** Where the speaker comes from: loading Mary takes seconds, so it may be deferred to the first line. */
+  /** Who speaks: on a node, the {@link MaryVoice} actor; in a single-threaded tool, Mary directly. */
   @FunctionalInterface
-  public interface Speaker {
-    MarySpeaker get() throws SpeechException;
+  public interface Voice {
+    MarySpeaker.Speech speak(String text, boolean male) throws SpeechException;
   }
 
-  public EmbeddedTextToSpeech(Speaker speaker) {
-    this.speaker = speaker;
+  public EmbeddedTextToSpeech(Voice voice) {
+    this.voice = voice;
   }
 
   @Override
-  public SpeechAudio synthesize(String text, String voice) throws SpeechException {
-    MarySpeaker.Speech speech = speaker.get().speak(text, isMale(voice));
+  public SpeechAudio synthesize(String text, String voiceName) throws SpeechException {
+    MarySpeaker.Speech speech = voice.speak(text, isMale(voiceName));
     return new SpeechAudio(Mp3Encoder.encode(speech.samples(), speech.sampleRate()), "audio/mpeg");
   }
 

@@ -12,9 +12,9 @@ import marytts.exceptions.MaryConfigurationException;
 import marytts.exceptions.SynthesisException;
 
 /**
- * The embedded voice: MaryTTS with cmu-slt-hsmm, the one English voice of Mary's on Maven Central. Mary is
- * not known to be thread-safe, so one instance speaks one text at a time; start-up takes seconds, so a
- * node makes one.
+ * The embedded voice: MaryTTS with cmu-slt-hsmm, the one English voice of Mary's on Maven Central. Start-up
+ * takes seconds, so a process makes one. Mary is not known to be thread-safe: a node reaches it through the
+ * {@link MaryVoice} actor, and the methods are synchronized for the tools and tests that call it directly.
  */
 public final class MarySpeaker {
 

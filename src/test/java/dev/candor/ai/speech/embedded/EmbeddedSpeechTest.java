@@ -105,7 +105,7 @@ class EmbeddedSpeechTest {
 
   @Test
   void theEmbeddedVoiceSpeaksMp3AndRefusesUnknownVoices() throws Exception {
-    EmbeddedTextToSpeech tts = new EmbeddedTextToSpeech(() -> mary);
+    EmbeddedTextToSpeech tts = new EmbeddedTextToSpeech(mary::speak);
     SpeechAudio audio = tts.synthesize("Tell me about a project you are proud of.", "female");
     assertEquals("audio/mpeg", audio.contentType());
     // An MP3 frame starts with 11 set sync bits (jump3r writes no ID3 tag).
