@@ -116,10 +116,6 @@ record SpeechSetup(String sttProvider, String ttsProvider, SpeechToText ears, Te
         return audio.load(id).map(a -> new StoredAudio(a.bytes(), a.contentType()));
       }
 
-      @Override
-      public boolean exists(String id) {
-        return audio.exists(id);
-      }
     };
     return new SpeechServices(guardedEars, guardedMouth, voiceEngine, store);
   }

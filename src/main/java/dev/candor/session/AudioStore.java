@@ -14,7 +14,5 @@ public interface AudioStore {
 
   Optional<StoredAudio> load(String id) throws IOException;
 
-  boolean exists(String id) throws IOException;
-
   record StoredAudio(byte[] bytes, String contentType) {}
 }

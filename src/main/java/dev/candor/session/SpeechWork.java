@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The blocking halves of a spoken interview, run by the session's workers. A failure the provider may get
@@ -40,12 +41,13 @@ final class SpeechWork {
   static InterviewSession.Command speak(SpeechServices speech, long seq, String text, String voice) {
     String audioId = "speech-" + sha256(speech.voiceEngine() + "\n" + voice + "\n" + text);
     try {
-      if (!speech.audio().exists(audioId)) {
-        SpeechAudio audio = speech.voice().synthesize(text, voice);
-        speech.audio().save(audioId, audio.bytes(), audio.contentType());
-        return new InterviewSession.SpeechReady(seq, audioId, audio.contentType());
+      Optional<AudioStore.StoredAudio> cached = speech.audio().load(audioId);
+      if (cached.isPresent()) {
+        return new InterviewSession.SpeechReady(seq, audioId, cached.get().contentType());
       }
-      return new InterviewSession.SpeechReady(seq, audioId, speech.audio().load(audioId).orElseThrow().contentType());
+      SpeechAudio audio = speech.voice().synthesize(text, voice);
+      speech.audio().save(audioId, audio.bytes(), audio.contentType());
+      return new InterviewSession.SpeechReady(seq, audioId, audio.contentType());
     } catch (SpeechException e) {
       if (e.retryable()) {
         throw new IllegalStateException(e.getMessage(), e);

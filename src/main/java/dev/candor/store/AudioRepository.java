@@ -32,8 +32,4 @@ public final class AudioRepository {
   public void delete(String id) {
     jdbc.query("DELETE FROM audio WHERE id = ? RETURNING id", (c, s) -> s.setString(1, id), row -> row.getString(1));
   }
-
-  public boolean exists(String id) {
-    return jdbc.queryOne("SELECT 1 FROM audio WHERE id = ?", (c, s) -> s.setString(1, id), row -> true).isPresent();
-  }
 }

@@ -304,9 +304,5 @@ class SpokenSessionTest {
       return Optional.ofNullable(blobs.get(id));
     }
 
-    @Override
-    public boolean exists(String id) {
-      return blobs.containsKey(id);
-    }
   }
 }
