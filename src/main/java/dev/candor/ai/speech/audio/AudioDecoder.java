@@ -86,16 +86,16 @@ public final class AudioDecoder {
           truncated = false;
         }
         case UNKNOWN -> throw Failures.invalid("not a recognisable audio file" + declared(clip));
-        default -> throw Failures.unsupported(container.label + " recordings are not supported" + declared(clip)
+        default -> throw Failures.unsupported(container.label() + " recordings are not supported" + declared(clip)
             + "; record WebM/Opus, Ogg/Opus, MP4 (Opus or AAC) or WAV");
       }
       if (audio.length() == 0) {
         throw truncated
-            ? Failures.invalid("the " + container.label + " recording is cut off before any audio" + declared(clip))
-            : Failures.empty("the " + container.label + " recording holds no audio frames");
+            ? Failures.invalid("the " + container.label() + " recording is cut off before any audio" + declared(clip))
+            : Failures.empty("the " + container.label() + " recording holds no audio frames");
       }
       if (truncated && audio.seconds() < USABLE_SECONDS) {
-        throw Failures.invalid("the " + container.label + " recording is cut off after "
+        throw Failures.invalid("the " + container.label() + " recording is cut off after "
             + Math.round(audio.seconds() * 1000) + " ms" + declared(clip));
       }
       if (audio.seconds() > limits.maxSeconds()) {
@@ -106,75 +106,12 @@ public final class AudioDecoder {
       throw e;
     } catch (RuntimeException e) {
       // Hostile bytes must not escape as a server error; what broke is the file, whatever the exception.
-      throw new SpeechException(Kind.INVALID_AUDIO, "the " + container.label + " recording is damaged" + declared(clip),
+      throw new SpeechException(Kind.INVALID_AUDIO, "the " + container.label() + " recording is damaged" + declared(clip),
           e);
     }
   }
 
   private static String declared(AudioClip clip) {
     return clip.format().isEmpty() ? "" : " (sent as " + clip.format() + ")";
-  }
-
-  /** What the first bytes say the file is. */
-  enum Container {
-    WEBM("WebM"), OGG("Ogg"), WAV("WAV"), MP4("MP4"),
-    MP3("MP3"), FLAC("FLAC"), ADTS("raw AAC (ADTS)"), AIFF("AIFF"), AMR("AMR"), RF64("RF64 WAV"),
-    UNKNOWN("unknown");
-
-    final String label;
-
-    Container(String label) {
-      this.label = label;
-    }
-
-    static Container sniff(byte[] b) {
-      if (starts(b, 0, 0x1A, 0x45, 0xDF, 0xA3)) {
-        return WEBM;
-      }
-      if (ascii(b, 0, "OggS")) {
-        return OGG;
-      }
-      if (ascii(b, 0, "RIFF") && ascii(b, 8, "WAVE")) {
-        return WAV;
-      }
-      if (ascii(b, 0, "RF64")) {
-        return RF64;
-      }
-      if (ascii(b, 4, "ftyp") || ascii(b, 4, "moov") || ascii(b, 4, "styp")) {
-        return MP4;
-      }
-      if (ascii(b, 0, "ID3") || starts(b, 0, 0xFF, 0xFB) || starts(b, 0, 0xFF, 0xF3) || starts(b, 0, 0xFF, 0xF2)) {
-        return MP3;
-      }
-      if (starts(b, 0, 0xFF, 0xF1) || starts(b, 0, 0xFF, 0xF9)) {
-        return ADTS;
-      }
-      if (ascii(b, 0, "fLaC")) {
-        return FLAC;
-      }
-      if (ascii(b, 0, "FORM") && (ascii(b, 8, "AIFF") || ascii(b, 8, "AIFC"))) {
-        return AIFF;
-      }
-      if (ascii(b, 0, "#!AMR")) {
-        return AMR;
-      }
-      return UNKNOWN;
-    }
-
-    private static boolean starts(byte[] b, int at, int... values) {
-      if (b.length < at + values.length) {
-        return false;
-      }
-      for (int i = 0; i < values.length; i++) {
-        if ((b[at + i] & 0xFF) != values[i]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static boolean ascii(byte[] b, int at, String text) {
-      return starts(b, at, text.chars().toArray());
-    }
   }
 }

@@ -1,6 +1,6 @@
 package dev.candor.ai.speech.hosted;
 
-import java.nio.charset.StandardCharsets;
+import dev.candor.ai.speech.audio.Container;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,40 +35,22 @@ enum AudioContainer {
     return mimeType;
   }
 
-  /** What the bytes are, by their magic numbers. */
-  static Optional<AudioContainer> sniff(byte[] b) {
-    if (startsWith(b, 0, "RIFF") && startsWith(b, 8, "WAVE")) {
-      return Optional.of(WAV);
-    }
-    if (startsWith(b, 0, "OggS")) {
-      return Optional.of(OGG);
-    }
-    if (b.length >= 4 && (b[0] & 0xFF) == 0x1A && (b[1] & 0xFF) == 0x45 && (b[2] & 0xFF) == 0xDF && (b[3] & 0xFF) == 0xA3) {
-      return Optional.of(WEBM);
-    }
-    if (startsWith(b, 4, "ftyp")) {
-      return Optional.of(MP4);
-    }
-    if (startsWith(b, 0, "fLaC")) {
-      return Optional.of(FLAC);
-    }
-    // An MPEG audio frame sync with a layer set; layer 0 is ADTS AAC, which the servers do not take.
-    boolean frameSync = b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xE0) == 0xE0 && (b[1] & 0x06) != 0;
-    if (startsWith(b, 0, "ID3") || frameSync) {
-      return Optional.of(MP3);
-    }
-    return Optional.empty();
+  /** What the bytes are, as the decoder reads their magic numbers; empty for what the servers do not take. */
+  static Optional<AudioContainer> sniff(byte[] bytes) {
+    return switch (Container.sniff(bytes)) {
+      case WEBM -> Optional.of(WEBM);
+      case OGG -> Optional.of(OGG);
+      case MP4 -> Optional.of(MP4);
+      case WAV -> Optional.of(WAV);
+      case MP3 -> Optional.of(MP3);
+      case FLAC -> Optional.of(FLAC);
+      default -> Optional.empty();
+    };
   }
 
   /** What a client declared: a bare name ("webm") or a MIME type with parameters ("audio/webm;codecs=opus"). */
   static Optional<AudioContainer> declared(String format) {
     String name = format.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).replaceFirst("^(audio|video)/", "");
     return Arrays.stream(values()).filter(c -> Arrays.asList(c.names).contains(name)).findFirst();
-  }
-
-  private static boolean startsWith(byte[] bytes, int offset, String magic) {
-    byte[] m = magic.getBytes(StandardCharsets.US_ASCII);
-    return bytes.length >= offset + m.length
-        && Arrays.equals(bytes, offset, offset + m.length, m, 0, m.length);
   }
 }
