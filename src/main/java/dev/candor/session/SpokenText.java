@@ -14,12 +14,7 @@ public final class SpokenText {
   /** The words for an event, or null when the event is not spoken. */
   public static String of(InterviewSession.Event event, SessionView view) {
     if (event instanceof InterviewSession.QuestionAsked asked) {
-      Question question = view.questions().get(asked.index());
-      if (asked.index() == 0) {
-        return greeting(view) + " " + question.text();
-      }
-      String remark = asked.acknowledgement() == null || asked.acknowledgement().isBlank() ? "Thank you." : asked.acknowledgement();
-      return remark + " " + question.text();
+      return question(asked.index(), asked.acknowledgement(), view);
     }
     if (event instanceof InterviewSession.InterviewEnding ending) {
       return switch (ending.reason()) {
@@ -29,6 +24,16 @@ public final class SpokenText {
       };
     }
     return null;
+  }
+
+  /** The line that asks question {@code index}, after the remark on the answer before it. */
+  public static String question(int index, String acknowledgement, SessionView view) {
+    Question question = view.questions().get(index);
+    if (index == 0) {
+      return greeting(view) + " " + question.text();
+    }
+    String remark = acknowledgement == null || acknowledgement.isBlank() ? "Thank you." : acknowledgement;
+    return remark + " " + question.text();
   }
 
   private static String greeting(SessionView view) {

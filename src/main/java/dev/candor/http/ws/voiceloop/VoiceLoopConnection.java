@@ -213,7 +213,7 @@ public final class VoiceLoopConnection extends SessionSocket {
   private void refused(InterviewSession.Rejected rejected) {
     switch (rejected.reason()) {
       case FINISHED -> sessions.status(sessionId).thenAccept(view ->
-          getContext().getSelf().tell(new Ended(view.questionsAsked() + view.answersRecorded() + 1)));
+          getContext().getSelf().tell(new Ended(closingTurn(view))));
       case ABANDONED -> send(VoiceLoopMessages.error(Code.SESSION_NOT_FOUND, rejected.message(), false));
       default -> {
         send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, switch (rejected.reason()) {
@@ -255,7 +255,7 @@ public final class VoiceLoopConnection extends SessionSocket {
     boolean updatesOnTheWay = view.lastSeq() > lastSeenSeq();
     boolean closingAudioComing = endingSeq > 0 && lastAudioSeq < endingSeq;
     if (!view.voiced() || !(updatesOnTheWay || closingAudioComing)) {
-      sendEnded(view.questionsAsked() + view.answersRecorded() + 1);
+      sendEnded(closingTurn(view));
     }
   }
 
@@ -267,13 +267,13 @@ public final class VoiceLoopConnection extends SessionSocket {
     InterviewSession.Event event = update.event();
     if (event instanceof InterviewSession.QuestionAsked asked) {
       lineSeq = update.seq();
-      send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(asked, view), 2L * asked.index() + 1));
+      send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(asked, view), interviewerTurn(asked.index())));
       send(VoiceLoopMessages.status(view.voiced() ? State.SPEAKING : State.READY));
     } else if (event instanceof InterviewSession.RecordingReceived) {
       send(VoiceLoopMessages.status(State.PROCESSING_STT));
     } else if (event instanceof InterviewSession.AnswerRecorded recorded) {
       int index = indexOf(view, recorded.answer().questionId());
-      send(VoiceLoopMessages.transcript("candidate", recorded.answer().text(), 2L * index + 2));
+      send(VoiceLoopMessages.transcript("candidate", recorded.answer().text(), interviewerTurn(index) + 1));
       send(VoiceLoopMessages.status(State.GENERATING));
     } else if (event instanceof InterviewSession.RecordingUnusable unusable) {
       send(unusable.problem() == InterviewSession.RecordingProblem.EMPTY
@@ -283,7 +283,7 @@ public final class VoiceLoopConnection extends SessionSocket {
     } else if (event instanceof InterviewSession.InterviewEnding ending) {
       endingSeq = update.seq();
       lineSeq = update.seq();
-      endingTurns = view.questionsAsked() + view.answersRecorded() + 1;
+      endingTurns = closingTurn(view);
       if (ended) {
         return;
       }
@@ -334,8 +334,8 @@ public final class VoiceLoopConnection extends SessionSocket {
     if (view.status() == InterviewSession.Status.IN_PROGRESS) {
       lineSeq = view.currentLineSeq();
       int index = view.questionsAsked() - 1;
-      var asked = new InterviewSession.QuestionAsked(index, view.currentQuestion().id(), view.lastAcknowledgement(), null);
-      send(VoiceLoopMessages.transcript("interviewer", SpokenText.of(asked, view), 2L * index + 1));
+      send(VoiceLoopMessages.transcript("interviewer", SpokenText.question(index, view.lastAcknowledgement(), view),
+          interviewerTurn(index)));
       if (view.currentAnswered()) {
         send(VoiceLoopMessages.status(State.GENERATING));
       } else if (!view.voiced()) {
@@ -349,7 +349,7 @@ public final class VoiceLoopConnection extends SessionSocket {
       }
     } else if (view.status() == InterviewSession.Status.FINISHING || view.status() == InterviewSession.Status.COMPLETED
         || view.status() == InterviewSession.Status.ABANDONED) {
-      sendEnded(view.questionsAsked() + view.answersRecorded() + 1);
+      sendEnded(closingTurn(view));
     }
   }
 
@@ -369,6 +369,18 @@ public final class VoiceLoopConnection extends SessionSocket {
       ended = true;
       send(VoiceLoopMessages.sessionEnded(sessionId, totalTurns));
     }
+  }
+
+  /**
+   * Seed 001 numbers every line of the conversation: question i (from 0) is line 2i+1, its answer 2i+2,
+   * the closing line the one after the last.
+   */
+  private static long interviewerTurn(int questionIndex) {
+    return 2L * questionIndex + 1;
+  }
+
+  private static long closingTurn(SessionView view) {
+    return view.questionsAsked() + view.answersRecorded() + 1;
   }
 
   private static int indexOf(SessionView view, String questionId) {
