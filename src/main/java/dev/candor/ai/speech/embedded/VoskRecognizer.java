@@ -24,10 +24,11 @@ import org.vosk.Model;
 import org.vosk.Recognizer;
 
 /**
- * The embedded recogniser: Vosk with its small US English model, loaded once per node. A recogniser holds
- * a few tens of MB while it works, so at most {@code maxConcurrent} run at a time and the rest wait.
+ * The embedded recogniser: Vosk with its small US English model, loaded once per process and kept for its
+ * lifetime (see {@link EmbeddedEngines}). A recogniser holds a few tens of MB while it works, so at most
+ * {@code maxConcurrent} run at a time and the rest wait.
  */
-public final class VoskRecognizer implements AutoCloseable {
+public final class VoskRecognizer {
 
   /** Where the build puts the model, inside the classes folder and so inside the jar. */
   static final String MODEL_RESOURCE = "vosk/model-en-us";
@@ -183,10 +184,5 @@ public final class VoskRecognizer implements AutoCloseable {
       }
     }
     return new Transcript(text.toString(), "en", seconds, words);
-  }
-
-  @Override
-  public void close() {
-    model.close();
   }
 }
