@@ -120,7 +120,10 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
    * Registers a subscriber for notifications. With {@code afterSeq} set, every update numbered above it is
    * sent first; with null, only updates from now on.
    */
-  public record Subscribe(ActorRef<Notification> subscriber, Long afterSeq, ActorRef<SessionView> replyTo) implements Command {}
+  public record Subscribe(ActorRef<Notification> subscriber, Long afterSeq, ActorRef<Subscription> replyTo) implements Command {}
+
+  /** The answer to a subscription: the number of the session's newest event, which the subscriber has now seen. */
+  public record Subscription(long lastSeq) implements CborSerializable {}
 
   public record Unsubscribe(ActorRef<Notification> subscriber) implements Command {}
 
@@ -221,9 +224,16 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   // ---- state ----
 
+  /** How many of the newest events a session keeps to replay to a client that missed them. */
+  static final int REPLAY_WINDOW = 16;
+
   /**
    * @param askedCount how many questions have been asked; the current question is the last one asked
-   * @param log every event in order: what subscribers are sent, numbered from 1
+   * @param lastSeq the number of the newest event (events are numbered from 1 in the journal's order)
+   * @param recent the newest events, at most {@link #REPLAY_WINDOW}, the last one numbered {@code lastSeq}:
+   *     what a reconnecting subscriber is sent (the journal keeps the rest)
+   * @param lastSpokenSeq the number of the newest event that is spoken aloud (a question asked, the ending), or 0
+   * @param lastSpoken that event, or null
    */
   public record State(
       Status status,
@@ -238,7 +248,10 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       Instant startedAt,
       Instant endedAt,
       Instant lastEventAt,
-      List<Event> log,
+      long lastSeq,
+      List<Event> recent,
+      long lastSpokenSeq,
+      Event lastSpoken,
       Map<String, PendingRecording> recordings,
       Map<Long, UtteranceSpoken> spoken) implements CborSerializable {
 
@@ -246,24 +259,30 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       questions = List.copyOf(questions);
       answers = Map.copyOf(answers);
       analyses = Map.copyOf(analyses);
-      log = List.copyOf(log);
+      recent = recent == null ? List.of() : List.copyOf(recent);
       recordings = recordings == null ? Map.of() : Map.copyOf(recordings);
       spoken = spoken == null ? Map.of() : Map.copyOf(spoken);
     }
 
     public static State empty() {
-      return new State(Status.NEW, null, List.of(), 0, Map.of(), Map.of(), null, null, null, null, null, null, List.of(),
-          Map.of(), Map.of());
+      return new State(Status.NEW, null, List.of(), 0, Map.of(), Map.of(), null, null, null, null, null, null, 0, List.of(),
+          0, null, Map.of(), Map.of());
     }
 
     /** The number of the last event that is spoken aloud (a question asked, the interview ending), or 0. */
     public long lastSpokenEventSeq() {
-      for (int i = log.size() - 1; i >= 0; i--) {
-        if (log.get(i) instanceof QuestionAsked || log.get(i) instanceof InterviewEnding) {
-          return i + 1;
-        }
-      }
-      return 0;
+      return lastSpokenSeq;
+    }
+
+    /** Event number {@code seq} while it is among the recent ones, else null. */
+    public Event recentEvent(long seq) {
+      long first = lastSeq - recent.size() + 1;
+      return seq < first || seq > lastSeq ? null : recent.get((int) (seq - first));
+    }
+
+    /** The number of the oldest event still kept for replay. */
+    public long firstRecentSeq() {
+      return lastSeq - recent.size() + 1;
     }
 
     public Question currentQuestion() {
@@ -292,77 +311,131 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       return questions.stream().map(q -> analyses.get(q.id())).filter(Objects::nonNull).toList();
     }
 
-    public long lastSeq() {
-      return log.size();
-    }
-
     State apply(Event event) {
-      List<Event> newLog = new ArrayList<>(log);
-      newLog.add(event);
-      Instant at = event.at();
+      State next = numbered(event);
       if (event instanceof ContextSet e) {
-        return new State(Status.PLANNING, e.context(), questions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, spoken);
+        return next.withStatus(Status.PLANNING).withContext(e.context());
       }
       if (event instanceof QuestionsPlanned e) {
-        return new State(Status.IN_PROGRESS, context, e.questions(), askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, spoken);
+        return next.withStatus(Status.IN_PROGRESS).withQuestions(e.questions());
       }
       if (event instanceof QuestionAsked e) {
-        return new State(status, context, questions, e.index() + 1, answers, analyses,
-            e.acknowledgement(), endReason, report, e.index() == 0 ? at : startedAt, endedAt, at, newLog, recordings, spoken);
+        return next.withAsked(e).withSpoken(event);
       }
       if (event instanceof AnswerRecorded e) {
-        Map<String, RecordedAnswer> newAnswers = new HashMap<>(answers);
-        newAnswers.put(e.answer().questionId(), e.answer());
-        Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
-        newRecordings.remove(e.answer().questionId());
-        return new State(status, context, questions, askedCount, newAnswers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, newRecordings, spoken);
+        return next.withAnswer(e.answer()).withoutRecording(e.answer().questionId());
       }
       if (event instanceof FollowUpAdded e) {
         List<Question> newQuestions = new ArrayList<>(questions);
         newQuestions.add(askedCount, e.question());
-        return new State(status, context, newQuestions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, spoken);
+        return next.withQuestions(newQuestions);
       }
       if (event instanceof RecordingReceived e) {
-        Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
-        newRecordings.put(e.recording().questionId(), e.recording());
-        return new State(status, context, questions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, newRecordings, spoken);
+        return next.withRecording(e.recording());
       }
       if (event instanceof RecordingUnusable e) {
-        Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
-        newRecordings.remove(e.questionId());
-        return new State(status, context, questions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, newRecordings, spoken);
+        return next.withoutRecording(e.questionId());
       }
       if (event instanceof UtteranceSpoken e) {
-        Map<Long, UtteranceSpoken> newSpoken = new HashMap<>(spoken);
-        newSpoken.put(e.seq(), e);
-        return new State(status, context, questions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, newSpoken);
+        return next.withUtterance(e);
       }
       if (event instanceof AnswerAnalysed e) {
-        Map<String, AnswerAnalysis> newAnalyses = new HashMap<>(analyses);
-        newAnalyses.put(e.questionId(), e.analysis());
-        return new State(status, context, questions, askedCount, answers, newAnalyses,
-            lastAcknowledgement, endReason, report, startedAt, endedAt, at, newLog, recordings, spoken);
+        return next.withAnalysis(e.questionId(), e.analysis());
       }
       if (event instanceof InterviewEnding e) {
-        return new State(Status.FINISHING, context, questions, askedCount, answers, analyses,
-            lastAcknowledgement, e.reason(), report, startedAt, at, at, newLog, recordings, spoken);
+        return next.withStatus(Status.FINISHING).withEnd(e.reason(), e.at()).withSpoken(event);
       }
       if (event instanceof InterviewCompleted e) {
-        return new State(Status.COMPLETED, context, questions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, e.report(), startedAt, endedAt, at, newLog, recordings, spoken);
+        return next.withStatus(Status.COMPLETED).withReport(e.report());
       }
-      if (event instanceof SessionAbandoned) {
-        return new State(Status.ABANDONED, context, questions, askedCount, answers, analyses,
-            lastAcknowledgement, endReason, report, startedAt, at, at, newLog, recordings, spoken);
+      if (event instanceof SessionAbandoned e) {
+        return next.withStatus(Status.ABANDONED).withEnd(endReason, e.at());
       }
       throw new IllegalArgumentException("Unknown event " + event);
+    }
+
+    /** The state with {@code event} numbered as the newest one and kept for replay. */
+    private State numbered(Event event) {
+      List<Event> newRecent = new ArrayList<>(Math.min(recent.size() + 1, REPLAY_WINDOW));
+      newRecent.addAll(recent.size() < REPLAY_WINDOW ? recent : recent.subList(1, recent.size()));
+      newRecent.add(event);
+      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, event.at(), lastSeq + 1, newRecent, lastSpokenSeq, lastSpoken, recordings, spoken);
+    }
+
+    private State withStatus(Status newStatus) {
+      return new State(newStatus, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+    }
+
+    private State withContext(SessionContext newContext) {
+      return new State(status, newContext, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+    }
+
+    private State withQuestions(List<Question> newQuestions) {
+      return new State(status, context, newQuestions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+    }
+
+    private State withAsked(QuestionAsked asked) {
+      Instant started = asked.index() == 0 ? asked.at() : startedAt;
+      return new State(status, context, questions, asked.index() + 1, answers, analyses, asked.acknowledgement(), endReason,
+          report, started, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+    }
+
+    /** {@code event} is the newest spoken line (it must be the newest event). */
+    private State withSpoken(Event event) {
+      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSeq, event, recordings, spoken);
+    }
+
+    private State withAnswer(RecordedAnswer answer) {
+      Map<String, RecordedAnswer> newAnswers = new HashMap<>(answers);
+      newAnswers.put(answer.questionId(), answer);
+      return new State(status, context, questions, askedCount, newAnswers, analyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+    }
+
+    private State withAnalysis(String questionId, AnswerAnalysis analysis) {
+      Map<String, AnswerAnalysis> newAnalyses = new HashMap<>(analyses);
+      newAnalyses.put(questionId, analysis);
+      return new State(status, context, questions, askedCount, answers, newAnalyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+    }
+
+    private State withRecording(PendingRecording recording) {
+      Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
+      newRecordings.put(recording.questionId(), recording);
+      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, newRecordings, spoken);
+    }
+
+    private State withoutRecording(String questionId) {
+      if (!recordings.containsKey(questionId)) {
+        return this;
+      }
+      Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
+      newRecordings.remove(questionId);
+      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, newRecordings, spoken);
+    }
+
+    private State withUtterance(UtteranceSpoken utterance) {
+      Map<Long, UtteranceSpoken> newSpoken = new HashMap<>(spoken);
+      newSpoken.put(utterance.seq(), utterance);
+      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, newSpoken);
+    }
+
+    private State withEnd(EndReason reason, Instant at) {
+      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, reason, report,
+          startedAt, at, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+    }
+
+    private State withReport(Report newReport) {
+      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, newReport,
+          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
     }
   }
 
@@ -790,13 +863,15 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     if (subscribers.add(command.subscriber())) {
       context.watchWith(command.subscriber(), new SubscriberGone(command.subscriber()));
     }
-    SessionView view = view(state);
-    if (command.afterSeq() != null) {
-      for (long seq = Math.max(0, command.afterSeq()) + 1; seq <= state.lastSeq(); seq++) {
-        command.subscriber().tell(new SessionUpdate(seq, state.log().get((int) seq - 1), view));
+    if (command.afterSeq() != null && command.afterSeq() < state.lastSeq()) {
+      // Only the recent events are kept; a subscriber further behind gets those, and each carries the view as
+      // it stands now, which is what every dialect renders from.
+      SessionView view = view(state);
+      for (long seq = Math.max(command.afterSeq() + 1, state.firstRecentSeq()); seq <= state.lastSeq(); seq++) {
+        command.subscriber().tell(new SessionUpdate(seq, state.recentEvent(seq), view));
       }
     }
-    return Effect().reply(command.replyTo(), view);
+    return Effect().reply(command.replyTo(), new Subscription(state.lastSeq()));
   }
 
   private Effect<Event, State> onWorkFailed(State state, WorkFailed command) {
@@ -857,10 +932,12 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   /** Tells subscribers of the newest events, and has the spoken ones (questions, the closing) voiced. */
   private void publish(State state, int newEvents) {
-    SessionView view = view(state);
-    int total = state.log().size();
-    for (int i = total - newEvents; i < total; i++) {
-      notifySubscribers(new SessionUpdate(i + 1, state.log().get(i), view));
+    long total = state.lastSeq();
+    if (!subscribers.isEmpty()) {
+      SessionView view = view(state);
+      for (long seq = Math.max(total - newEvents + 1, state.firstRecentSeq()); seq <= total; seq++) {
+        notifySubscribers(new SessionUpdate(seq, state.recentEvent(seq), view));
+      }
     }
     if (isVoiced(state) && state.lastSpokenEventSeq() > total - newEvents) {
       startTask(state, SPEAK_TASK + state.lastSpokenEventSeq());
@@ -990,7 +1067,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     }
     if (task.startsWith(SPEAK_TASK)) {
       long seq = Long.parseLong(task.substring(SPEAK_TASK.length()));
-      String text = SpokenText.of(state.log().get((int) seq - 1), view(state));
+      String text = SpokenText.of(state.lastSpoken(), view(state));
       String voice = sessionContext.voice();
       return () -> SpeechWork.speak(speech, seq, text, voice);
     }

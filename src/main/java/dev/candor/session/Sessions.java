@@ -42,9 +42,14 @@ public final class Sessions {
     return ref(sessionId).ask(InterviewSession.GetStatus::new, askTimeout);
   }
 
-  /** @param afterSeq replay updates numbered above this first; null for new updates only */
-  public CompletionStage<SessionView> subscribe(String sessionId, ActorRef<Notification> subscriber, Long afterSeq) {
-    return ref(sessionId).ask(replyTo -> new InterviewSession.Subscribe(subscriber, afterSeq, replyTo), askTimeout);
+  /**
+   * @param afterSeq replay updates numbered above this first; null for new updates only
+   * @return the number of the session's newest update
+   */
+  public CompletionStage<Long> subscribe(String sessionId, ActorRef<Notification> subscriber, Long afterSeq) {
+    return ref(sessionId).<InterviewSession.Subscription>ask(
+            replyTo -> new InterviewSession.Subscribe(subscriber, afterSeq, replyTo), askTimeout)
+        .thenApply(InterviewSession.Subscription::lastSeq);
   }
 
   public void unsubscribe(String sessionId, ActorRef<Notification> subscriber) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candor.interview.InterviewPreferences;
@@ -31,6 +32,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,7 @@ class InterviewSessionTest {
   private GatedInterviewer interviewer;
   private MutableClock clock;
   private EventSourcedBehaviorTestKit<Command, Event, State> kit;
+  private String sessionId;
 
   @AfterAll
   static void shutdown() {
@@ -60,7 +63,7 @@ class InterviewSessionTest {
     interviewer = new GatedInterviewer();
     clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     kit = EventSourcedBehaviorTestKit.create(testKit.system(),
-        InterviewSession.create("session-" + System.nanoTime(), interviewer, SETTINGS, clock, null));
+        InterviewSession.create(sessionId = "session-" + System.nanoTime(), interviewer, SETTINGS, clock, null));
   }
 
   // ---- NEW ----
@@ -84,7 +87,7 @@ class InterviewSessionTest {
 
     State state = awaitState(s -> s.status() == Status.IN_PROGRESS);
     assertEquals(8, state.questions().size());
-    InterviewSession.QuestionsPlanned planned = (InterviewSession.QuestionsPlanned) state.log().get(1);
+    InterviewSession.QuestionsPlanned planned = (InterviewSession.QuestionsPlanned) journal().get(1);
     assertEquals("rule-based", planned.engine(), "the event says who wrote the questions");
     assertEquals(1, state.askedCount());
     assertEquals(state.questions().get(0), state.currentQuestion());
@@ -181,7 +184,7 @@ class InterviewSessionTest {
     assertEquals(InterviewSession.EndReason.ALL_ANSWERED, done.endReason());
     double mean = done.analysesInOrder().stream().mapToInt(a -> a.score()).average().orElseThrow();
     assertEquals(Math.round(mean), report.overallScore());
-    assertEquals(8, done.log().stream().filter(e -> e instanceof InterviewSession.AnswerAnalysed).count());
+    assertEquals(8, journal().stream().filter(e -> e instanceof InterviewSession.AnswerAnalysed).count());
 
     // ---- COMPLETED ----
     assertRejected(kit.<Reply>runCommand(r -> answer("late", null, "one more thing", r)), Rejection.FINISHED);
@@ -256,15 +259,45 @@ class InterviewSessionTest {
     kit.restart();
     interviewer.releaseAnalyses();
     State state = awaitState(s -> s.askedCount() == 2);
-    assertEquals(1, state.log().stream().filter(e -> e instanceof InterviewSession.AnswerAnalysed).count());
+    assertEquals(1, journal().stream().filter(e -> e instanceof InterviewSession.AnswerAnalysed).count());
     assertEquals(1, state.analyses().size());
+  }
+
+  @Test
+  void theStateKeepsOnlyTheRecentEventsAndASubscriberFarBehindIsSentThose() {
+    start();
+    for (int i = 0; i < 8; i++) {
+      int asked = i + 1;
+      awaitState(s -> s.askedCount() == asked && !s.answers().containsKey(s.currentQuestion().id()));
+      kit.<Reply>runCommand(ref -> answer("a" + asked, null, SampleData.strongAnswer(), ref));
+    }
+    State done = awaitState(s -> s.status() == Status.COMPLETED);
+    List<Object> journal = journal();
+    assertEquals(journal.size(), done.lastSeq(), "every event is numbered");
+    assertEquals(InterviewSession.REPLAY_WINDOW, done.recent().size(), "the state does not grow with the journal");
+    assertEquals(journal.get(journal.size() - 1), done.recentEvent(done.lastSeq()));
+    assertNull(done.recentEvent(done.firstRecentSeq() - 1));
+    Event lastAsked = (Event) journal.get((int) done.lastSpokenEventSeq() - 1);
+    assertEquals(lastAsked, done.lastSpoken(), "the newest spoken line is kept whatever came after it");
+
+    TestProbe<Notification> late = testKit.createTestProbe();
+    TestProbe<InterviewSession.Subscription> subscriptions = testKit.createTestProbe();
+    kit.runCommand(new InterviewSession.Subscribe(late.getRef(), 0L, subscriptions.getRef()));
+    assertEquals(done.lastSeq(), subscriptions.receiveMessage().lastSeq());
+    List<Notification> replayed = late.receiveSeveralMessages(InterviewSession.REPLAY_WINDOW);
+    for (int i = 0; i < replayed.size(); i++) {
+      SessionUpdate update = (SessionUpdate) replayed.get(i);
+      assertEquals(done.firstRecentSeq() + i, update.seq());
+      assertEquals(journal.get((int) update.seq() - 1), update.event(), "an update carries the event of its number");
+    }
+    late.expectNoMessage(Duration.ofMillis(100));
   }
 
   @Test
   void subscribersReceiveNumberedUpdatesAndCanReplayFromANumber() {
     State started = start();
     TestProbe<Notification> live = testKit.createTestProbe();
-    TestProbe<SessionView> views = testKit.createTestProbe();
+    TestProbe<InterviewSession.Subscription> views = testKit.createTestProbe();
     kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, views.getRef()));
     assertEquals(started.lastSeq(), views.receiveMessage().lastSeq());
     live.expectNoMessage(Duration.ofMillis(100));
@@ -291,8 +324,9 @@ class InterviewSessionTest {
   void aFailingInterviewerIsRetriedThenReportedAndResumedOnTheNextSubscription() {
     start();
     TestProbe<Notification> live = testKit.createTestProbe();
+    TestProbe<InterviewSession.Subscription> subscriptions = testKit.createTestProbe();
     TestProbe<SessionView> views = testKit.createTestProbe();
-    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, views.getRef()));
+    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, subscriptions.getRef()));
     interviewer.failAnalyses(true);
     kit.<Reply>runCommand(r -> answer("a-1", null, SampleData.strongAnswer(), r));
     live.receiveMessage();
@@ -373,7 +407,7 @@ class InterviewSessionTest {
     EventSourcedBehaviorTestKit<Command, Event, State> sharded = EventSourcedBehaviorTestKit.create(testKit.system(),
         InterviewSession.create("sharded-" + System.nanoTime(), interviewer, SETTINGS, clock, shard.getRef()));
     TestProbe<Notification> subscriber = testKit.createTestProbe();
-    TestProbe<SessionView> views = testKit.createTestProbe();
+    TestProbe<InterviewSession.Subscription> views = testKit.createTestProbe();
     sharded.runCommand(new InterviewSession.Subscribe(subscriber.getRef(), null, views.getRef()));
     clock.advance(SETTINGS.passivateAfter().plusSeconds(1));
     sharded.runCommand(InterviewSession.Tick.INSTANCE);
@@ -401,6 +435,11 @@ class InterviewSessionTest {
     assertEquals(reason, rejected.reason(), rejected.message());
     assertFalse(rejected.message().isBlank());
     assertTrue(result.hasNoEvents(), "a rejected command must not persist anything");
+  }
+
+  /** The session's persisted events, as the journal holds them. */
+  private List<Object> journal() {
+    return kit.persistenceTestKit().persistedInStorage(PersistenceId.of(InterviewSession.TYPE_KEY.name(), sessionId).id());
   }
 
   private State awaitState(Predicate<State> condition) {

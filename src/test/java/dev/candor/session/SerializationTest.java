@@ -3,6 +3,9 @@ package dev.candor.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.interview.AnswerAnalysis;
 import dev.candor.interview.AnsweredQuestion;
 import dev.candor.interview.InterviewPreferences;
@@ -16,14 +19,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.jackson.JacksonCborSerializer;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +65,46 @@ class SerializationTest {
         .filter(type -> !covered.contains(type))
         .forEach(missing::add);
     assertEquals(List.of(), missing);
+  }
+
+  @Test
+  void aSnapshotThatCarriedTheWholeEventLogIsReadAsTheNumberedStateWithItsNewestEvents() throws Exception {
+    RuleBasedInterviewer interviewer = new RuleBasedInterviewer();
+    SessionContext context = new SessionContext("cand-1", "job-1", SampleData.johnDoe(), SampleData.seniorEngineer(),
+        InterviewPreferences.defaults());
+    List<Question> questions = interviewer.plan(context.resume(), context.job(), context.preferences(), 8);
+    List<InterviewSession.Event> log = new ArrayList<>(List.of(
+        new InterviewSession.ContextSet(context, AT), new InterviewSession.QuestionsPlanned(questions, "rule-based", AT)));
+    for (int i = 0; i < 6; i++) {
+      Question question = questions.get(i);
+      log.add(new InterviewSession.QuestionAsked(i, question.id(), null, AT.plusSeconds(i)));
+      log.add(new InterviewSession.AnswerRecorded(
+          new InterviewSession.RecordedAnswer("a-" + i, question.id(), SampleData.strongAnswer(), 40.0, AT), AT));
+      log.add(new InterviewSession.AnswerAnalysed(question.id(),
+          interviewer.analyse(question, SampleData.strongAnswer(), context.job(), 40.0), "rule-based", AT));
+    }
+    InterviewSession.State state = InterviewSession.State.empty();
+    for (InterviewSession.Event event : log) {
+      state = state.apply(event);
+    }
+    ObjectMapper mapper = JacksonObjectMapperProvider.get(testKit.system().classicSystem())
+        .getOrCreate("jackson-cbor", Optional.empty());
+    ObjectNode version1 = mapper.valueToTree(state);
+    version1.remove(List.of("lastSeq", "recent", "lastSpokenSeq", "lastSpoken"));
+    ArrayNode events = version1.putArray("log");
+    log.forEach(event -> events.add(mapper.valueToTree(event)));
+
+    Serialization serialization = SerializationExtension.get(testKit.system().classicSystem());
+    int serializerId = serialization.findSerializerFor(state).identifier();
+    Object read = serialization.deserialize(mapper.writeValueAsBytes(version1), serializerId,
+        InterviewSession.State.class.getName()).get();
+
+    assertEquals(state, read);
+    InterviewSession.State migrated = (InterviewSession.State) read;
+    assertEquals(20, migrated.lastSeq());
+    assertEquals(log.get(19), migrated.recentEvent(20));
+    assertEquals(20 - InterviewSession.REPLAY_WINDOW + 1, migrated.firstRecentSeq());
+    assertEquals(18, migrated.lastSpokenEventSeq());
   }
 
   @Test
@@ -104,6 +150,7 @@ class SerializationTest {
     ActorRef<InterviewSession.Reply> replies = testKit.<InterviewSession.Reply>createTestProbe().getRef();
     ActorRef<SessionView> views = testKit.<SessionView>createTestProbe().getRef();
     ActorRef<Notification> subscriber = testKit.<Notification>createTestProbe().getRef();
+    ActorRef<InterviewSession.Subscription> subscriptions = testKit.<InterviewSession.Subscription>createTestProbe().getRef();
 
     List<Object> samples = new ArrayList<>(events);
     samples.addAll(List.of(
@@ -111,7 +158,8 @@ class SerializationTest {
         new InterviewSession.SubmitAnswer("a-1", first.id(), "text", 30.0, replies),
         new InterviewSession.End(replies),
         new InterviewSession.GetStatus(views),
-        new InterviewSession.Subscribe(subscriber, 3L, views),
+        new InterviewSession.Subscribe(subscriber, 3L, subscriptions),
+        new InterviewSession.Subscription(3L),
         new InterviewSession.Unsubscribe(subscriber),
         new InterviewSession.PlanReady(questions, "rule-based"),
         new InterviewSession.AnalysisReady(first.id(), analysis, "Thanks.", "rule-based"),

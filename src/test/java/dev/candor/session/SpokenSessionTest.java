@@ -34,6 +34,7 @@ import java.util.function.Predicate;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.typed.PersistenceId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,7 @@ class SpokenSessionTest {
   private final Map<String, AtomicInteger> voiceFailures = new ConcurrentHashMap<>();
   private final AtomicInteger voiceCalls = new AtomicInteger();
   private EventSourcedBehaviorTestKit<Command, Event, State> kit;
+  private String sessionId;
 
   @AfterAll
   static void shutdown() {
@@ -107,7 +109,7 @@ class SpokenSessionTest {
       spokenTexts.add(text);
       return new SpeechAudio(("mp3 of " + text).getBytes(StandardCharsets.UTF_8), "audio/mpeg");
     };
-    kit = EventSourcedBehaviorTestKit.create(testKit.system(), InterviewSession.create("spoken-" + System.nanoTime(),
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(), InterviewSession.create(sessionId = "spoken-" + System.nanoTime(),
         new GatedInterviewer(), new SpeechServices(ears, voice, "scripted", audio), SETTINGS,
         new MutableClock(Instant.parse("2026-11-22T10:00:00Z")), null));
   }
@@ -142,13 +144,13 @@ class SpokenSessionTest {
     String question = asked.currentQuestion().id();
 
     record("rec-silent", "");
-    State afterSilence = awaitState(s -> s.log().stream().anyMatch(e -> e instanceof InterviewSession.RecordingUnusable));
+    State afterSilence = awaitState(s -> journal().stream().anyMatch(e -> e instanceof InterviewSession.RecordingUnusable));
     InterviewSession.RecordingUnusable silent = lastOf(afterSilence, InterviewSession.RecordingUnusable.class);
     assertEquals(InterviewSession.RecordingProblem.EMPTY, silent.problem());
     assertTrue(afterSilence.answers().isEmpty());
 
     record("rec-garbage", "GARBAGE");
-    State afterGarbage = awaitState(s -> s.log().stream().filter(e -> e instanceof InterviewSession.RecordingUnusable).count() == 2);
+    State afterGarbage = awaitState(s -> journal().stream().filter(e -> e instanceof InterviewSession.RecordingUnusable).count() == 2);
     assertEquals(InterviewSession.RecordingProblem.INVALID, lastOf(afterGarbage, InterviewSession.RecordingUnusable.class).problem());
     assertTrue(afterGarbage.analyses().isEmpty(), "nothing unusable is scored");
     assertEquals(question, afterGarbage.currentQuestion().id());
@@ -166,7 +168,7 @@ class SpokenSessionTest {
     record("rec-flaky", "FAIL 2");
     State answered = awaitState(s -> s.answers().containsKey(question));
     assertEquals("recovered answer about leading a migration", answered.answers().get(question).text());
-    assertEquals(1, answered.log().stream().filter(e -> e instanceof InterviewSession.AnswerRecorded).count());
+    assertEquals(1, journal().stream().filter(e -> e instanceof InterviewSession.AnswerRecorded).count());
   }
 
   @Test
@@ -187,9 +189,9 @@ class SpokenSessionTest {
     assertTrue(resent.hasNoEvents());
     kit.restart();
     State answered = awaitState(s -> s.answers().containsKey(question) && s.spoken().size() == 2);
-    assertEquals(1, answered.log().stream().filter(e -> e instanceof InterviewSession.RecordingReceived).count());
-    assertEquals(1, answered.log().stream().filter(e -> e instanceof InterviewSession.AnswerRecorded).count());
-    assertEquals(2, answered.log().stream().filter(e -> e instanceof InterviewSession.UtteranceSpoken).count());
+    assertEquals(1, journal().stream().filter(e -> e instanceof InterviewSession.RecordingReceived).count());
+    assertEquals(1, journal().stream().filter(e -> e instanceof InterviewSession.AnswerRecorded).count());
+    assertEquals(2, journal().stream().filter(e -> e instanceof InterviewSession.UtteranceSpoken).count());
   }
 
   @Test
@@ -204,7 +206,7 @@ class SpokenSessionTest {
     assertEquals(first + InterviewSession.FOLLOW_UP_SUFFIX, followed.currentQuestion().id());
     assertEquals(planned + 1, followed.questions().size());
     assertEquals(followed.analyses().get(first).followUp(), followed.currentQuestion().text());
-    assertTrue(followed.log().stream().anyMatch(e -> e instanceof InterviewSession.FollowUpAdded));
+    assertTrue(journal().stream().anyMatch(e -> e instanceof InterviewSession.FollowUpAdded));
 
     // A thin answer to the follow-up itself moves on to the next planned question.
     record("rec-thin-again", "Not sure.");
@@ -244,7 +246,7 @@ class SpokenSessionTest {
     awaitState(s -> s.status() == Status.IN_PROGRESS && s.spoken().size() == 1);
     kit.<Reply>runCommand(InterviewSession.End::new);
     State done = awaitState(s -> s.status() == Status.COMPLETED && s.spoken().containsKey(s.lastSpokenEventSeq()));
-    assertTrue(done.log().get((int) done.lastSpokenEventSeq() - 1) instanceof InterviewSession.InterviewEnding);
+    assertTrue(journal().get((int) done.lastSpokenEventSeq() - 1) instanceof InterviewSession.InterviewEnding);
   }
 
   @Test
@@ -269,16 +271,21 @@ class SpokenSessionTest {
     return kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording(id, null, "webm", r)).reply();
   }
 
-  private static <T extends Event> T lastOf(State state, Class<T> type) {
-    List<Event> matching = new ArrayList<>(state.log().stream().filter(type::isInstance).toList());
+  private <T extends Event> T lastOf(State state, Class<T> type) {
+    List<Object> matching = journal().stream().filter(type::isInstance).toList();
     return type.cast(matching.get(matching.size() - 1));
+  }
+
+  /** The session's persisted events, as the journal holds them. */
+  private List<Object> journal() {
+    return kit.persistenceTestKit().persistedInStorage(PersistenceId.of(InterviewSession.TYPE_KEY.name(), sessionId).id());
   }
 
   private State awaitState(Predicate<State> condition) {
     TestProbe<Object> probe = testKit.createTestProbe();
     return probe.awaitAssert(Duration.ofSeconds(10), () -> {
       State state = kit.getState();
-      assertTrue(condition.test(state), () -> "state is " + state.status() + ", log " + state.log());
+      assertTrue(condition.test(state), () -> "state is " + state.status() + ", last event " + state.lastSeq());
       return state;
     });
   }

@@ -3,7 +3,6 @@ package dev.candor.http.ws;
 import dev.candor.session.Notification;
 import dev.candor.session.SessionProblem;
 import dev.candor.session.SessionUpdate;
-import dev.candor.session.SessionView;
 import dev.candor.session.Sessions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +26,8 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
 
   private record FromSession(Notification notification) implements SocketMessage {}
 
-  /** The session's answer to a subscription: where it stands, and the last update number it has sent. */
-  private record Subscribed(SessionView view) implements SocketMessage {}
+  /** The session's answer to a subscription: the last update number it has sent. */
+  private record Subscribed(long lastSeq) implements SocketMessage {}
 
   /** NONE: a renewal that failed; the next one will try again. */
   private enum Resubscribe implements SocketMessage { INSTANCE, NONE }
@@ -101,7 +100,7 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
           return this;
         })
         .onMessage(Subscribed.class, subscription -> {
-          lastSeq = Math.max(lastSeq, subscription.view().lastSeq());
+          lastSeq = Math.max(lastSeq, subscription.lastSeq());
           return this;
         })
         .onMessage(Resubscribe.class, tick -> tick == Resubscribe.INSTANCE ? resubscribe() : this)
@@ -115,7 +114,7 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
     // Asks for every update after the last one this client saw: a session restarted elsewhere learns of this
     // connection again, and whatever it pushed to nobody in between arrives now.
     getContext().pipeToSelf(sessions.subscribe(sessionId, updates, lastSeq < 0 ? null : lastSeq),
-        (view, error) -> error == null ? new Subscribed(view) : Resubscribe.NONE);
+        (seq, error) -> error == null ? new Subscribed(seq) : Resubscribe.NONE);
     return this;
   }
 
@@ -135,10 +134,10 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
     subscribed = true;
     timers.startTimerWithFixedDelay(Resubscribe.INSTANCE, resubscribeInterval);
     ActorRef<SocketMessage> self = getContext().getSelf();
-    return sessions.subscribe(sessionId, updates, null).thenApply(view -> {
+    return sessions.subscribe(sessionId, updates, null).thenApply(seq -> {
       // Told before the command's own continuation is piped back, so it is handled first.
-      self.tell(new Subscribed(view));
-      return view;
+      self.tell(new Subscribed(seq));
+      return seq;
     });
   }
 
