@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Live signals about a running interview for seed 002's status messages: the candidate's comfort,
@@ -41,6 +42,9 @@ public final class InterviewInsights {
       Map.entry("security", "security"),
       Map.entry("incident", "incident handling"),
       Map.entry("outage", "incident handling"));
+
+  private static final Set<String> TECHNOLOGIES = TechVocabulary.all().stream()
+      .map(TechVocabulary.Technology::keyword).collect(Collectors.toUnmodifiableSet());
 
   private InterviewInsights() {}
 
@@ -93,12 +97,10 @@ public final class InterviewInsights {
     }
 
     Map<String, Integer> frequency = new LinkedHashMap<>();
-    Set<String> technologies = new HashSet<>();
-    TechVocabulary.all().forEach(t -> technologies.add(t.keyword()));
     for (AnswerAnalysis a : good) {
       Set<String> labels = new LinkedHashSet<>();
       for (String keyword : a.keywordsFound()) {
-        if (technologies.contains(keyword)) {
+        if (TECHNOLOGIES.contains(keyword)) {
           labels.add(keyword);
         } else if (COMPETENCY_LABELS.containsKey(keyword)) {
           labels.add(COMPETENCY_LABELS.get(keyword));

@@ -1,14 +1,14 @@
 package dev.candor.interview;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ahocorasick.trie.Emit;
+import org.ahocorasick.trie.Trie;
 
 /**
  * A built-in vocabulary of common technologies and engineering practices, found in free text
@@ -40,9 +40,11 @@ final class TechVocabulary {
   private static final Map<String, Technology> BY_ALIAS = new HashMap<>();
   private static final Map<String, Technology> BY_EXACT_ALIAS = new HashMap<>();
   private static final List<Technology> ALL = new ArrayList<>();
-  /** Every alias, collected by the static block and then compiled into {@link #ANY}. */
+  /** Every alias, collected by the static block and then built into {@link #TRIE}. */
   private static final List<Alias> ALIASES = new ArrayList<>();
-  private static final Pattern ANY;
+  /** One automaton of every alias, lowercase: a text is read once, whatever the size of the vocabulary. */
+  private static final Trie TRIE;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private record Alias(String spelling, boolean exact) {}
 
@@ -259,7 +261,7 @@ final class TechVocabulary {
     add(c, "SwiftUI");
     add(c, "Xamarin");
 
-    ANY = buildPattern();
+    TRIE = buildTrie();
   }
 
   private TechVocabulary() {}
@@ -269,19 +271,86 @@ final class TechVocabulary {
     if (Phrases.isBlank(text)) {
       return List.of();
     }
+    Folded folded = Folded.of(text);
+    List<Emit> candidates = new ArrayList<>();
+    TRIE.parseText(folded.text(), candidates::add);
+    // What a regular expression of alternatives, longest first, would find: the leftmost mention, the longest
+    // spelling that fits at that position, then on from its end.
+    candidates.sort(Comparator.comparingInt(Emit::getStart).thenComparing(Comparator.comparingInt(Emit::getEnd).reversed()));
     List<Mention> found = new ArrayList<>();
-    Matcher m = ANY.matcher(text);
-    while (m.find()) {
-      String matched = m.group().replaceAll("\\s+", " ");
-      Technology t = BY_EXACT_ALIAS.get(matched);
-      if (t == null) {
-        t = BY_ALIAS.get(matched.toLowerCase(Locale.ROOT));
+    int free = 0;
+    for (Emit emit : candidates) {
+      int start = folded.original(emit.getStart());
+      int end = folded.original(emit.getEnd()) + 1;
+      if (start < free || !onBoundaries(text, start, end)) {
+        continue;
       }
+      Technology t = technologyOf(emit.getKeyword(), text.substring(start, end));
       if (t != null) {
-        found.add(new Mention(t, m.start(), m.end()));
+        found.add(new Mention(t, start, end));
+        free = end;
       }
     }
     return found;
+  }
+
+  /**
+   * A mention may not be glued to letters or digits on either side; "+" and "#" after it would make it a
+   * different language (C vs C++), and a dot before it a different name (ASP.NET).
+   */
+  private static boolean onBoundaries(String text, int start, int end) {
+    char before = start > 0 ? text.charAt(start - 1) : ' ';
+    char after = end < text.length() ? text.charAt(end) : ' ';
+    return !isLetterOrNumber(before) && before != '.' && !isLetterOrNumber(after) && after != '+' && after != '#';
+  }
+
+  private static boolean isLetterOrNumber(char c) {
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
+  /** The technology a folded match names, if its original spelling fits (exact aliases must match case). */
+  private static Technology technologyOf(String foldedAlias, String original) {
+    Technology exact = BY_EXACT_ALIAS.get(WHITESPACE.matcher(original).replaceAll(" "));
+    return exact != null ? exact : BY_ALIAS.get(foldedAlias);
+  }
+
+  /**
+   * A text lowercased with every run of whitespace made one space, so that one automaton of lowercase,
+   * single-spaced aliases finds them; {@link #original} maps a position back to the text it came from.
+   */
+  private record Folded(String text, int[] origins) {
+    static Folded of(String source) {
+      StringBuilder folded = new StringBuilder(source.length());
+      int[] origins = new int[source.length()];
+      boolean inSpace = false;
+      for (int i = 0; i < source.length(); i++) {
+        char c = source.charAt(i);
+        if (isSpace(c)) {
+          if (!inSpace) {
+            origins[folded.length()] = i;
+            folded.append(' ');
+          }
+          inSpace = true;
+        } else {
+          origins[folded.length()] = i;
+          folded.append(Character.toLowerCase(c));
+          inSpace = false;
+        }
+      }
+      return new Folded(folded.toString(), origins);
+    }
+
+    int original(int foldedIndex) {
+      return origins[foldedIndex];
+    }
+
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
   }
 
   /** The distinct technologies of a text, by first mention. */
@@ -312,27 +381,22 @@ final class TechVocabulary {
       BY_EXACT_ALIAS.put(alias.substring(1), t);
       ALIASES.add(new Alias(alias.substring(1), true));
     } else {
-      BY_ALIAS.put(alias.toLowerCase(Locale.ROOT), t);
+      BY_ALIAS.put(fold(alias), t);
       ALIASES.add(new Alias(alias, false));
     }
   }
 
-  private static Pattern buildPattern() {
-    List<Alias> aliases = new ArrayList<>(ALIASES);
-    // Longest first, because regex alternation takes the first alternative that matches.
-    aliases.sort(Comparator.comparingInt((Alias a) -> a.spelling().length()).reversed());
-    StringBuilder alternatives = new StringBuilder();
-    for (Alias alias : aliases) {
-      if (alternatives.length() > 0) {
-        alternatives.append('|');
-      }
-      String body = String.join("\\s+", Arrays.stream(alias.spelling().split(" ")).map(Pattern::quote).toList());
-      alternatives.append(alias.exact() ? "(?-i:" + body + ")" : "(?:" + body + ")");
+  private static Trie buildTrie() {
+    Trie.TrieBuilder builder = Trie.builder();
+    for (Alias alias : ALIASES) {
+      builder.addKeyword(fold(alias.spelling()));
     }
-    // A mention may not be glued to letters or digits on either side; "+" and "#" after it would
-    // make it a different language (C vs C++), and a dot before it a different name (ASP.NET).
-    return Pattern.compile(
-        "(?<![\\p{L}\\p{N}.])(?:" + alternatives + ")(?![\\p{L}\\p{N}+#])",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return builder.build();
+  }
+
+  private static String fold(String spelling) {
+    StringBuilder folded = new StringBuilder(spelling.length());
+    spelling.chars().forEach(c -> folded.append(Character.toLowerCase((char) c)));
+    return folded.toString();
   }
 }

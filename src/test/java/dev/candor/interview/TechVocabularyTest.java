@@ -42,4 +42,19 @@ class TechVocabularyTest {
     assertEquals(List.of("React Native"), names("React Native apps"));
     assertEquals(List.of("Spring"), names("Spring Boot"));
   }
+
+  @Test
+  void aMentionSpansWhitespaceRunsAndKeepsItsPlaceInTheText() {
+    String text = "Built  two\tReact\n   Native apps, then KAFKA.";
+    List<TechVocabulary.Mention> mentions = TechVocabulary.mentions(text);
+    assertEquals(List.of("React Native", "Kafka"), mentions.stream().map(m -> m.technology().name()).toList());
+    assertEquals("React\n   Native", text.substring(mentions.get(0).start(), mentions.get(0).end()));
+    assertEquals("KAFKA", text.substring(mentions.get(1).start(), mentions.get(1).end()));
+  }
+
+  @Test
+  void aSpellingThatMustMatchExactlyFallsBackToAShorterOneOrNone() {
+    assertEquals(List.of(), names("GO and RUST are shouted, not named"));
+    assertEquals(List.of("Rust", "Go"), names("Rust services; Go tooling; golang"));
+  }
 }
