@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged jar, zero setup, holding a voice-loop turn: what the shading must keep working (MaryTTS's
  * service files and log4j-core's plugins, Vosk's native library and its model unpacked from the jar, the
- * ONNX embedding model) is only proven by running the jar itself.
+ * ONNX embedding model, off by default and switched on here) is only proven by running the jar itself.
  */
 class PackagedSpeechIT {
 
@@ -31,7 +31,8 @@ class PackagedSpeechIT {
   void theJarSpeaksHearsAndScoresWithItsOwnEngines() throws Exception {
     Path workDir = Files.createTempDirectory("candor-jar-speech");
     Path unpack = Files.createTempDirectory("candor-jar-vosk").resolve("model");
-    try (ServerProcess server = ServerProcess.start(workDir, Map.of("STT_VOSK_UNPACK_DIR", unpack.toString()), "jar-speech")) {
+    try (ServerProcess server = ServerProcess.start(workDir, Map.of("STT_VOSK_UNPACK_DIR", unpack.toString(),
+        "INTERVIEW_RELEVANCE_WEIGHT", "0.2"), "jar-speech")) {
       server.awaitReady();
       converse(server);
       assertTrue(Files.exists(unpack.resolve(".complete")), "the model was unpacked from the jar");
