@@ -122,8 +122,11 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
    */
   public record Subscribe(ActorRef<Notification> subscriber, Long afterSeq, ActorRef<Subscription> replyTo) implements Command {}
 
-  /** The answer to a subscription: the number of the session's newest event, which the subscriber has now seen. */
-  public record Subscription(long lastSeq) implements CborSerializable {}
+  /**
+   * The answer to a subscription: the number of the session's newest event, which the subscriber has now seen,
+   * and the session itself, to watch: subscriptions live as long as the session's incarnation does.
+   */
+  public record Subscription(long lastSeq, ActorRef<Command> session) implements CborSerializable {}
 
   public record Unsubscribe(ActorRef<Notification> subscriber) implements Command {}
 
@@ -871,7 +874,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         command.subscriber().tell(new SessionUpdate(seq, state.recentEvent(seq), view));
       }
     }
-    return Effect().reply(command.replyTo(), new Subscription(state.lastSeq()));
+    return Effect().reply(command.replyTo(), new Subscription(state.lastSeq(), context.getSelf()));
   }
 
   private Effect<Event, State> onWorkFailed(State state, WorkFailed command) {

@@ -44,12 +44,11 @@ public final class Sessions {
 
   /**
    * @param afterSeq replay updates numbered above this first; null for new updates only
-   * @return the number of the session's newest update
+   * @return the number of the session's newest update, and the session to watch (the subscription ends with it)
    */
-  public CompletionStage<Long> subscribe(String sessionId, ActorRef<Notification> subscriber, Long afterSeq) {
-    return ref(sessionId).<InterviewSession.Subscription>ask(
-            replyTo -> new InterviewSession.Subscribe(subscriber, afterSeq, replyTo), askTimeout)
-        .thenApply(InterviewSession.Subscription::lastSeq);
+  public CompletionStage<InterviewSession.Subscription> subscribe(String sessionId, ActorRef<Notification> subscriber,
+      Long afterSeq) {
+    return ref(sessionId).ask(replyTo -> new InterviewSession.Subscribe(subscriber, afterSeq, replyTo), askTimeout);
   }
 
   public void unsubscribe(String sessionId, ActorRef<Notification> subscriber) {

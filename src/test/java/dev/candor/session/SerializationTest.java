@@ -151,6 +151,7 @@ class SerializationTest {
     ActorRef<SessionView> views = testKit.<SessionView>createTestProbe().getRef();
     ActorRef<Notification> subscriber = testKit.<Notification>createTestProbe().getRef();
     ActorRef<InterviewSession.Subscription> subscriptions = testKit.<InterviewSession.Subscription>createTestProbe().getRef();
+    ActorRef<InterviewSession.Command> session = testKit.<InterviewSession.Command>createTestProbe().getRef();
 
     List<Object> samples = new ArrayList<>(events);
     samples.addAll(List.of(
@@ -159,7 +160,7 @@ class SerializationTest {
         new InterviewSession.End(replies),
         new InterviewSession.GetStatus(views),
         new InterviewSession.Subscribe(subscriber, 3L, subscriptions),
-        new InterviewSession.Subscription(3L),
+        new InterviewSession.Subscription(3L, session),
         new InterviewSession.Unsubscribe(subscriber),
         new InterviewSession.PlanReady(questions, "rule-based"),
         new InterviewSession.AnalysisReady(first.id(), analysis, "Thanks.", "rule-based"),

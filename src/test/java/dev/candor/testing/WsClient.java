@@ -41,6 +41,13 @@ public final class WsClient implements AutoCloseable {
     socket.sendText(text, true).join();
   }
 
+  /** One message sent as several frames (the first, then continuations), the way large messages may travel. */
+  public void sendInFrames(String... parts) {
+    for (int i = 0; i < parts.length; i++) {
+      socket.sendText(parts[i], i == parts.length - 1).join();
+    }
+  }
+
   public void sendBinary(byte[] bytes) {
     socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
   }

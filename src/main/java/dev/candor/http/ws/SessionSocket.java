@@ -1,5 +1,6 @@
 package dev.candor.http.ws;
 
+import dev.candor.session.InterviewSession;
 import dev.candor.session.Notification;
 import dev.candor.session.SessionProblem;
 import dev.candor.session.SessionUpdate;
@@ -18,7 +19,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * What every dialect's connection does the same way: subscribe to its session before the first command and
- * renew the subscription on a timer, drop updates it has already passed on, run the replies to its asks on
+ * again whenever that session stops (its node left or died, its shard moved), drop updates it has already
+ * passed on, run the replies to its asks on
  * the actor and acknowledge the client frame only when the work it started is done (so a client's messages
  * are handled one after another). A dialect supplies the translation: frames in, updates out.
  */
@@ -26,11 +28,14 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
 
   private record FromSession(Notification notification) implements SocketMessage {}
 
-  /** The session's answer to a subscription: the last update number it has sent. */
-  private record Subscribed(long lastSeq) implements SocketMessage {}
+  /** The session's answer to a subscription: the last update number it has sent, and where it lives. */
+  private record Subscribed(InterviewSession.Subscription subscription) implements SocketMessage {}
 
-  /** NONE: a renewal that failed; the next one will try again. */
-  private enum Resubscribe implements SocketMessage { INSTANCE, NONE }
+  /**
+   * LOST: the watched session stopped, so its subscribers are forgotten; FAILED: subscribing did not work (the
+   * session's new home may not be ready yet), try again in a while; RETRY: that while is over.
+   */
+  private enum Resubscribe implements SocketMessage { LOST, FAILED, RETRY }
 
   /** Work finished off the actor thread; {@code step} runs on it, then the client frame is acknowledged. */
   private record Continue(Runnable step, ActorRef<SocketMessage.Ack> ackTo) implements SocketMessage {}
@@ -42,6 +47,8 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   private final ActorRef<Notification> updates;
   private final TimerScheduler<SocketMessage> timers;
   private boolean subscribed;
+  /** The session incarnation this connection is subscribed to, or null while it is not. */
+  private ActorRef<InterviewSession.Command> watched;
   /** The highest update number this client has been given; older or repeated updates are dropped. */
   private long lastSeq = -1;
   private boolean ackDeferred;
@@ -99,23 +106,46 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
           }
           return this;
         })
-        .onMessage(Subscribed.class, subscription -> {
-          lastSeq = Math.max(lastSeq, subscription.lastSeq());
+        .onMessage(Subscribed.class, subscribed -> {
+          lastSeq = Math.max(lastSeq, subscribed.subscription().lastSeq());
+          watch(subscribed.subscription().session());
           return this;
         })
-        .onMessage(Resubscribe.class, tick -> tick == Resubscribe.INSTANCE ? resubscribe() : this)
+        .onMessage(Resubscribe.class, this::onResubscribe)
         .onMessage(SocketMessage.ClientClosed.class, closed -> close())
         .onMessage(SocketMessage.ClientFailed.class, failed -> close())
         .onMessage(SocketMessage.class, this::onOwnMessage)
         .build();
   }
 
-  private Behavior<SocketMessage> resubscribe() {
-    // Asks for every update after the last one this client saw: a session restarted elsewhere learns of this
+  private Behavior<SocketMessage> onResubscribe(Resubscribe reason) {
+    switch (reason) {
+      case LOST -> {
+        watched = null;
+        resubscribe();
+      }
+      case FAILED -> timers.startSingleTimer(Resubscribe.RETRY, resubscribeInterval);
+      case RETRY -> resubscribe();
+    }
+    return this;
+  }
+
+  private void resubscribe() {
+    // Asks for every update after the last one this client saw: the session restarted elsewhere learns of this
     // connection again, and whatever it pushed to nobody in between arrives now.
     getContext().pipeToSelf(sessions.subscribe(sessionId, updates, lastSeq < 0 ? null : lastSeq),
-        (seq, error) -> error == null ? new Subscribed(seq) : Resubscribe.NONE);
-    return this;
+        (subscription, error) -> error == null ? new Subscribed(subscription) : Resubscribe.FAILED);
+  }
+
+  private void watch(ActorRef<InterviewSession.Command> session) {
+    if (session.equals(watched)) {
+      return;
+    }
+    if (watched != null) {
+      getContext().unwatch(watched);
+    }
+    watched = session;
+    getContext().watchWith(session, Resubscribe.LOST);
   }
 
   private Behavior<SocketMessage> close() {
@@ -126,19 +156,16 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
     return Behaviors.stopped();
   }
 
-  /** Subscribes this connection before its first command, then renews the subscription on a timer. */
+  /** Subscribes this connection before its first command; it stays subscribed while the socket is open. */
   protected CompletionStage<?> subscribed() {
     if (subscribed) {
       return CompletableFuture.completedFuture(null);
     }
     subscribed = true;
-    timers.startTimerWithFixedDelay(Resubscribe.INSTANCE, resubscribeInterval);
     ActorRef<SocketMessage> self = getContext().getSelf();
-    return sessions.subscribe(sessionId, updates, null).thenApply(seq -> {
-      // Told before the command's own continuation is piped back, so it is handled first.
-      self.tell(new Subscribed(seq));
-      return seq;
-    });
+    return sessions.subscribe(sessionId, updates, null).whenComplete((subscription, error) ->
+        // Told before the command's own continuation is piped back, so it is handled first.
+        self.tell(error == null ? new Subscribed(subscription) : Resubscribe.FAILED));
   }
 
   /**

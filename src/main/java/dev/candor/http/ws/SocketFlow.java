@@ -2,6 +2,7 @@ package dev.candor.http.ws;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.NotUsed;
@@ -70,6 +71,17 @@ public final class SocketFlow {
    * stalls; one above the limit is drained and reported instead of being kept in memory.
    */
   private static CompletionStage<SocketMessage.Frame> whole(Message message, long limit, Materializer materializer) {
+    // Most messages arrive in one frame, already whole: reading them needs no stream of their own.
+    if (message.isText() && message.asTextMessage().isStrict()) {
+      String text = message.asTextMessage().getStrictText();
+      return CompletableFuture.completedFuture(text.length() > limit
+          ? new SocketMessage.TooLarge("characters", text.length(), limit) : new SocketMessage.Text(text));
+    }
+    if (!message.isText() && message.asBinaryMessage().isStrict()) {
+      long size = message.asBinaryMessage().getStrictData().size();
+      return CompletableFuture.completedFuture(size > limit
+          ? new SocketMessage.TooLarge("bytes", size, limit) : new SocketMessage.Binary(size));
+    }
     if (message.isText()) {
       return message.asTextMessage().getStreamedText()
           .runFold(new Collected(new StringBuilder(), 0), (acc, part) -> acc.add(part, limit), materializer)
