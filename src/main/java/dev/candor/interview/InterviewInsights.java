@@ -1,5 +1,7 @@
 package dev.candor.interview;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +44,8 @@ public final class InterviewInsights {
       Map.entry("security", "security"),
       Map.entry("incident", "incident handling"),
       Map.entry("outage", "incident handling"));
+
+  private static final Cache<String, Set<String>> QUESTION_TECHNOLOGIES = Caffeine.newBuilder().maximumSize(16_384).build();
 
   private static final Set<String> TECHNOLOGIES = TechVocabulary.all().stream()
       .map(TechVocabulary.Technology::keyword).collect(Collectors.toUnmodifiableSet());
@@ -131,8 +135,8 @@ public final class InterviewInsights {
     Set<String> askedAbout = new HashSet<>();
     for (Question q : asked == null ? List.<Question>of() : asked) {
       if (q != null) {
-        TechVocabulary.find(q.topic()).forEach(t -> askedAbout.add(t.keyword()));
-        TechVocabulary.find(q.text()).forEach(t -> askedAbout.add(t.keyword()));
+        askedAbout.addAll(technologiesIn(q.topic()));
+        askedAbout.addAll(technologiesIn(q.text()));
       }
     }
     List<String> unmentioned = JobTerms.of(job).technologies().stream()
@@ -172,6 +176,15 @@ public final class InterviewInsights {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** The keywords of the technologies a question's text or topic names; every status of a session reads them again. */
+  private static Set<String> technologiesIn(String text) {
+    if (text == null || text.isBlank()) {
+      return Set.of();
+    }
+    return QUESTION_TECHNOLOGIES.get(text, t -> TechVocabulary.find(t).stream()
+        .map(TechVocabulary.Technology::keyword).collect(Collectors.toUnmodifiableSet()));
   }
 
   private static List<AnswerAnalysis> present(List<AnswerAnalysis> analyses) {

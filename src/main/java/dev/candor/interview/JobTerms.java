@@ -1,10 +1,10 @@
 package dev.candor.interview;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,28 +34,10 @@ final class JobTerms {
   }
 
   /** Every answer and status of an interview reads the same job: its terms are worked out once. */
-  private static final int CACHED_JOBS = 1_024;
-
-  private static final Map<JobPosting, JobTerms> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<JobPosting, JobTerms> eldest) {
-      return size() > CACHED_JOBS;
-    }
-  };
+  private static final Cache<JobPosting, JobTerms> CACHE = Caffeine.newBuilder().maximumSize(1_024).build();
 
   static JobTerms of(JobPosting job) {
-    JobPosting j = job == null ? JobPosting.empty() : job;
-    synchronized (CACHE) {
-      JobTerms known = CACHE.get(j);
-      if (known != null) {
-        return known;
-      }
-    }
-    JobTerms terms = read(j);
-    synchronized (CACHE) {
-      CACHE.put(j, terms);
-    }
-    return terms;
+    return CACHE.get(job == null ? JobPosting.empty() : job, JobTerms::read);
   }
 
   private static JobTerms read(JobPosting j) {

@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
 final class Phrases {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern LEADING_BULLETS = Pattern.compile("^[\\s•·*\\-–—>]+");
-  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.,;:!?…\\-–—]+$");
+  // The ends of a fragment are trimmed by walking in from them: a pattern anchored at the end is still
+  // tried from every position of the text.
+  private static final String WHITESPACE = " \t\n\u000B\f\r";
+  private static final String BULLETS = WHITESPACE + "•·*-–—>";
+  private static final String TRAILING_PUNCTUATION = WHITESPACE + ".,;:!?…-–—";
   /** A final period that belongs to the name: "Tech Corp Inc." keeps it. */
-  private static final Pattern ABBREVIATION_END = Pattern.compile("(?i)\\b(?:inc|ltd|co|corp|llc|plc|jr|sr|st)\\.$");
+  private static final Set<String> ABBREVIATIONS = Set.of("inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "st");
 
   /** Words that read badly at the end of a clipped fragment ("... using Python and"). */
   private static final Set<String> DANGLING = Set.of(
@@ -46,8 +49,36 @@ final class Phrases {
       return "";
     }
     String t = SPACES.matcher(s).replaceAll(" ").trim();
-    t = LEADING_BULLETS.matcher(t).replaceAll("");
-    return ABBREVIATION_END.matcher(t).find() ? t : TRAILING_PUNCTUATION.matcher(t).replaceAll("");
+    int start = 0;
+    while (start < t.length() && BULLETS.indexOf(t.charAt(start)) >= 0) {
+      start++;
+    }
+    t = t.substring(start);
+    return endsWithAbbreviation(t) ? t : withoutTrailingPunctuation(t);
+  }
+
+  private static String withoutTrailingPunctuation(String s) {
+    int end = s.length();
+    while (end > 0 && TRAILING_PUNCTUATION.indexOf(s.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  /** "... Inc.": a final period after one of the abbreviations, as a whole word. */
+  private static boolean endsWithAbbreviation(String s) {
+    if (!s.endsWith(".")) {
+      return false;
+    }
+    int start = s.length() - 1;
+    while (start > 0 && isWordChar(s.charAt(start - 1))) {
+      start--;
+    }
+    return ABBREVIATIONS.contains(s.substring(start, s.length() - 1).toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   /**
@@ -61,14 +92,14 @@ final class Phrases {
     }
     int cut = t.lastIndexOf(' ', max);
     String head = cut > 0 ? t.substring(0, cut) : t.substring(0, Math.max(0, max));
-    head = TRAILING_PUNCTUATION.matcher(head).replaceAll("");
+    head = withoutTrailingPunctuation(head);
     while (true) {
       int space = head.lastIndexOf(' ');
       String last = head.substring(space + 1).toLowerCase(Locale.ROOT);
       if (space <= 0 || !DANGLING.contains(last)) {
         break;
       }
-      head = TRAILING_PUNCTUATION.matcher(head.substring(0, space)).replaceAll("");
+      head = withoutTrailingPunctuation(head.substring(0, space));
     }
     return head;
   }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.Candor;
-import dev.candor.session.InterviewSession;
 import dev.candor.testing.HttpJson;
 import dev.candor.testing.TestConfigs;
 import dev.candor.testing.TestDatabase;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,10 +45,8 @@ class OpenHireContractTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    // A small message limit, so that going over it is cheap to test; a retry interval longer than any test,
-    // so that a connection finding its session again after a stop is seen to do it at once.
-    server = Candor.start(com.typesafe.config.ConfigFactory.parseString(
-            "candor.http.max-ws-message = 256k\ncandor.http.resubscribe-interval = 1h")
+    // A small message limit, so that going over it is cheap to test.
+    server = Candor.start(com.typesafe.config.ConfigFactory.parseString("candor.http.max-ws-message = 256k")
         .withFallback(TestConfigs.node(TestDatabase.fresh())));
     http = new HttpJson(server.httpPort());
     HttpJson.Response created = http.post("/api/candidates", HttpJson.json(Map.of(
@@ -297,20 +293,6 @@ class OpenHireContractTest {
     assertTrue(error.get("message").asText().contains(text), error.toString());
     assertTrue(error.has("details"), error.toString());
     assertFalse(error.has("data"), "seed 002 puts error fields beside type");
-  }
-
-  @Test
-  void aConnectionWhoseSessionStoppedIsToldOfItsNextQuestion() throws Exception {
-    String sessionId = UUID.randomUUID().toString();
-    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
-      ws.send(start(TEST_JOB, candidateId, ""));
-      ws.next("interview_started");
-      // What a shard moving to another node does to its sessions: they stop and forget their subscribers.
-      ClusterSharding.get(server.system()).entityRefFor(InterviewSession.TYPE_KEY, sessionId)
-          .tell(InterviewSession.Passivate.INSTANCE);
-      ws.send(response(GOOD_ANSWER));
-      assertEquals(2, ws.next("ai_response").get("data").get("questions_asked").asInt());
-    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.candor.http.ws.openhire;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.candor.http.Fields;
 import dev.candor.ingest.resume.ResumeParser;
 import dev.candor.interview.Difficulty;
@@ -80,7 +82,7 @@ final class OpenHireContexts {
    * the candidate entered, and its skills come first.
    */
   static Resume resume(CandidateRecord candidate, String resumeText) {
-    Resume parsed = ResumeParser.parse(resumeText);
+    Resume parsed = resumeText == null ? ResumeParser.parse(null) : PARSED_RESUMES.get(resumeText, ResumeParser::parse);
     List<Resume.Education> education = !parsed.education().isEmpty() || candidate.education().isBlank()
         ? parsed.education()
         : List.of(new Resume.Education(null, candidate.education(), null, null));
@@ -91,6 +93,9 @@ final class OpenHireContexts {
     return new Resume(candidate.name(), email, parsed.phone(), parsed.location(), parsed.linkedin(), parsed.github(), summary,
         parsed.experience(), education, List.copyOf(skills), parsed.projects(), parsed.certifications(), resumeText);
   }
+
+  /** A candidate's stored resume is the same text for every interview they start: it is parsed once. */
+  private static final Cache<String, Resume> PARSED_RESUMES = Caffeine.newBuilder().maximumSize(256).build();
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
