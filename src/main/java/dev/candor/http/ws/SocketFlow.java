@@ -1,9 +1,9 @@
 package dev.candor.http.ws;
 
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -28,6 +28,9 @@ import org.apache.pekko.stream.typed.javadsl.ActorSource;
  */
 public final class SocketFlow {
 
+  /** Names the connection actors; a counter, because a random UUID per connection costs a secure random draw. */
+  private static final AtomicLong CONNECTIONS = new AtomicLong();
+
   private SocketFlow() {}
 
   /**
@@ -49,7 +52,7 @@ public final class SocketFlow {
                 OverflowStrategy.fail())
             .preMaterialize(materializer);
     ActorRef<SocketMessage> actor = system.systemActorOf(connection.apply(out.first()),
-        "ws-" + UUID.randomUUID(), Props.empty());
+        "ws-" + CONNECTIONS.incrementAndGet(), Props.empty());
 
     Sink<Message, NotUsed> inbound = Flow.<Message>create()
         .mapAsync(1, message -> whole(message, settings.maxMessage(), materializer))

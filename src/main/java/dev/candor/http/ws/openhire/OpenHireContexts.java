@@ -59,8 +59,12 @@ final class OpenHireContexts {
   }
 
   static SessionContext context(JobRecord job, CandidateRecord candidate, String resumeText, InterviewPreferences preferences) {
-    return new SessionContext(candidate.id(), job.id(), resume(candidate, resumeText), jobPosting(job), preferences);
+    return new SessionContext(candidate.id(), job.id(), resume(candidate, resumeText),
+        JOB_POSTINGS.get(job, OpenHireContexts::jobPosting), preferences);
   }
+
+  /** Every interview for one job row holds the same posting, not a copy of its own. */
+  private static final Cache<JobRecord, JobPosting> JOB_POSTINGS = Caffeine.newBuilder().maximumSize(256).build();
 
   /** The requirements text is one requirement per line; each required skill is a requirement too. */
   static JobPosting jobPosting(JobRecord job) {
