@@ -65,7 +65,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   public enum Rejection {
     NOT_STARTED, STILL_PLANNING, CONTEXT_MISMATCH, FINISHED, ABANDONED,
-    UNKNOWN_QUESTION, NOT_CURRENT_QUESTION, ALREADY_ANSWERED, NOT_SPOKEN
+    UNKNOWN_QUESTION, NOT_CURRENT_QUESTION, ALREADY_ANSWERED, NOT_SPOKEN,
+    /** A new interview refused because the node that holds it is at capacity ({@link Admission}). */
+    BUSY
   }
 
   /**
@@ -635,6 +637,10 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private Effect<Event, State> onStart(State state, Start command) {
     touch();
+    if (!Admission.get(context.getSystem()).admitsNewInterviews()) {
+      return reject(command.replyTo(), Rejection.BUSY,
+          "The server is at capacity and is not starting new interviews; try again in a few seconds");
+    }
     return Effect().persist(new ContextSet(command.context(), clock.instant()))
         .thenRun(newState -> {
           publish(newState, 1);

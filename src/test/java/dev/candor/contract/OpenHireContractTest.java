@@ -296,6 +296,18 @@ class OpenHireContractTest {
   }
 
   @Test
+  void aNodeAtCapacityRefusesANewInterviewWithA503() throws Exception {
+    try (Candor full = Candor.start(com.typesafe.config.ConfigFactory.parseString("candor.interview.max-in-flight = -1")
+            .withFallback(TestConfigs.node(TestDatabase.fresh())));
+        WsClient ws = WsClient.connect(full.httpPort(), "/ws/interview/" + UUID.randomUUID() + "?protocol=openhire")) {
+      ws.send(start(TEST_JOB, "test-candidate", ""));
+      JsonNode error = ws.next("error");
+      assertEquals(503, error.get("status_code").asInt(), error.toString());
+      assertTrue(error.get("message").asText().contains("at capacity"), error.toString());
+    }
+  }
+
+  @Test
   void aMessageSentInSeveralFramesIsReadWhole() throws Exception {
     String sessionId = UUID.randomUUID().toString();
     try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {

@@ -25,7 +25,9 @@ import dev.candor.testing.SampleData;
 import dev.candor.testing.TestConfigs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
@@ -428,6 +430,29 @@ class InterviewSessionTest {
   private static InterviewSession.SubmitAnswer answer(String answerId, String questionId, String text,
       org.apache.pekko.actor.typed.ActorRef<Reply> replyTo) {
     return new InterviewSession.SubmitAnswer(answerId, questionId, text, null, replyTo);
+  }
+
+  @Test
+  void aNodeWithTooMuchInFlightRefusesNewInterviewsButTakesBackTheOnesItHolds() {
+    assertInstanceOf(InterviewSession.Accepted.class, kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r)).reply());
+    Admission admission = Admission.get(testKit.system());
+    List<CompletableFuture<Object>> waiting = new ArrayList<>();
+    for (int i = 0; i <= testKit.system().settings().config().getInt("candor.interview.max-in-flight"); i++) {
+      CompletableFuture<Object> request = new CompletableFuture<>();
+      waiting.add(request);
+      admission.track(() -> request);
+    }
+    EventSourcedBehaviorTestKit<Command, Event, State> fresh = EventSourcedBehaviorTestKit.create(testKit.system(),
+        InterviewSession.create("session-busy-" + System.nanoTime(), interviewer, SETTINGS, clock, null));
+    try {
+      assertRejected(fresh.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r)), Rejection.BUSY);
+      assertInstanceOf(InterviewSession.Accepted.class, kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r)).reply(),
+          "a client rejoining its running interview is let in");
+    } finally {
+      waiting.forEach(request -> request.complete(null));
+    }
+    assertEquals(0, admission.inFlight());
+    assertInstanceOf(InterviewSession.Accepted.class, fresh.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r)).reply());
   }
 
   private static void assertRejected(CommandResultWithReply<Command, Event, State, Reply> result, Rejection reason) {

@@ -321,6 +321,7 @@ public final class OpenHireConnection extends SessionSocket {
       case NOT_STARTED -> OpenHireMessages.error(404, "Interview session not found", rejected.message(), "HTTPException");
       case UNKNOWN_QUESTION -> OpenHireMessages.error(404, rejected.message(), "", "SessionError");
       case ABANDONED -> OpenHireMessages.error(410, rejected.message(), "", "SessionError");
+      case BUSY -> OpenHireMessages.error(503, rejected.message(), "Nothing was started", "ServiceUnavailable");
       default -> OpenHireMessages.error(409, rejected.message(), rejected.reason().name().toLowerCase(java.util.Locale.ROOT),
           "SessionError");
     };

@@ -161,7 +161,9 @@ public final class VoiceLoopConnection extends SessionSocket {
         started = true;
         rejoin(accepted.view());
       } else {
-        send(VoiceLoopMessages.error(Code.START_ERROR, ((InterviewSession.Rejected) reply).message(), false));
+        InterviewSession.Rejected rejected = (InterviewSession.Rejected) reply;
+        send(VoiceLoopMessages.error(Code.START_ERROR, rejected.message(),
+            rejected.reason() == InterviewSession.Rejection.BUSY));
       }
     });
   }
