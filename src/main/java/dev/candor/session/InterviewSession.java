@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -485,7 +486,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   private final TimerScheduler<Command> timers;
   // Runtime only, never persisted: who listens, which workers run, and how often each task has failed.
   private final Set<ActorRef<Notification>> subscribers = new HashSet<>();
-  private final Set<String> runningTasks = new HashSet<>();
+  private final RunningTasks runningTasks;
   private final Map<String, Integer> failures = new HashMap<>();
   private Instant lastTouched;
 
@@ -502,6 +503,44 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     this.context = context;
     this.timers = timers;
     this.lastTouched = clock.instant();
+    this.runningTasks = new RunningTasks(Admission.get(context.getSystem()));
+  }
+
+  /** The worker tasks running for this session, counted in the node's {@link Admission} too. */
+  private static final class RunningTasks {
+    private final Set<String> tasks = new HashSet<>();
+    private final Admission admission;
+
+    RunningTasks(Admission admission) {
+      this.admission = admission;
+    }
+
+    boolean add(String task) {
+      if (!tasks.add(task)) {
+        return false;
+      }
+      admission.started();
+      return true;
+    }
+
+    void remove(String task) {
+      if (tasks.remove(task)) {
+        admission.finished(1);
+      }
+    }
+
+    void clear() {
+      admission.finished(tasks.size());
+      tasks.clear();
+    }
+
+    boolean isEmpty() {
+      return tasks.isEmpty();
+    }
+
+    boolean admitsNewInterviews() {
+      return admission.admitsNewInterviews();
+    }
   }
 
   @Override
@@ -525,6 +564,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
           timers.startTimerWithFixedDelay(Tick.INSTANCE, tick.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tick);
           resumeWork(state);
         })
+        // Workers still running for a stopped session will never be counted back.
+        .onSignal(PostStop.instance(), state -> runningTasks.clear())
         .build();
   }
 
@@ -637,7 +678,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private Effect<Event, State> onStart(State state, Start command) {
     touch();
-    if (!Admission.get(context.getSystem()).admitsNewInterviews()) {
+    if (!runningTasks.admitsNewInterviews()) {
       return reject(command.replyTo(), Rejection.BUSY,
           "The server is at capacity and is not starting new interviews; try again in a few seconds");
     }

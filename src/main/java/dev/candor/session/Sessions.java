@@ -12,33 +12,31 @@ public final class Sessions {
 
   private final ClusterSharding sharding;
   private final Duration askTimeout;
-  private final Admission admission;
 
   public Sessions(ActorSystem<?> system, Duration askTimeout) {
     this.sharding = ClusterSharding.get(system);
     this.askTimeout = askTimeout;
-    this.admission = Admission.get(system);
   }
 
-  /** Answered {@link InterviewSession.Rejection#BUSY} for a new interview while this node has too much in flight. */
+  /** Answered {@link InterviewSession.Rejection#BUSY} for a new interview while its node is at capacity. */
   public CompletionStage<InterviewSession.Reply> start(String sessionId, InterviewSession.SessionContext context) {
-    return admission.track(() -> ref(sessionId).ask(replyTo -> new InterviewSession.Start(context, replyTo), askTimeout));
+    return ref(sessionId).ask(replyTo -> new InterviewSession.Start(context, replyTo), askTimeout);
   }
 
   public CompletionStage<InterviewSession.Reply> answer(String sessionId, String answerId, String questionId, String text,
       Double durationSeconds) {
-    return admission.track(() -> ref(sessionId).ask(
-        replyTo -> new InterviewSession.SubmitAnswer(answerId, questionId, text, durationSeconds, replyTo), askTimeout));
+    return ref(sessionId).ask(replyTo -> new InterviewSession.SubmitAnswer(answerId, questionId, text, durationSeconds, replyTo),
+        askTimeout);
   }
 
   /** A spoken answer whose bytes are already in the audio store under {@code recordingId}. */
   public CompletionStage<InterviewSession.Reply> record(String sessionId, String recordingId, String questionId, String format) {
-    return admission.track(() -> ref(sessionId).ask(
-        replyTo -> new InterviewSession.SubmitRecording(recordingId, questionId, format, replyTo), askTimeout));
+    return ref(sessionId).ask(replyTo -> new InterviewSession.SubmitRecording(recordingId, questionId, format, replyTo),
+        askTimeout);
   }
 
   public CompletionStage<InterviewSession.Reply> end(String sessionId) {
-    return admission.track(() -> ref(sessionId).ask(InterviewSession.End::new, askTimeout));
+    return ref(sessionId).ask(InterviewSession.End::new, askTimeout);
   }
 
   public CompletionStage<SessionView> status(String sessionId) {

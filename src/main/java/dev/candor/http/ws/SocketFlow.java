@@ -1,6 +1,5 @@
 package dev.candor.http.ws;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,15 +10,15 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.apache.pekko.stream.typed.javadsl.ActorSource;
 
 /**
@@ -35,46 +34,39 @@ public final class SocketFlow {
   private SocketFlow() {}
 
   /**
-   * How long a client message may wait for its acknowledgement (a spoken answer is transcribed and analysed
-   * before the next message is read); a connection that takes longer is closed.
-   */
-  private static final Duration ACK_TIMEOUT = Duration.ofMinutes(30);
-
-  /**
    * The actor is spawned when the socket's stream starts, not when the route runs: a client that leaves
-   * during the handshake must not leave an actor behind. One fused stream per socket: the outgoing side
-   * is an actor source inside it, and the incoming side asks the actor to take each message.
+   * during the handshake must not leave an actor behind.
    */
   public static Flow<Message, Message, ?> create(ActorSystem<?> system, SocketSettings settings,
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
-    Materializer materializer = Materializer.matFromSystem(system);
-    CompletableFuture<ActorRef<SocketMessage>> spawned = new CompletableFuture<>();
-    CompletionStage<ActorRef<SocketMessage>> connected = spawned.thenCompose(actor ->
-        AskPattern.<SocketMessage, SocketMessage.Ack>ask(actor, SocketMessage.ClientConnected::new, ACK_TIMEOUT,
-            system.scheduler()).thenApply(ack -> actor));
+    return Flow.fromMaterializer((materializer, attributes) -> connect(system, settings, connection, materializer));
+  }
+
+  private static Flow<Message, Message, NotUsed> connect(ActorSystem<?> system, SocketSettings settings,
+      Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection, Materializer materializer) {
+    Pair<ActorRef<SocketMessage.Outgoing>, Source<SocketMessage.Outgoing, NotUsed>> out =
+        ActorSource.<SocketMessage.Outgoing>actorRef(
+                o -> o == SocketMessage.Close.INSTANCE,
+                o -> Optional.empty(),
+                settings.outgoingBuffer(),
+                OverflowStrategy.fail())
+            .preMaterialize(materializer);
+    ActorRef<SocketMessage> actor = system.systemActorOf(connection.apply(out.first()),
+        "ws-" + CONNECTIONS.incrementAndGet(), Props.empty());
 
     Sink<Message, NotUsed> inbound = Flow.<Message>create()
         .mapAsync(1, message -> whole(message, settings.maxMessage(), materializer))
-        .mapAsync(1, frame -> connected.thenCompose(actor -> AskPattern.<SocketMessage, SocketMessage.Ack>ask(actor,
-            ackTo -> new SocketMessage.ClientFrame(frame, ackTo), ACK_TIMEOUT, system.scheduler())))
-        .watchTermination((notUsed, done) -> {
-          done.whenComplete((ok, failure) -> spawned.thenAccept(actor ->
-              actor.tell(failure == null ? SocketMessage.ClientClosed.INSTANCE : new SocketMessage.ClientFailed(failure))));
-          return notUsed;
-        })
-        .to(Sink.ignore());
-    Source<Message, ActorRef<SocketMessage.Outgoing>> outbound = ActorSource.<SocketMessage.Outgoing>actorRef(
-            o -> o == SocketMessage.Close.INSTANCE,
-            o -> Optional.empty(),
-            settings.outgoingBuffer(),
-            OverflowStrategy.fail())
+        .to(ActorSink.actorRefWithBackpressure(
+            actor,
+            (ackTo, frame) -> new SocketMessage.ClientFrame(frame, ackTo),
+            SocketMessage.ClientConnected::new,
+            SocketMessage.Ack.INSTANCE,
+            SocketMessage.ClientClosed.INSTANCE,
+            SocketMessage.ClientFailed::new));
+    Source<Message, NotUsed> outbound = out.second()
         .collectType(SocketMessage.Send.class)
         .map(send -> (Message) TextMessage.create(send.text()));
-    return Flow.fromSinkAndSourceCoupledMat(inbound, outbound, Keep.right())
-        .mapMaterializedValue(out -> {
-          spawned.complete(system.systemActorOf(connection.apply(out), "ws-" + CONNECTIONS.incrementAndGet(), Props.empty()));
-          return NotUsed.getInstance();
-        });
+    return Flow.fromSinkAndSourceCoupled(inbound, outbound);
   }
 
   /**
