@@ -15,7 +15,8 @@ final class Phrases {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   // The ends of a fragment are trimmed by walking in from them: a pattern anchored at the end is still
   // tried from every position of the text.
-  private static final String WHITESPACE = " \t\n\u000B\f\r";
+  /** What {@code \\s} matches in a regular expression. */
+  static final String WHITESPACE = " \t\n\u000B\f\r";
   private static final String BULLETS = WHITESPACE + "•·*-–—>";
   private static final String TRAILING_PUNCTUATION = WHITESPACE + ".,;:!?…-–—";
   /** A final period that belongs to the name: "Tech Corp Inc." keeps it. */

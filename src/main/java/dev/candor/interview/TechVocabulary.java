@@ -40,13 +40,11 @@ final class TechVocabulary {
   private static final Map<String, Technology> BY_ALIAS = new HashMap<>();
   private static final Map<String, Technology> BY_EXACT_ALIAS = new HashMap<>();
   private static final List<Technology> ALL = new ArrayList<>();
-  /** Every alias, collected by the static block and then built into {@link #TRIE}. */
-  private static final List<Alias> ALIASES = new ArrayList<>();
+  /** Every alias's spelling, collected by the static block and then built into {@link #TRIE}. */
+  private static final List<String> ALIASES = new ArrayList<>();
   /** One automaton of every alias, lowercase: a text is read once, whatever the size of the vocabulary. */
   private static final Trie TRIE;
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
-  private record Alias(String spelling, boolean exact) {}
+  private static final Pattern WHITESPACE_RUNS = Pattern.compile("\\s+");
 
   static {
     Category c = Category.LANGUAGE;
@@ -314,7 +312,7 @@ final class TechVocabulary {
 
   /** The technology a folded match names, if its original spelling fits (exact aliases must match case). */
   private static Technology technologyOf(String foldedAlias, String original) {
-    Technology exact = BY_EXACT_ALIAS.get(WHITESPACE.matcher(original).replaceAll(" "));
+    Technology exact = BY_EXACT_ALIAS.get(WHITESPACE_RUNS.matcher(original).replaceAll(" "));
     return exact != null ? exact : BY_ALIAS.get(foldedAlias);
   }
 
@@ -349,7 +347,7 @@ final class TechVocabulary {
     }
 
     private static boolean isSpace(char c) {
-      return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+      return Phrases.WHITESPACE.indexOf(c) >= 0;
     }
   }
 
@@ -379,17 +377,17 @@ final class TechVocabulary {
   private static void register(String alias, Technology t) {
     if (alias.startsWith("=")) {
       BY_EXACT_ALIAS.put(alias.substring(1), t);
-      ALIASES.add(new Alias(alias.substring(1), true));
+      ALIASES.add(alias.substring(1));
     } else {
       BY_ALIAS.put(fold(alias), t);
-      ALIASES.add(new Alias(alias, false));
+      ALIASES.add(alias);
     }
   }
 
   private static Trie buildTrie() {
     Trie.TrieBuilder builder = Trie.builder();
-    for (Alias alias : ALIASES) {
-      builder.addKeyword(fold(alias.spelling()));
+    for (String alias : ALIASES) {
+      builder.addKeyword(fold(alias));
     }
     return builder.build();
   }
