@@ -3,8 +3,6 @@ package dev.candor.session;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.candor.interview.AnswerAnalysis;
-import dev.candor.interview.AnsweredQuestion;
-import dev.candor.interview.Attributed;
 import dev.candor.interview.InterviewPreferences;
 import dev.candor.interview.Interviewer;
 import dev.candor.interview.JobPosting;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -275,11 +274,6 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
           0, null, Map.of(), Map.of());
     }
 
-    /** The number of the last event that is spoken aloud (a question asked, the interview ending), or 0. */
-    public long lastSpokenEventSeq() {
-      return lastSpokenSeq;
-    }
-
     /** Event number {@code seq} while it is among the recent ones, else null. */
     public Event recentEvent(long seq) {
       long first = lastSeq - recent.size() + 1;
@@ -365,56 +359,51 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       List<Event> newRecent = new ArrayList<>(Math.min(recent.size() + 1, REPLAY_WINDOW));
       newRecent.addAll(recent.size() < REPLAY_WINDOW ? recent : recent.subList(1, recent.size()));
       newRecent.add(event);
-      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, event.at(), lastSeq + 1, newRecent, lastSpokenSeq, lastSpoken, recordings, spoken);
+      return change(c -> {
+        c.lastEventAt = event.at();
+        c.lastSeq = lastSeq + 1;
+        c.recent = newRecent;
+      });
     }
 
     private State withStatus(Status newStatus) {
-      return new State(newStatus, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+      return change(c -> c.status = newStatus);
     }
 
     private State withContext(SessionContext newContext) {
-      return new State(status, newContext, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+      return change(c -> c.context = newContext);
     }
 
     private State withQuestions(List<Question> newQuestions) {
-      return new State(status, context, newQuestions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+      return change(c -> c.questions = newQuestions);
     }
 
     private State withAsked(QuestionAsked asked) {
-      Instant started = asked.index() == 0 ? asked.at() : startedAt;
-      return new State(status, context, questions, asked.index() + 1, answers, analyses, asked.acknowledgement(), endReason,
-          report, started, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+      return change(c -> {
+        c.askedCount = asked.index() + 1;
+        c.lastAcknowledgement = asked.acknowledgement();
+        c.startedAt = asked.index() == 0 ? asked.at() : startedAt;
+      });
     }
 
     /** {@code event} is the newest spoken line (it must be the newest event). */
     private State withSpoken(Event event) {
-      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSeq, event, recordings, spoken);
+      return change(c -> {
+        c.lastSpokenSeq = lastSeq;
+        c.lastSpoken = event;
+      });
     }
 
     private State withAnswer(RecordedAnswer answer) {
-      Map<String, RecordedAnswer> newAnswers = new HashMap<>(answers);
-      newAnswers.put(answer.questionId(), answer);
-      return new State(status, context, questions, askedCount, newAnswers, analyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+      return change(c -> c.answers = with(answers, answer.questionId(), answer));
     }
 
     private State withAnalysis(String questionId, AnswerAnalysis analysis) {
-      Map<String, AnswerAnalysis> newAnalyses = new HashMap<>(analyses);
-      newAnalyses.put(questionId, analysis);
-      return new State(status, context, questions, askedCount, answers, newAnalyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+      return change(c -> c.analyses = with(analyses, questionId, analysis));
     }
 
     private State withRecording(PendingRecording recording) {
-      Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
-      newRecordings.put(recording.questionId(), recording);
-      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, newRecordings, spoken);
+      return change(c -> c.recordings = with(recordings, recording.questionId(), recording));
     }
 
     private State withoutRecording(String questionId) {
@@ -423,25 +412,80 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       }
       Map<String, PendingRecording> newRecordings = new HashMap<>(recordings);
       newRecordings.remove(questionId);
-      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, newRecordings, spoken);
+      return change(c -> c.recordings = newRecordings);
     }
 
     private State withUtterance(UtteranceSpoken utterance) {
-      Map<Long, UtteranceSpoken> newSpoken = new HashMap<>(spoken);
-      newSpoken.put(utterance.seq(), utterance);
-      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, report,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, newSpoken);
+      return change(c -> c.spoken = with(spoken, utterance.seq(), utterance));
     }
 
     private State withEnd(EndReason reason, Instant at) {
-      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, reason, report,
-          startedAt, at, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+      return change(c -> {
+        c.endReason = reason;
+        c.endedAt = at;
+      });
     }
 
     private State withReport(Report newReport) {
-      return new State(status, context, questions, askedCount, answers, analyses, lastAcknowledgement, endReason, newReport,
-          startedAt, endedAt, lastEventAt, lastSeq, recent, lastSpokenSeq, lastSpoken, recordings, spoken);
+      return change(c -> c.report = newReport);
+    }
+
+    private static <K, V> Map<K, V> with(Map<K, V> map, K key, V value) {
+      Map<K, V> copy = new HashMap<>(map);
+      copy.put(key, value);
+      return copy;
+    }
+
+    /** This state with the fields {@code edit} sets changed: the one place the record is rebuilt. */
+    private State change(Consumer<Change> edit) {
+      Change c = new Change(this);
+      edit.accept(c);
+      return new State(c.status, c.context, c.questions, c.askedCount, c.answers, c.analyses, c.lastAcknowledgement,
+          c.endReason, c.report, c.startedAt, c.endedAt, c.lastEventAt, c.lastSeq, c.recent, c.lastSpokenSeq,
+          c.lastSpoken, c.recordings, c.spoken);
+    }
+
+    /** The fields of a state being changed, starting from those of {@code from}. */
+    private static final class Change {
+      Status status;
+      SessionContext context;
+      List<Question> questions;
+      int askedCount;
+      Map<String, RecordedAnswer> answers;
+      Map<String, AnswerAnalysis> analyses;
+      String lastAcknowledgement;
+      EndReason endReason;
+      Report report;
+      Instant startedAt;
+      Instant endedAt;
+      Instant lastEventAt;
+      long lastSeq;
+      List<Event> recent;
+      long lastSpokenSeq;
+      Event lastSpoken;
+      Map<String, PendingRecording> recordings;
+      Map<Long, UtteranceSpoken> spoken;
+
+      Change(State from) {
+        status = from.status;
+        context = from.context;
+        questions = from.questions;
+        askedCount = from.askedCount;
+        answers = from.answers;
+        analyses = from.analyses;
+        lastAcknowledgement = from.lastAcknowledgement;
+        endReason = from.endReason;
+        report = from.report;
+        startedAt = from.startedAt;
+        endedAt = from.endedAt;
+        lastEventAt = from.lastEventAt;
+        lastSeq = from.lastSeq;
+        recent = from.recent;
+        lastSpokenSeq = from.lastSpokenSeq;
+        lastSpoken = from.lastSpoken;
+        recordings = from.recordings;
+        spoken = from.spoken;
+      }
     }
   }
 
@@ -469,14 +513,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         new InterviewSession(sessionId, interviewer, speech, settings, clock, shard, context, timers)));
   }
 
-  private static final String PLAN_TASK = "plan";
-  private static final String REPORT_TASK = "report";
-  private static final String ANALYSE_TASK = "analyse:";
-  private static final String TRANSCRIBE_TASK = "transcribe:";
-  private static final String SPEAK_TASK = "speak:";
-
   private final String sessionId;
-  private final Interviewer interviewer;
   /** Null on a node without speech: recordings are refused and nothing is spoken. */
   private final SpeechServices speech;
   private final SessionSettings settings;
@@ -487,6 +524,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   // Runtime only, never persisted: who listens, which workers run, and how often each task has failed.
   private final Set<ActorRef<Notification>> subscribers = new HashSet<>();
   private final RunningTasks runningTasks;
+  private final SessionTasks taskWork;
   private final Map<String, Integer> failures = new HashMap<>();
   private Instant lastTouched;
 
@@ -495,7 +533,6 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     super(PersistenceId.of(TYPE_KEY.name(), sessionId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.sessionId = sessionId;
-    this.interviewer = interviewer;
     this.speech = speech;
     this.settings = settings;
     this.clock = clock;
@@ -504,43 +541,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     this.timers = timers;
     this.lastTouched = clock.instant();
     this.runningTasks = new RunningTasks(Admission.get(context.getSystem()));
-  }
-
-  /** The worker tasks running for this session, counted in the node's {@link Admission} too. */
-  private static final class RunningTasks {
-    private final Set<String> tasks = new HashSet<>();
-    private final Admission admission;
-
-    RunningTasks(Admission admission) {
-      this.admission = admission;
-    }
-
-    boolean add(String task) {
-      if (!tasks.add(task)) {
-        return false;
-      }
-      admission.started();
-      return true;
-    }
-
-    void remove(String task) {
-      if (tasks.remove(task)) {
-        admission.finished(1);
-      }
-    }
-
-    void clear() {
-      admission.finished(tasks.size());
-      tasks.clear();
-    }
-
-    boolean isEmpty() {
-      return tasks.isEmpty();
-    }
-
-    boolean admitsNewInterviews() {
-      return admission.admitsNewInterviews();
-    }
+    this.taskWork = new SessionTasks(sessionId, interviewer, speech, settings.questionCount());
   }
 
   @Override
@@ -652,7 +653,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         })
         .onCommand(WorkFailed.class, this::onWorkFailed)
         .onCommand(RetryWork.class, (s, c) -> {
-          if (pending(s).contains(c.task())) {
+          if (taskWork.owed(s).contains(c.task())) {
             startTask(s, c.task());
           }
           return Effect().none();
@@ -660,14 +661,14 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(Tick.class, this::onTick)
         .onCommand(Passivate.class, (s, c) -> Effect().stop())
         // Results and timers that arrive after the state moved on (late worker, stale timer) change nothing.
-        .onCommand(PlanReady.class, (s, c) -> lateResult(PLAN_TASK))
-        .onCommand(AnalysisReady.class, (s, c) -> lateResult(ANALYSE_TASK + c.questionId()))
-        .onCommand(ReportReady.class, (s, c) -> lateResult(REPORT_TASK))
-        .onCommand(TranscriptReady.class, (s, c) -> lateResult(TRANSCRIBE_TASK + c.recordingId()))
-        .onCommand(RecordingFailed.class, (s, c) -> lateResult(TRANSCRIBE_TASK + c.recordingId()))
+        .onCommand(PlanReady.class, (s, c) -> lateResult(SessionTasks.PLAN))
+        .onCommand(AnalysisReady.class, (s, c) -> lateResult(SessionTasks.ANALYSE + c.questionId()))
+        .onCommand(ReportReady.class, (s, c) -> lateResult(SessionTasks.REPORT))
+        .onCommand(TranscriptReady.class, (s, c) -> lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
+        .onCommand(RecordingFailed.class, (s, c) -> lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
         .onCommand(SpeechReady.class, this::onSpeechReady)
         .onCommand(SpeechRefused.class, (s, c) -> {
-          taskDone(SPEAK_TASK + c.seq());
+          taskDone(SessionTasks.SPEAK + c.seq());
           notifySubscribers(new SessionProblem("The interviewer's line could not be spoken: " + c.reason(), true, view(s)));
           return Effect().none();
         })
@@ -685,7 +686,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     return Effect().persist(new ContextSet(command.context(), clock.instant()))
         .thenRun(newState -> {
           publish(newState, 1);
-          startTask(newState, PLAN_TASK);
+          startTask(newState, SessionTasks.PLAN);
         })
         .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
   }
@@ -720,9 +721,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     if (questions == null || questions.isEmpty()
         || questions.stream().map(Question::id).distinct().count() != questions.size()) {
       // A plan the session cannot hold (an interviewer that returned nothing, or twice the same id) is a failure to retry.
-      return onWorkFailed(state, new WorkFailed(PLAN_TASK, "the interviewer returned no usable questions"));
+      return onWorkFailed(state, new WorkFailed(SessionTasks.PLAN, "the interviewer returned no usable questions"));
     }
-    taskDone(PLAN_TASK);
+    taskDone(SessionTasks.PLAN);
     Instant now = clock.instant();
     Question first = questions.get(0);
     return Effect().persist(List.of(new QuestionsPlanned(command.questions(), command.engine(), now), new QuestionAsked(0, first.id(), null, now)))
@@ -759,7 +760,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       return Effect().persist(new AnswerRecorded(answer, now))
           .thenRun(newState -> {
             publish(newState, 1);
-            startTask(newState, ANALYSE_TASK + questionId);
+            startTask(newState, SessionTasks.ANALYSE + questionId);
           })
           .thenReply(command.replyTo(), newState -> new AnswerAccepted(answerId, questionId, false));
     });
@@ -790,14 +791,14 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     return Effect().persist(new RecordingReceived(recording, clock.instant()))
         .thenRun(newState -> {
           publish(newState, 1);
-          startTask(newState, TRANSCRIBE_TASK + recording.recordingId());
+          startTask(newState, SessionTasks.TRANSCRIBE + recording.recordingId());
         })
         .thenReply(command.replyTo(), newState -> new RecordingAccepted(recording.recordingId(), questionId));
   }
 
   /** A transcript becomes the answer, unless a newer recording replaced its own or the question was answered. */
   private Effect<Event, State> onTranscript(State state, TranscriptReady command) {
-    taskDone(TRANSCRIBE_TASK + command.recordingId());
+    taskDone(SessionTasks.TRANSCRIBE + command.recordingId());
     PendingRecording pending = state.recordings().get(command.questionId());
     if (pending == null || !pending.recordingId().equals(command.recordingId())) {
       return Effect().none();
@@ -812,12 +813,12 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     return Effect().persist(new AnswerRecorded(answer, now))
         .thenRun(newState -> {
           publish(newState, 1);
-          startTask(newState, ANALYSE_TASK + command.questionId());
+          startTask(newState, SessionTasks.ANALYSE + command.questionId());
         });
   }
 
   private Effect<Event, State> onRecordingFailed(State state, RecordingFailed command) {
-    taskDone(TRANSCRIBE_TASK + command.recordingId());
+    taskDone(SessionTasks.TRANSCRIBE + command.recordingId());
     PendingRecording pending = state.recordings().get(command.questionId());
     if (pending == null || !pending.recordingId().equals(command.recordingId())) {
       return Effect().none();
@@ -831,7 +832,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   }
 
   private Effect<Event, State> onSpeechReady(State state, SpeechReady command) {
-    taskDone(SPEAK_TASK + command.seq());
+    taskDone(SessionTasks.SPEAK + command.seq());
     if (state.spoken().containsKey(command.seq()) || command.seq() < 1 || command.seq() > state.lastSeq()) {
       return Effect().none();
     }
@@ -850,7 +851,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   }
 
   private Effect<Event, State> onAnalysisReady(State state, AnalysisReady command) {
-    taskDone(ANALYSE_TASK + command.questionId());
+    taskDone(SessionTasks.ANALYSE + command.questionId());
     if (state.analyses().containsKey(command.questionId()) || !state.answers().containsKey(command.questionId())) {
       return Effect().none();
     }
@@ -903,7 +904,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   }
 
   private Effect<Event, State> onReportReady(State state, ReportReady command) {
-    taskDone(REPORT_TASK);
+    taskDone(SessionTasks.REPORT);
     return Effect().persist(new InterviewCompleted(command.report(), command.engine(), clock.instant()))
         .thenRun(newState -> publish(newState, 1));
   }
@@ -926,7 +927,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   private Effect<Event, State> onWorkFailed(State state, WorkFailed command) {
     runningTasks.remove(command.task());
-    if (!pending(state).contains(command.task())) {
+    if (!taskWork.owed(state).contains(command.task())) {
       // Work nobody waits for any more (a replaced recording, a line already past): no retry, no notice.
       failures.remove(command.task());
       return Effect().none();
@@ -938,9 +939,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       Duration backoff = settings.workerBackoff().multipliedBy(1L << Math.min(failed - 1, 6));
       timers.startSingleTimer("retry-" + command.task(), new RetryWork(command.task()), backoff);
     } else {
-      String retry = command.task().startsWith(TRANSCRIBE_TASK)
+      String retry = command.task().startsWith(SessionTasks.TRANSCRIBE)
           ? "Please record your answer again." : "It is tried again when you reconnect or ask for the status.";
-      notifySubscribers(new SessionProblem("Candor could not finish " + describeTask(command.task()) + ": " + command.reason()
+      notifySubscribers(new SessionProblem("Candor could not finish " + SessionTasks.describe(command.task()) + ": " + command.reason()
           + ". " + retry, true, view(state)));
       failures.remove(command.task());
     }
@@ -977,7 +978,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   // ---- side effects ----
 
   private SessionView view(State state) {
-    return SessionView.of(sessionId, state, isVoiced(state));
+    return SessionView.of(sessionId, state, taskWork.voiced(state));
   }
 
   /** Tells subscribers of the newest events, and has the spoken ones (questions, the closing) voiced. */
@@ -989,13 +990,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         notifySubscribers(new SessionUpdate(seq, state.recentEvent(seq), view));
       }
     }
-    if (isVoiced(state) && state.lastSpokenEventSeq() > total - newEvents) {
-      startTask(state, SPEAK_TASK + state.lastSpokenEventSeq());
+    if (taskWork.voiced(state) && state.lastSpokenSeq() > total - newEvents) {
+      startTask(state, SessionTasks.SPEAK + state.lastSpokenSeq());
     }
-  }
-
-  private boolean isVoiced(State state) {
-    return speech != null && speech.voice() != null && state.context() != null && state.context().voice() != null;
   }
 
   private void notifySubscribers(Notification notification) {
@@ -1011,7 +1008,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
    * time budget. A session reloaded after both limits passed gets the one that came first.
    */
   private void resumeWork(State state) {
-    pending(state).forEach(task -> startTask(state, task));
+    taskWork.owed(state).forEach(task -> startTask(state, task));
     if (state.status() != Status.IN_PROGRESS) {
       return;
     }
@@ -1021,31 +1018,6 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     } else {
       armTimeUp(state);
     }
-  }
-
-  /** The tasks whose results the state is waiting for. */
-  private List<String> pending(State state) {
-    List<String> tasks = new ArrayList<>();
-    if (state.status() == Status.PLANNING) {
-      tasks.add(PLAN_TASK);
-    }
-    if (state.status() == Status.IN_PROGRESS || state.status() == Status.FINISHING) {
-      state.pendingAnalyses().forEach(id -> tasks.add(ANALYSE_TASK + id));
-    }
-    if (state.status() == Status.FINISHING && state.pendingAnalyses().isEmpty() && state.recordings().isEmpty()) {
-      tasks.add(REPORT_TASK);
-    }
-    if (state.status() == Status.IN_PROGRESS || state.status() == Status.FINISHING) {
-      state.recordings().values().forEach(r -> tasks.add(TRANSCRIBE_TASK + r.recordingId()));
-    }
-    // Only the latest spoken line is worth voicing after a restart; the earlier ones are past. The closing
-    // line is still owed once the report is written (the report is usually quicker than the voice).
-    long lastSpoken = state.lastSpokenEventSeq();
-    if (isVoiced(state) && lastSpoken > 0 && !state.spoken().containsKey(lastSpoken)
-        && (state.status() == Status.IN_PROGRESS || state.status() == Status.FINISHING || state.status() == Status.COMPLETED)) {
-      tasks.add(SPEAK_TASK + lastSpoken);
-    }
-    return tasks;
   }
 
   private boolean idleLimitPassed(State state, Instant now) {
@@ -1067,8 +1039,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   }
 
   private void startReportWhenReady(State state) {
-    if (state.status() == Status.FINISHING && state.pendingAnalyses().isEmpty() && state.recordings().isEmpty()) {
-      startTask(state, REPORT_TASK);
+    if (SessionTasks.reportDue(state)) {
+      startTask(state, SessionTasks.REPORT);
     }
   }
 
@@ -1077,8 +1049,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     if (!runningTasks.add(task)) {
       return;
     }
-    Supplier<Command> work = work(state, task);
-    boolean speechTask = task.startsWith(TRANSCRIBE_TASK) || task.startsWith(SPEAK_TASK);
+    Supplier<Command> work = taskWork.work(state, task);
+    boolean speechTask = SessionTasks.isSpeech(task);
     context.spawnAnonymous(InterviewerWorker.create(context.getSelf(), task, work,
         speechTask ? settings.speechTimeout() : settings.workerTimeout(),
         speechTask ? InterviewerWorker.SPEECH_DISPATCHER : InterviewerWorker.DISPATCHER));
@@ -1088,63 +1060,6 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     runningTasks.remove(task);
     failures.remove(task);
     timers.cancel("retry-" + task);
-  }
-
-  private Supplier<Command> work(State state, String task) {
-    SessionContext sessionContext = state.context();
-    if (task.equals(PLAN_TASK)) {
-      int count = settings.questionCount();
-      return () -> {
-        Attributed<List<Question>> plan = interviewer.planAttributed(sessionContext.resume(), sessionContext.job(),
-            sessionContext.preferences(), count);
-        return new PlanReady(plan.value(), plan.engine());
-      };
-    }
-    if (task.equals(REPORT_TASK)) {
-      List<AnsweredQuestion> answered = state.questions().stream().map(q -> {
-        RecordedAnswer answer = state.answers().get(q.id());
-        return new AnsweredQuestion(q, answer == null ? null : answer.text(), state.analyses().get(q.id()));
-      }).toList();
-      return () -> {
-        Attributed<Report> report = interviewer.reportAttributed(answered, sessionContext.resume(), sessionContext.job());
-        return new ReportReady(report.value(), report.engine());
-      };
-    }
-    if (task.startsWith(TRANSCRIBE_TASK)) {
-      PendingRecording recording = state.recordings().values().stream()
-          .filter(r -> task.equals(TRANSCRIBE_TASK + r.recordingId())).findFirst().orElseThrow();
-      return () -> SpeechWork.transcribe(speech, recording);
-    }
-    if (task.startsWith(SPEAK_TASK)) {
-      long seq = Long.parseLong(task.substring(SPEAK_TASK.length()));
-      String text = SpokenText.of(state.lastSpoken(), view(state));
-      String voice = sessionContext.voice();
-      return () -> SpeechWork.speak(speech, seq, text, voice);
-    }
-    String questionId = task.substring(ANALYSE_TASK.length());
-    Question question = state.question(questionId);
-    RecordedAnswer answer = state.answers().get(questionId);
-    return () -> {
-      Attributed<AnswerAnalysis> analysis = interviewer.analyseAttributed(question, answer.text(), sessionContext.job(),
-          answer.durationSeconds());
-      return new AnalysisReady(questionId, analysis.value(), interviewer.acknowledge(analysis.value()), analysis.engine());
-    };
-  }
-
-  private static String describeTask(String task) {
-    if (task.equals(PLAN_TASK)) {
-      return "preparing the questions";
-    }
-    if (task.equals(REPORT_TASK)) {
-      return "writing the report";
-    }
-    if (task.startsWith(ANALYSE_TASK)) {
-      return "analysing your answer";
-    }
-    if (task.startsWith(TRANSCRIBE_TASK)) {
-      return "transcribing your answer";
-    }
-    return "speaking the interviewer's line";
   }
 
   private static Duration min(Duration a, Duration b) {

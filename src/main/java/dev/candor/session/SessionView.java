@@ -93,8 +93,8 @@ public record SessionView(
         state.endReason(),
         state.report(),
         voiced,
-        state.lastSpokenEventSeq(),
-        state.spoken().get(state.lastSpokenEventSeq()),
+        state.lastSpokenSeq(),
+        state.spoken().get(state.lastSpokenSeq()),
         state.lastSeq());
   }
 

@@ -278,7 +278,7 @@ class InterviewSessionTest {
     assertEquals(InterviewSession.REPLAY_WINDOW, done.recent().size(), "the state does not grow with the journal");
     assertEquals(journal.get(journal.size() - 1), done.recentEvent(done.lastSeq()));
     assertNull(done.recentEvent(done.firstRecentSeq() - 1));
-    Event lastAsked = (Event) journal.get((int) done.lastSpokenEventSeq() - 1);
+    Event lastAsked = (Event) journal.get((int) done.lastSpokenSeq() - 1);
     assertEquals(lastAsked, done.lastSpoken(), "the newest spoken line is kept whatever came after it");
 
     TestProbe<Notification> late = testKit.createTestProbe();

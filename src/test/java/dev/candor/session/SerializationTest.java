@@ -104,7 +104,7 @@ class SerializationTest {
     assertEquals(20, migrated.lastSeq());
     assertEquals(log.get(19), migrated.recentEvent(20));
     assertEquals(20 - InterviewSession.REPLAY_WINDOW + 1, migrated.firstRecentSeq());
-    assertEquals(18, migrated.lastSpokenEventSeq());
+    assertEquals(18, migrated.lastSpokenSeq());
   }
 
   @Test

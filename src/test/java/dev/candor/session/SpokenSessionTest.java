@@ -245,8 +245,8 @@ class SpokenSessionTest {
     kit.<Reply>runCommand(r -> new InterviewSession.Start(SPOKEN, r));
     awaitState(s -> s.status() == Status.IN_PROGRESS && s.spoken().size() == 1);
     kit.<Reply>runCommand(InterviewSession.End::new);
-    State done = awaitState(s -> s.status() == Status.COMPLETED && s.spoken().containsKey(s.lastSpokenEventSeq()));
-    assertTrue(journal().get((int) done.lastSpokenEventSeq() - 1) instanceof InterviewSession.InterviewEnding);
+    State done = awaitState(s -> s.status() == Status.COMPLETED && s.spoken().containsKey(s.lastSpokenSeq()));
+    assertTrue(journal().get((int) done.lastSpokenSeq() - 1) instanceof InterviewSession.InterviewEnding);
   }
 
   @Test
