@@ -5,6 +5,7 @@ import dev.candor.ai.llm.AnswerRelevance;
 import dev.candor.ai.llm.ChatModels;
 import dev.candor.ai.llm.LlmSettings;
 import dev.candor.ai.llm.RelevanceBlendingInterviewer;
+import dev.candor.http.Cors;
 import dev.candor.http.ErrorHandling;
 import dev.candor.http.HttpServer;
 import dev.candor.http.rest.AnalyzeAnswerRoutes;
@@ -14,10 +15,14 @@ import dev.candor.http.rest.JobRoutes;
 import dev.candor.http.rest.ResumeRoutes;
 import dev.candor.http.rest.SessionRoutes;
 import dev.candor.http.ws.InterviewSocketRoute;
+import dev.candor.http.ws.Recordings;
+import dev.candor.http.ws.interviewbot.InterviewBotConnection;
+import dev.candor.http.ws.socketio.SocketIoEndpoint;
 import dev.candor.http.ws.SocketSettings;
 import dev.candor.http.ws.openhire.OpenHireConnection;
 import dev.candor.http.ws.voiceloop.VoiceLoopConnection;
 import dev.candor.ingest.job.BoardApis;
+import dev.candor.ingest.job.JobPages;
 import dev.candor.ingest.job.SafeFetcher;
 import dev.candor.ingest.resume.ResumeTextExtractor;
 import dev.candor.interview.Interviewer;
@@ -72,18 +77,27 @@ public final class Candor implements AutoCloseable {
     String host = config.getString("candor.http.host");
     int port = config.getInt("candor.http.port");
     Duration drain = config.getDuration("candor.http.shutdown-drain");
+    Cors cors = Cors.parse(config.getString("candor.http.cors-allowed-origins"));
+    SocketIoEndpoint.Settings socketIoSettings = new SocketIoEndpoint.Settings(
+        config.getDuration("candor.socketio.ping-interval"), config.getDuration("candor.socketio.ping-timeout"),
+        config.getBytes("candor.socketio.max-message"), config.getInt("candor.socketio.buffer"));
     int maxResumePages = config.getInt("candor.ingest.max-pages");
     Config jobFetch = config.getConfig("candor.ingest.job-fetch");
     SafeFetcher.Settings fetchSettings = new SafeFetcher.Settings(jobFetch.getBoolean("allow-private"),
         jobFetch.getInt("max-redirects"), jobFetch.getBytes("max-bytes"), jobFetch.getDuration("connect-timeout"),
         jobFetch.getDuration("read-timeout"), jobFetch.getString("user-agent"));
-    boolean onlyKnownBoards = jobFetch.getBoolean("only-known-boards");
-    BoardApis boardApis = new BoardApis(jobFetch.getString("greenhouse-api"), jobFetch.getString("lever-api"),
-        jobFetch.getString("smartrecruiters-api"), jobFetch.getString("workday-api"));
+    JobPages jobPages = new JobPages(new SafeFetcher(fetchSettings), new BoardApis(jobFetch.getString("greenhouse-api"),
+        jobFetch.getString("lever-api"), jobFetch.getString("smartrecruiters-api"), jobFetch.getString("workday-api")),
+        jobFetch.getBoolean("only-known-boards"));
     // Each redirect hop may take the full connect and read time.
     Duration jobTimeout = fetchSettings.connectTimeout().plus(fetchSettings.readTimeout())
         .multipliedBy(fetchSettings.maxRedirects() + 1);
     SpeechSetup speechSetup = SpeechSetup.from(config);
+    if (socketIoSettings.maxMessage() <= speechSetup.maxAudioBytes()) {
+      throw new IllegalArgumentException("candor.socketio.max-message (SOCKETIO_MAX_MESSAGE) must exceed the largest "
+          + "recording, candor.speech max-audio (VOICE_MAX_AUDIO): " + socketIoSettings.maxMessage() + " <= "
+          + speechSetup.maxAudioBytes() + " bytes");
+    }
     double relevanceWeight = config.getDouble("candor.interview.relevance-weight");
     Interviewer engine = ChatModels.interviewer(LlmSettings.from(config.getConfig("candor.llm")));
     Interviewer interviewer = relevanceWeight == 0 ? engine
@@ -111,14 +125,21 @@ public final class Candor implements AutoCloseable {
       VoiceLoopConnection.Dependencies voiceLoop = new VoiceLoopConnection.Dependencies(sessions, audio,
           system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout, socketSettings.resubscribeInterval(),
           speechSetup.maxAudioBytes(), speechSetup.voice(), speechSetup.hears());
-      Route routes = new ErrorHandling().wrap(Directives.concat(
+      Recordings recordings = new Recordings(sessions, audio, system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout);
+      InterviewBotConnection.Dependencies interviewBot = new InterviewBotConnection.Dependencies(recordings,
+          socketSettings.resubscribeInterval(), speechSetup.maxAudioBytes(), speechSetup.voice(), speechSetup.hears(), jobPages,
+          jobTimeout);
+      SocketIoEndpoint socketIo = new SocketIoEndpoint(system, socketIoSettings,
+          (handshake, out) -> InterviewBotConnection.create(handshake, out, interviewBot));
+      Route routes = cors.wrap(new ErrorHandling().wrap(Directives.concat(
           new HealthRoutes(system, database).routes(),
           new JobAndCandidateRoutes(system, maxJsonBody, jobs, candidates).routes(),
           new AnalyzeAnswerRoutes(system, maxJsonBody, interviewer).routes(),
           new SessionRoutes(sessions).routes(),
           new ResumeRoutes(system, new ResumeTextExtractor(maxResumePages)).routes(),
-          new JobRoutes(system, maxJsonBody, new SafeFetcher(fetchSettings), boardApis, onlyKnownBoards, jobTimeout).routes(),
-          new InterviewSocketRoute(system, socketSettings, openHire, voiceLoop).routes()));
+          new JobRoutes(system, maxJsonBody, jobPages, jobTimeout).routes(),
+          new InterviewSocketRoute(system, socketSettings, openHire, voiceLoop).routes(),
+          socketIo.routes())));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
       speechSetup.warmUpInBackground(relevanceWeight == 0 ? () -> { } : AnswerRelevance::shared);
       return new Candor(system, binding);

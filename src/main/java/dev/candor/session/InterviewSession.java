@@ -669,7 +669,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(SpeechReady.class, this::onSpeechReady)
         .onCommand(SpeechRefused.class, (s, c) -> {
           taskDone(SessionTasks.SPEAK + c.seq());
-          notifySubscribers(new SessionProblem("The interviewer's line could not be spoken: " + c.reason(), true, view(s)));
+          notifySubscribers(new SessionProblem(SessionProblem.Work.SPEECH, "The interviewer's line could not be spoken: " + c.reason(), true, view(s)));
           return Effect().none();
         })
         .onCommand(TimeUp.class, (s, c) -> Effect().none());
@@ -941,7 +941,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     } else {
       String retry = command.task().startsWith(SessionTasks.TRANSCRIBE)
           ? "Please record your answer again." : "It is tried again when you reconnect or ask for the status.";
-      notifySubscribers(new SessionProblem("Candor could not finish " + SessionTasks.describe(command.task()) + ": " + command.reason()
+      SessionProblem.Work work = SessionTasks.workOf(command.task());
+      notifySubscribers(new SessionProblem(work, "Candor could not finish " + work.description() + ": " + command.reason()
           + ". " + retry, true, view(state)));
       failures.remove(command.task());
     }

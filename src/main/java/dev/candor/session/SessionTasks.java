@@ -48,21 +48,20 @@ final class SessionTasks {
     return task.startsWith(TRANSCRIBE) || task.startsWith(SPEAK);
   }
 
-  /** The task as a candidate would read it in "Candor could not finish …". */
-  static String describe(String task) {
+  static SessionProblem.Work workOf(String task) {
     if (task.equals(PLAN)) {
-      return "preparing the questions";
+      return SessionProblem.Work.PLANNING;
     }
     if (task.equals(REPORT)) {
-      return "writing the report";
+      return SessionProblem.Work.REPORT;
     }
     if (task.startsWith(ANALYSE)) {
-      return "analysing your answer";
+      return SessionProblem.Work.ANALYSIS;
     }
     if (task.startsWith(TRANSCRIBE)) {
-      return "transcribing your answer";
+      return SessionProblem.Work.TRANSCRIPTION;
     }
-    return "speaking the interviewer's line";
+    return SessionProblem.Work.SPEECH;
   }
 
   /** Whether the session speaks its lines: this node has a voice and the interview asked for one. */

@@ -14,6 +14,10 @@ import dev.candor.testing.TestDatabase;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,5 +190,34 @@ class JobDescriptionContractTest {
     assertEquals(status, response.status(), response.raw());
     assertEquals(type, response.body().get("type").asText(), response.raw());
     assertFalse(response.body().get("message").asText().isBlank());
+  }
+
+  /** pages/upload.tsx calls this from the browser on :3000 with a JSON body: its preflight must pass, without a redirect. */
+  @Test
+  void theBrowsersPreflightFromTheSeedsOriginIsAnsweredOnTheExactPath() throws Exception {
+    HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    URI uri = URI.create("http://127.0.0.1:" + server.httpPort() + "/api/parse_job_description/");
+    HttpResponse<String> preflight = client.send(HttpRequest.newBuilder(uri)
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://localhost:3000")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(204, preflight.statusCode(), preflight.body());
+    assertEquals("http://localhost:3000", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+    assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("content-type"));
+
+    HttpResponse<String> post = client.send(HttpRequest.newBuilder(uri).header("Origin", "http://localhost:3000")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"jobDescriptionUrl\":\"" + base + "/jobs/platform-engineer\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, post.statusCode(), post.body());
+    assertEquals("http://localhost:3000", post.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+
+    HttpResponse<String> stranger = client.send(HttpRequest.newBuilder(uri)
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+    assertFalse(stranger.headers().firstValue("Access-Control-Allow-Origin").isPresent(), "no CORS for other origins");
   }
 }

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.typesafe.config.ConfigFactory;
 import dev.candor.Candor;
-import dev.candor.ai.speech.embedded.EmbeddedEngines;
-import dev.candor.ai.speech.embedded.MarySpeaker;
 import dev.candor.testing.HttpJson;
-import dev.candor.testing.TestConfigs;
-import dev.candor.testing.TestDatabase;
+import dev.candor.testing.TestServers;
 import dev.candor.testing.WordErrorRate;
 import dev.candor.testing.WsClient;
 import dev.candor.testing.audio.BrowserRecording;
+import dev.candor.testing.audio.CandidateVoice;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -45,10 +42,7 @@ class VoiceLoopContractTest {
 
   @BeforeAll
   static void start() throws Exception {
-    // Loaded here, not inside a client's wait for its first audio.
-    MarySpeakerHolder.say("Warming up.");
-    server = Candor.start(ConfigFactory.parseString("candor.speech.max-audio = 2m")
-        .withFallback(TestConfigs.node(TestDatabase.fresh())));
+    server = TestServers.speaking("candor.speech.max-audio = 2m");
     http = new HttpJson(server.httpPort());
   }
 
@@ -107,7 +101,7 @@ class VoiceLoopContractTest {
   void audioThatCannotBeAnAnswerGetsSeed001ErrorsAndTheQuestionStaysOpen() throws Exception {
     try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/voice-errors-" + UUID.randomUUID())) {
       ws.next("session_started");
-      ws.send("{\"type\":\"audio\",\"data\":\"" + base64(BrowserRecording.webm(MarySpeakerHolder.say("Hello there"))) + "\"}");
+      ws.send("{\"type\":\"audio\",\"data\":\"" + base64(BrowserRecording.webm(CandidateVoice.say("Hello there"))) + "\"}");
       assertError(ws.next("error"), "PROCESSING_ERROR", true, "start_interview");
 
       ws.send("{\"type\":\"start_interview\"}");
@@ -130,14 +124,14 @@ class VoiceLoopContractTest {
       assertError(ws.next("error"), "PROCESSING_ERROR", true, "not a recognisable audio file");
       assertStatus(ws.next(), "ready");
 
-      byte[] vorbis = BrowserRecording.webm(BrowserRecording.opus(MarySpeakerHolder.say("Hello"), 1, 32_000, false),
+      byte[] vorbis = BrowserRecording.webm(BrowserRecording.opus(CandidateVoice.say("Hello"), 1, 32_000, false),
           BrowserRecording.WebmLayout.CHROME, "A_VORBIS");
       ws.send("{\"type\":\"audio\",\"data\":\"" + base64(vorbis) + "\"}");
       assertStatus(ws.next(), "processing_stt");
       assertError(ws.next("error"), "PROCESSING_ERROR", true, "A_VORBIS");
       assertStatus(ws.next(), "ready");
 
-      byte[] whole = BrowserRecording.webm(MarySpeakerHolder.say(ANSWER_1));
+      byte[] whole = BrowserRecording.webm(CandidateVoice.say(ANSWER_1));
       ws.send("{\"type\":\"audio\",\"data\":\"" + base64(Arrays.copyOf(whole, 300)) + "\"}");
       assertStatus(ws.next(), "processing_stt");
       assertError(ws.next("error"), "PROCESSING_ERROR", true, "");
@@ -163,7 +157,7 @@ class VoiceLoopContractTest {
 
   /** Sends a spoken answer as Chrome would record it; the transcript must be the words, persisted, numbered. */
   private static void answer(WsClient ws, String words, int sequence) throws Exception {
-    byte[] webm = BrowserRecording.webm(MarySpeakerHolder.say(words));
+    byte[] webm = BrowserRecording.webm(CandidateVoice.say(words));
     ws.send("{\"type\":\"audio\",\"data\":\"" + base64(webm) + "\",\"format\":\"webm\"}");
     assertStatus(ws.next(), "processing_stt");
     JsonNode heard = ws.next("transcript");
@@ -195,16 +189,5 @@ class VoiceLoopContractTest {
 
   private static String base64(byte[] bytes) {
     return Base64.getEncoder().encodeToString(bytes);
-  }
-
-  /** The candidate's voice: MaryTTS at 48 kHz, like a microphone's capture rate. */
-  private static final class MarySpeakerHolder {
-    static short[] say(String words) throws Exception {
-      MarySpeaker.Speech speech = EmbeddedEngines.mary().speak(words, false);
-      if (speech.sampleRate() != 48_000) {
-        throw new IllegalStateException("MaryTTS spoke at " + speech.sampleRate() + " Hz");
-      }
-      return speech.samples();
-    }
   }
 }

@@ -183,7 +183,7 @@ class SerializationTest {
         state,
         view,
         new SessionUpdate(3, events.get(2), view),
-        new SessionProblem("provider down", true, view)));
+        new SessionProblem(SessionProblem.Work.ANALYSIS, "provider down", true, view)));
     return samples;
   }
 }

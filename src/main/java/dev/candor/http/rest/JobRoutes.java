@@ -5,15 +5,12 @@ import dev.candor.http.Failures;
 import dev.candor.http.Fields;
 import dev.candor.http.Json;
 import dev.candor.http.JsonRoutes;
-import dev.candor.ingest.job.BoardApis;
 import dev.candor.ingest.job.FetchException;
 import dev.candor.ingest.job.JobBoards;
-import dev.candor.ingest.job.JobPageParser;
+import dev.candor.ingest.job.JobPages;
 import dev.candor.ingest.job.ParsedJob;
-import dev.candor.ingest.job.SafeFetcher;
 import dev.candor.interview.JobPosting;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,8 +20,6 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Seed 000's {@code POST /api/parse_job_description/}: {@code {"jobDescriptionUrl": ...}} → its job JSON, plus
@@ -33,19 +28,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobRoutes extends JsonRoutes {
 
-  private static final Logger log = LoggerFactory.getLogger(JobRoutes.class);
-
-  private final SafeFetcher fetcher;
-  private final BoardApis boardApis;
-  private final boolean onlyKnownBoards;
+  private final JobPages pages;
   private final Duration timeout;
 
-  public JobRoutes(ActorSystem<?> system, long maxBodyBytes, SafeFetcher fetcher, BoardApis boardApis, boolean onlyKnownBoards,
-      Duration timeout) {
+  public JobRoutes(ActorSystem<?> system, long maxBodyBytes, JobPages pages, Duration timeout) {
     super(system, maxBodyBytes);
-    this.fetcher = fetcher;
-    this.boardApis = boardApis;
-    this.onlyKnownBoards = onlyKnownBoards;
+    this.pages = pages;
     this.timeout = timeout;
   }
 
@@ -56,10 +44,8 @@ public final class JobRoutes extends JsonRoutes {
           if (url == null || url.isBlank()) {
             return complete(error(StatusCodes.BAD_REQUEST, "invalid_url", "jobDescriptionUrl is required"));
           }
-          if (onlyKnownBoards && !JobBoards.isKnown(url)) {
-            return complete(error(StatusCodes.BAD_REQUEST, "invalid_url",
-                "URL not from a supported site (LinkedIn, Indeed, Glassdoor, ZipRecruiter, Monster, CareerBuilder, "
-                    + "Wellfound, Lever, Greenhouse, Workday, SmartRecruiters)"));
+          if (!pages.accepts(url)) {
+            return complete(error(StatusCodes.BAD_REQUEST, "invalid_url", JobBoards.UNSUPPORTED));
           }
           return onComplete(blocking(() -> fetchAndParse(url)).toCompletableFuture()
               .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS), result -> {
@@ -79,22 +65,9 @@ public final class JobRoutes extends JsonRoutes {
         }))));
   }
 
-  /** A board with a JSON API is read through it; the page itself is the fallback when the API does not answer. */
   private ParsedJob fetchAndParse(String url) {
-    Optional<BoardApis.ApiRequest> api = boardApis.requestFor(url);
-    if (api.isPresent()) {
-      try {
-        Optional<String> page = BoardApis.asJsonLdPage(api.get(), fetcher.fetch(api.get().url().toString()).body());
-        if (page.isPresent()) {
-          return JobPageParser.parse(page.get(), url);
-        }
-      } catch (FetchException e) {
-        log.info("{} API did not answer for {} ({}); reading the page instead", api.get().board(), url, e.getMessage());
-      }
-    }
     try {
-      SafeFetcher.Page page = fetcher.fetch(url, target -> !onlyKnownBoards || JobBoards.isKnown(target.toString()));
-      return JobPageParser.parse(page.body(), page.url().toString());
+      return pages.read(url);
     } catch (FetchException e) {
       throw new CompletionException(e);
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -58,14 +59,18 @@ public final class ResumeRoutes extends AllDirectives {
   }
 
   public Route routes() {
-    Route seed000 = post(() -> upload("resume", SEED_000_LIMIT, Seed000Errors.INSTANCE, file -> parse(file, SEED_000_LIMIT,
-        EnumSet.allOf(DocumentType.class), Seed000Errors.INSTANCE, parsed -> Json.response(StatusCodes.OK, seed000(parsed, file)))));
     return concat(
-        path(PathMatchers.segment("api").slash("parse-resume"), () -> seed000),
-        path(PathMatchers.segment("api").slash("upload-resume"), () -> seed000),
+        // The seed's Next.js route wraps what the backend's parse-resume answers itself; its upload-resume answers wrapped.
+        path(PathMatchers.segment("api").slash("parse-resume"), () -> seed000((parsed, file) -> seed000(parsed))),
+        path(PathMatchers.segment("api").slash("upload-resume"), () -> seed000(ResumeRoutes::seed000Wrapped)),
         path(PathMatchers.segment("resume").slash("parse"), () -> post(() ->
             upload("file", SEED_001_LIMIT, Seed001Errors.INSTANCE, file -> parse(file, SEED_001_LIMIT,
                 EnumSet.of(DocumentType.PDF), Seed001Errors.INSTANCE, parsed -> Json.response(StatusCodes.OK, seed001(parsed)))))));
+  }
+
+  private Route seed000(BiFunction<Parsed, UploadedFile, ObjectNode> body) {
+    return post(() -> upload("resume", SEED_000_LIMIT, Seed000Errors.INSTANCE, file -> parse(file, SEED_000_LIMIT,
+        EnumSet.allOf(DocumentType.class), Seed000Errors.INSTANCE, parsed -> Json.response(StatusCodes.OK, body.apply(parsed, file)))));
   }
 
   private record UploadedFile(String name, byte[] bytes) {}
@@ -151,7 +156,15 @@ public final class ResumeRoutes extends AllDirectives {
     }
   }
 
-  static ObjectNode seed000(Parsed parsed, UploadedFile file) {
+  /** {@code {success, parsedResume, fileName, fileSize}}: the document's response of the upload. */
+  static ObjectNode seed000Wrapped(Parsed parsed, UploadedFile file) {
+    ObjectNode body = Json.object().put("success", true);
+    body.set("parsedResume", seed000(parsed));
+    return body.put("fileName", file.name()).put("fileSize", file.bytes().length);
+  }
+
+  /** The parsed resume in seed 000's shape. */
+  static ObjectNode seed000(Parsed parsed) {
     Resume r = parsed.resume();
     ObjectNode resume = Json.object()
         .put("name", text(r.name()))
@@ -185,9 +198,7 @@ public final class ResumeRoutes extends AllDirectives {
         item.put("duration", p.duration());
       }
     });
-    ObjectNode body = Json.object().put("success", true);
-    body.set("parsedResume", resume);
-    return body.put("fileName", file.name()).put("fileSize", file.bytes().length);
+    return resume;
   }
 
   // ---- seed 001 ----

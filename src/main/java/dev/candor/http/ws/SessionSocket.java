@@ -98,6 +98,10 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
           return this;
         })
         .onMessage(FromSession.class, update -> {
+          if (!update.notification().view().sessionId().equals(sessionId)) {
+            // From a session this connection has left for another one, sent before it heard of the leaving.
+            return this;
+          }
           if (update.notification() instanceof SessionProblem problem) {
             onProblem(problem);
           } else if (update.notification() instanceof SessionUpdate sessionUpdate && sessionUpdate.seq() > lastSeq) {
@@ -149,11 +153,25 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   }
 
   private Behavior<SocketMessage> close() {
-    if (subscribed) {
-      sessions.unsubscribe(sessionId, updates);
-    }
+    leaveSession();
     out.tell(SocketMessage.Close.INSTANCE);
     return Behaviors.stopped();
+  }
+
+  /**
+   * Stops following this connection's session, for a connection that goes on with another one (a behaviour for the
+   * other session id takes over the socket).
+   */
+  protected void leaveSession() {
+    if (subscribed) {
+      sessions.unsubscribe(sessionId, updates);
+      subscribed = false;
+    }
+    if (watched != null) {
+      getContext().unwatch(watched);
+      watched = null;
+    }
+    timers.cancelAll();
   }
 
   /** Subscribes this connection before its first command; it stays subscribed while the socket is open. */

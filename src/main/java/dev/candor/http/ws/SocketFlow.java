@@ -56,17 +56,22 @@ public final class SocketFlow {
 
     Sink<Message, NotUsed> inbound = Flow.<Message>create()
         .mapAsync(1, message -> whole(message, settings.maxMessage(), materializer))
-        .to(ActorSink.actorRefWithBackpressure(
-            actor,
-            (ackTo, frame) -> new SocketMessage.ClientFrame(frame, ackTo),
-            SocketMessage.ClientConnected::new,
-            SocketMessage.Ack.INSTANCE,
-            SocketMessage.ClientClosed.INSTANCE,
-            SocketMessage.ClientFailed::new));
+        .to(inbox(actor));
     Source<Message, NotUsed> outbound = out.second()
         .collectType(SocketMessage.Send.class)
         .map(send -> (Message) TextMessage.create(send.text()));
     return Flow.fromSinkAndSourceCoupled(inbound, outbound);
+  }
+
+  /** Hands client frames to the connection actor one at a time: the next waits for the actor's ack. */
+  public static Sink<SocketMessage.Frame, NotUsed> inbox(ActorRef<SocketMessage> actor) {
+    return ActorSink.actorRefWithBackpressure(
+        actor,
+        (ackTo, frame) -> new SocketMessage.ClientFrame(frame, ackTo),
+        SocketMessage.ClientConnected::new,
+        SocketMessage.Ack.INSTANCE,
+        SocketMessage.ClientClosed.INSTANCE,
+        SocketMessage.ClientFailed::new);
   }
 
   /**

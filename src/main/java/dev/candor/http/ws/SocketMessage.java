@@ -1,5 +1,8 @@
 package dev.candor.http.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -12,7 +15,7 @@ public interface SocketMessage {
   enum Ack { INSTANCE }
 
   /** One complete client message. */
-  sealed interface Frame permits Text, Binary, TooLarge {}
+  sealed interface Frame permits Text, Binary, TooLarge, Event {}
 
   record Text(String text) implements Frame {}
 
@@ -20,6 +23,12 @@ public interface SocketMessage {
 
   /** A message above the size limit; its content was drained and dropped. {@code unit}: characters or bytes. */
   record TooLarge(String unit, long size, long limit) implements Frame {}
+
+  /**
+   * A Socket.IO event: its name and arguments (binary attachments as binary nodes), and the acknowledgement
+   * the client asked for with it, or null when it asked for none.
+   */
+  record Event(String name, List<JsonNode> args, Consumer<JsonNode> ack) implements Frame {}
 
   record ClientFrame(Frame frame, ActorRef<Ack> ackTo) implements SocketMessage {}
 
@@ -30,9 +39,12 @@ public interface SocketMessage {
   record ClientFailed(Throwable cause) implements SocketMessage {}
 
   /** What a connection actor sends towards the client. */
-  sealed interface Outgoing permits Send, Close {}
+  sealed interface Outgoing permits Send, Emit, Close {}
 
   record Send(String text) implements Outgoing {}
+
+  /** A Socket.IO event towards the client; binary nodes in {@code data} go as binary attachments. */
+  record Emit(String event, JsonNode data) implements Outgoing {}
 
   enum Close implements Outgoing { INSTANCE }
 }

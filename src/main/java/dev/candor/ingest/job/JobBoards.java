@@ -9,6 +9,10 @@ public final class JobBoards {
 
   public static final String OTHER = "other";
 
+  /** Why a URL of another site is refused when only the known boards are read. */
+  public static final String UNSUPPORTED = "URL not from a supported site (LinkedIn, Indeed, Glassdoor, ZipRecruiter, "
+      + "Monster, CareerBuilder, Wellfound, Lever, Greenhouse, Workday, SmartRecruiters)";
+
   /** Second-level public suffixes, so that "indeed.co.uk" is read as the registrable name "indeed". */
   private static final Set<String> TWO_LEVEL_SUFFIXES = Set.of(
       "co.uk", "org.uk", "ac.uk", "com.au", "net.au", "co.in", "co.nz", "co.za", "co.jp", "com.br", "com.mx",

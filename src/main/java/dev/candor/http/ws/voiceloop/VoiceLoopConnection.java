@@ -1,9 +1,9 @@
 package dev.candor.http.ws.voiceloop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.candor.http.Failures;
 import dev.candor.http.Json;
 import dev.candor.http.ws.Dialect;
+import dev.candor.http.ws.Recordings;
 import dev.candor.http.ws.SessionSocket;
 import dev.candor.http.ws.SocketMessage;
 import dev.candor.http.ws.voiceloop.VoiceLoopMessages.Code;
@@ -22,11 +22,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -57,6 +54,7 @@ public final class VoiceLoopConnection extends SessionSocket {
   private static final String EXPECTED = "audio, resume_context, start_interview, playback_complete, end_session";
 
   private final Dependencies deps;
+  private final Recordings recordings;
   /** The OpenHire connection to become when an unnamed connection's first message is in seed 002's envelope. */
   private final Behavior<SocketMessage> openHire;
   private boolean anyFrame;
@@ -81,6 +79,7 @@ public final class VoiceLoopConnection extends SessionSocket {
     super(context, timers, sessionId, out, deps.sessions(), deps.resubscribeInterval());
     this.deps = deps;
     this.openHire = openHire;
+    this.recordings = new Recordings(deps.sessions(), deps.audio(), deps.blocking(), deps.storeTimeout());
   }
 
   @Override
@@ -156,7 +155,7 @@ public final class VoiceLoopConnection extends SessionSocket {
         resume != null ? resume : Resume.empty(), JobPosting.empty(), InterviewPreferences.defaults(), deps.voice(), true);
     then(subscribed().thenCompose(s -> sessions.start(sessionId, context)), ackTo, (reply, failure) -> () -> {
       if (failure != null) {
-        send(VoiceLoopMessages.error(Code.START_ERROR, "The interview could not be started: " + describe(failure), false));
+        send(VoiceLoopMessages.error(Code.START_ERROR, "The interview could not be started: " + Recordings.describe(failure), false));
       } else if (reply instanceof InterviewSession.Accepted accepted) {
         started = true;
         rejoin(accepted.view());
@@ -193,20 +192,14 @@ public final class VoiceLoopConnection extends SessionSocket {
       return;
     }
     String format = message.path("format").asText("webm").strip().toLowerCase(Locale.ROOT);
-    String recordingId = "rec-" + UUID.randomUUID();
-    CompletionStage<InterviewSession.Reply> recorded = CompletableFuture
-        .runAsync(() -> deps.audio().save(recordingId, bytes, "audio/" + (format.isEmpty() ? "webm" : format)), deps.blocking())
-        .orTimeout(deps.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .thenCompose(stored -> subscribed())
-        .thenCompose(s -> sessions.record(sessionId, recordingId, null, format));
+    CompletionStage<InterviewSession.Reply> recorded =
+        recordings.submit(sessionId, null, bytes, format.isEmpty() ? "webm" : format, this::subscribed);
     then(recorded, ackTo, (reply, failure) -> () -> {
       if (failure != null) {
-        send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "Your answer could not be taken: " + describe(failure)
+        send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "Your answer could not be taken: " + Recordings.describe(failure)
             + ". Please try again.", true));
         send(VoiceLoopMessages.status(State.READY));
       } else if (reply instanceof InterviewSession.Rejected rejected) {
-        // Nothing refers to a refused recording: it does not stay in the store.
-        CompletableFuture.runAsync(() -> deps.audio().delete(recordingId), deps.blocking());
         refused(rejected);
       }
     });
@@ -231,7 +224,7 @@ public final class VoiceLoopConnection extends SessionSocket {
   private void endSession(ActorRef<SocketMessage.Ack> ackTo) {
     then(subscribed().thenCompose(s -> sessions.end(sessionId)), ackTo, (reply, failure) -> () -> {
       if (failure != null) {
-        send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The session could not be ended: " + describe(failure)
+        send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The session could not be ended: " + Recordings.describe(failure)
             + ". Please try again.", true));
       } else if (reply instanceof InterviewSession.Accepted accepted) {
         endWhenSpoken(accepted.view());
@@ -361,8 +354,7 @@ public final class VoiceLoopConnection extends SessionSocket {
       return;
     }
     lastAudioSeq = spoken.seq();
-    getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> deps.audio().load(spoken.audioId()), deps.blocking())
-            .orTimeout(deps.storeTimeout().toMillis(), TimeUnit.MILLISECONDS),
+    getContext().pipeToSelf(recordings.load(spoken.audioId()),
         (audio, error) -> new AudioLoaded(spoken.seq(), error == null ? audio : Optional.empty()));
   }
 
@@ -392,11 +384,5 @@ public final class VoiceLoopConnection extends SessionSocket {
       }
     }
     return view.questionsAsked() - 1;
-  }
-
-  private static String describe(Throwable failure) {
-    Throwable cause = Failures.cause(failure);
-    return cause instanceof java.util.concurrent.TimeoutException ? "the server did not answer in time"
-        : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }
