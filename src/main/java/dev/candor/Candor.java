@@ -8,8 +8,12 @@ import dev.candor.ai.llm.RelevanceBlendingInterviewer;
 import dev.candor.http.Cors;
 import dev.candor.http.ErrorHandling;
 import dev.candor.http.HttpServer;
+import dev.candor.http.auth.Accounts;
+import dev.candor.http.auth.Tokens;
 import dev.candor.http.rest.AnalyzeAnswerRoutes;
+import dev.candor.http.rest.AuthRoutes;
 import dev.candor.http.rest.HealthRoutes;
+import dev.candor.http.rest.InterviewHistoryRoutes;
 import dev.candor.http.rest.JobAndCandidateRoutes;
 import dev.candor.http.rest.JobRoutes;
 import dev.candor.http.rest.ResumeRoutes;
@@ -33,7 +37,10 @@ import dev.candor.store.AudioRepository;
 import dev.candor.store.CandidateRepository;
 import dev.candor.store.Database;
 import dev.candor.store.DatabaseSettings;
+import dev.candor.store.InterviewOwners;
 import dev.candor.store.JobRepository;
+import dev.candor.store.NodeSecrets;
+import dev.candor.store.UserRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -81,6 +88,12 @@ public final class Candor implements AutoCloseable {
     SocketIoEndpoint.Settings socketIoSettings = new SocketIoEndpoint.Settings(
         config.getDuration("candor.socketio.ping-interval"), config.getDuration("candor.socketio.ping-timeout"),
         config.getBytes("candor.socketio.max-message"), config.getInt("candor.socketio.buffer"));
+    String jwtSecret = config.getString("candor.auth.jwt-secret");
+    Duration tokenLifetime = config.getDuration("candor.auth.token-lifetime");
+    int minPasswordLength = config.getInt("candor.auth.min-password-length");
+    if (!jwtSecret.isEmpty()) {
+      Tokens.requireStrong(jwtSecret);
+    }
     int maxResumePages = config.getInt("candor.ingest.max-pages");
     Config jobFetch = config.getConfig("candor.ingest.job-fetch");
     SafeFetcher.Settings fetchSettings = new SafeFetcher.Settings(jobFetch.getBoolean("allow-private"),
@@ -119,6 +132,11 @@ public final class Candor implements AutoCloseable {
       Sessions sessions = new Sessions(system, askTimeout);
       JobRepository jobs = new JobRepository(database.dataSource());
       CandidateRepository candidates = new CandidateRepository(database.dataSource());
+      Tokens tokens = new Tokens(jwtSecret.isEmpty()
+          ? new NodeSecrets(database.dataSource()).getOrCreate("jwt-hs256", Tokens::generateSecret) : jwtSecret,
+          tokenLifetime, Clock.systemUTC());
+      Accounts accounts = new Accounts(new UserRepository(database.dataSource()), tokens, minPasswordLength);
+      InterviewOwners owners = new InterviewOwners(database.dataSource());
       OpenHireConnection.Dependencies openHire = new OpenHireConnection.Dependencies(sessions, jobs, candidates,
           sessionSettings.defaultMaxDuration().toMillis() / 60_000.0, system.dispatchers().lookup(DispatcherSelector.blocking()),
           askTimeout, socketSettings.resubscribeInterval(), Clock.systemUTC());
@@ -128,7 +146,7 @@ public final class Candor implements AutoCloseable {
       Recordings recordings = new Recordings(sessions, audio, system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout);
       InterviewBotConnection.Dependencies interviewBot = new InterviewBotConnection.Dependencies(recordings,
           socketSettings.resubscribeInterval(), speechSetup.maxAudioBytes(), speechSetup.voice(), speechSetup.hears(), jobPages,
-          jobTimeout);
+          jobTimeout, tokens, owners);
       SocketIoEndpoint socketIo = new SocketIoEndpoint(system, socketIoSettings,
           (handshake, out) -> InterviewBotConnection.create(handshake, out, interviewBot));
       Route routes = cors.wrap(new ErrorHandling().wrap(Directives.concat(
@@ -136,6 +154,8 @@ public final class Candor implements AutoCloseable {
           new JobAndCandidateRoutes(system, maxJsonBody, jobs, candidates).routes(),
           new AnalyzeAnswerRoutes(system, maxJsonBody, interviewer).routes(),
           new SessionRoutes(sessions).routes(),
+          new AuthRoutes(system, maxJsonBody, accounts).routes(),
+          new InterviewHistoryRoutes(system, tokens, owners, sessions).routes(),
           new ResumeRoutes(system, new ResumeTextExtractor(maxResumePages)).routes(),
           new JobRoutes(system, maxJsonBody, jobPages, jobTimeout).routes(),
           new InterviewSocketRoute(system, socketSettings, openHire, voiceLoop).routes(),

@@ -1,6 +1,10 @@
 package dev.candor.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -8,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -27,9 +32,27 @@ public abstract class JsonRoutes extends AllDirectives {
 
   /** The request body as JSON; malformed or oversize bodies are answered with 400 / 413 and a reason. */
   protected Route jsonBody(Function<JsonNode, Route> inner) {
+    return body(Json::parse, inner);
+  }
+
+  /**
+   * A JSON body, or an HTML form's fields ({@code application/x-www-form-urlencoded}, what sign-in forms post) as a
+   * JSON object of strings.
+   */
+  protected Route jsonOrFormBody(Function<JsonNode, Route> inner) {
+    return extractRequestEntity(entity -> entity.getContentType().mediaType().equals(MediaTypes.APPLICATION_X_WWW_FORM_URLENCODED)
+        ? body(JsonRoutes::formFields, inner)
+        : body(Json::parse, inner));
+  }
+
+  private interface BodyParser {
+    JsonNode parse(String body) throws Json.InvalidJsonException;
+  }
+
+  private Route body(BodyParser parser, Function<JsonNode, Route> inner) {
     return withSizeLimit(maxBodyBytes, () -> entity(Unmarshaller.entityToString(), body -> {
       try {
-        return inner.apply(Json.parse(body));
+        return inner.apply(parser.parse(body));
       } catch (Json.InvalidJsonException e) {
         return complete(Json.error(StatusCodes.BAD_REQUEST, e.getMessage()));
       } catch (BadRequest e) {
@@ -38,11 +61,45 @@ public abstract class JsonRoutes extends AllDirectives {
     }));
   }
 
+  private static JsonNode formFields(String body) {
+    ObjectNode fields = Json.object();
+    for (String pair : body.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      try {
+        fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("The form body is not URL-encoded: " + e.getMessage());
+      }
+    }
+    return fields;
+  }
+
   protected <T> CompletionStage<T> blocking(Supplier<T> work) {
     return CompletableFuture.supplyAsync(work, blocking);
   }
 
   protected Route json(StatusCode status, Object body) {
     return complete(Json.response(status, body));
+  }
+
+  /** A paging parameter ({@code limit}, {@code offset}): absent is the fallback, out of range a {@link BadRequest}. */
+  protected static int pageParameter(String name, Optional<String> raw, int fallback, int min, int max) {
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.get());
+      if (value < min || value > max) {
+        throw new BadRequest(name + " must be between " + min + " and " + max);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new BadRequest(name + " must be a whole number");
+    }
   }
 }

@@ -22,7 +22,7 @@ public final class CandidateRepository {
   public CandidateRecord create(CandidateRecord candidate) {
     String sql = "INSERT INTO candidates (id, name, email, resume_text, resume_url, skills, experience, education) "
         + "VALUES (COALESCE(?, gen_random_uuid()::text), ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS;
-    return jdbc.insert("candidate", candidate.id(), sql, (connection, s) -> {
+    return jdbc.insert(sql, (connection, s) -> {
       s.setString(1, candidate.id());
       s.setString(2, candidate.name());
       s.setString(3, candidate.email());
@@ -31,7 +31,7 @@ public final class CandidateRepository {
       s.setArray(6, Jdbc.textArray(connection, candidate.skills()));
       s.setString(7, candidate.experience());
       s.setString(8, candidate.education());
-    }, CandidateRepository::map);
+    }, CandidateRepository::map, () -> new DuplicateIdException("candidate", candidate.id()));
   }
 
   public Optional<CandidateRecord> find(String id) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** The few JDBC moves the repositories share: statements with parameters, rows mapped to records. */
@@ -51,15 +52,26 @@ final class Jdbc {
     return query(sql, binder, mapper).stream().findFirst();
   }
 
-  /** An INSERT ... RETURNING; a clash on the primary key becomes {@link DuplicateIdException}. */
-  <T> T insert(String table, String id, String sql, Binder binder, RowMapper<T> mapper) {
+  /** An INSERT ... RETURNING; a clash on a unique key becomes the exception {@code onDuplicate} makes. */
+  <T> T insert(String sql, Binder binder, RowMapper<T> mapper, Supplier<? extends RuntimeException> onDuplicate) {
     try {
       return queryOne(sql, binder, mapper).orElseThrow();
     } catch (StoreException e) {
       if (e.getCause() instanceof SQLException sql2 && UNIQUE_VIOLATION.equals(sql2.getSQLState())) {
-        throw new DuplicateIdException(table, id);
+        throw onDuplicate.get();
       }
       throw e;
+    }
+  }
+
+  /** A statement that returns no rows; the number of rows it changed. */
+  int update(String sql, Binder binder) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      binder.bind(connection, statement);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("Database error: " + e.getMessage(), e);
     }
   }
 

@@ -23,7 +23,7 @@ public final class JobRepository {
     String sql = "INSERT INTO jobs (id, title, description, requirements, company, location, salary_range, "
         + "experience_level, skills_required) VALUES (COALESCE(?, gen_random_uuid()::text), ?, ?, ?, ?, ?, ?, ?, ?) "
         + "RETURNING " + COLUMNS;
-    return jdbc.insert("job", job.id(), sql, (connection, s) -> {
+    return jdbc.insert(sql, (connection, s) -> {
       s.setString(1, job.id());
       s.setString(2, job.title());
       s.setString(3, job.description());
@@ -33,7 +33,7 @@ public final class JobRepository {
       s.setString(7, job.salaryRange());
       s.setString(8, job.experienceLevel());
       s.setArray(9, Jdbc.textArray(connection, job.skillsRequired()));
-    }, JobRepository::map);
+    }, JobRepository::map, () -> new DuplicateIdException("job", job.id()));
   }
 
   public Optional<JobRecord> find(String id) {

@@ -31,6 +31,22 @@ public final class HttpJson {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A GET with extra headers, given as name, value, name, value... */
+  public Response get(String path, String... headers) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET());
+  }
+
+  /** A POST of an HTML form's fields, URL-encoded as a browser (or NextAuth's credentials provider) sends them. */
+  public Response postForm(String path, java.util.Map<String, String> fields) throws Exception {
+    String body = fields.entrySet().stream()
+        .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+            + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+        .collect(java.util.stream.Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** A multipart/form-data POST with one file part, as a browser's FormData sends it. */
   public Response postFile(String path, String field, String fileName, String contentType, byte[] content) throws Exception {
     String boundary = "----candor" + System.nanoTime();

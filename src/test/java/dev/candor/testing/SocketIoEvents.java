@@ -50,6 +50,8 @@ public final class SocketIoEvents implements AutoCloseable {
     client.socket.on(Socket.EVENT_CONNECT, args -> client.connected.complete(null));
     client.socket.on(Socket.EVENT_CONNECT_ERROR, args -> client.connected.completeExceptionally(
         new IllegalStateException("connect_error " + Arrays.toString(args))));
+    // Queued like an event, so a test can wait for the server to close the socket.
+    client.socket.on(Socket.EVENT_DISCONNECT, args -> client.received.add(new Received(Socket.EVENT_DISCONNECT, args)));
     client.socket.onAnyIncoming(args -> client.received.add(new Received((String) args[0], Arrays.copyOfRange(args, 1, args.length))));
     client.socket.connect();
     client.connected.get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -71,8 +71,8 @@ public final class JobAndCandidateRoutes extends JsonRoutes {
               });
             })),
             get(() -> parameterOptional("limit", limit -> parameterOptional("offset", offset -> {
-              int l = page("limit", limit, 50, 1, MAX_PAGE);
-              int o = page("offset", offset, 0, 0, Integer.MAX_VALUE);
+              int l = pageParameter("limit", limit, 50, 1, MAX_PAGE);
+              int o = pageParameter("offset", offset, 0, 0, Integer.MAX_VALUE);
               return onSuccess(blocking(() -> list.list(l, o)), rows -> {
                 ArrayNode array = Json.MAPPER.createArrayNode();
                 rows.forEach(r -> array.add(toJson.apply(r)));
@@ -83,21 +83,6 @@ public final class JobAndCandidateRoutes extends JsonRoutes {
             onSuccess(blocking(() -> find.apply(id)), found -> found
                 .map(r -> json(StatusCodes.OK, toJson.apply(r)))
                 .orElseGet(() -> complete(Json.error(StatusCodes.NOT_FOUND, label + " with ID " + id + " not found")))))))));
-  }
-
-  private static int page(String name, Optional<String> raw, int fallback, int min, int max) {
-    if (raw.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.get());
-      if (value < min || value > max) {
-        throw new BadRequest(name + " must be between " + min + " and " + max);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new BadRequest(name + " must be a whole number");
-    }
   }
 
   private JobRecord readJob(JsonNode body) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.http.Failures;
 import dev.candor.http.Json;
+import dev.candor.http.auth.Tokens;
 import dev.candor.http.ws.Recordings;
 import dev.candor.http.ws.SessionSocket;
 import dev.candor.http.ws.SocketMessage;
@@ -21,6 +22,7 @@ import dev.candor.session.SessionProblem;
 import dev.candor.session.SessionUpdate;
 import dev.candor.session.SessionView;
 import dev.candor.store.AudioRepository;
+import dev.candor.store.InterviewOwners;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
@@ -32,6 +34,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -43,6 +46,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * audio, submit_answer takes a recording (or typed text) and answer_analyzed follows, complete_interview (or the
  * last analysis) ends with interview_complete. A socket follows one interview at a time; it learns which from
  * {@code auth.sessionId} on connect (a rejoin) or starts a new one. Everything it shows comes from the session.
+ * A socket that connects with {@code auth.token} (from {@code /api/auth/signin}) holds its interviews for that user:
+ * they are listed at {@code /api/interviews}, and only that user's sockets may rejoin them.
  */
 public final class InterviewBotConnection extends SessionSocket {
 
@@ -50,13 +55,16 @@ public final class InterviewBotConnection extends SessionSocket {
    * @param voice the interviewer's voice for interviews started here; null when this node speaks nothing
    * @param hears whether this node has a speech recogniser (without one, answers are typed)
    * @param jobTimeout how long reading a {@code jobDescriptionUrl} may take
+   * @param tokens checks the token a socket may bring in {@code auth.token}
+   * @param owners whose each signed-in interview is
    */
   public record Dependencies(Recordings recordings, Duration resubscribeInterval, long maxAudioBytes, String voice,
-      boolean hears, JobPages jobPages, Duration jobTimeout) {}
+      boolean hears, JobPages jobPages, Duration jobTimeout, Tokens tokens, InterviewOwners owners) {}
 
   /** The event every client must send first. */
   private static final String EVENTS = "start_interview, submit_answer, complete_interview, request_question_audio";
 
+  /** @param view the interview, or null when it belongs to another user than this socket's */
   private record Rejoined(SessionView view, Throwable failure) implements SocketMessage {}
 
   private record AudioLoaded(String questionId, long seq, Optional<AudioRepository.Audio> audio) implements SocketMessage {}
@@ -64,6 +72,8 @@ public final class InterviewBotConnection extends SessionSocket {
   private final Dependencies deps;
   private final ActorRef<SocketMessage.Outgoing> out;
   private final boolean rejoining;
+  /** The signed-in user this socket acts for, or null for anonymous practice. */
+  private final String userId;
   /** Whether this socket follows a started interview (it started it, or rejoined it). */
   private boolean started;
   private InterviewSession.Status status = InterviewSession.Status.NEW;
@@ -75,29 +85,43 @@ public final class InterviewBotConnection extends SessionSocket {
 
   public static Behavior<SocketMessage> create(SocketIoEndpoint.Handshake handshake, ActorRef<SocketMessage.Outgoing> out,
       Dependencies deps) {
+    String token = handshake.auth().path("token").asText("");
+    Optional<String> userId = deps.tokens().userId(token);
+    if (!token.isEmpty() && userId.isEmpty()) {
+      // Refused rather than taken as anonymous: the user expects this interview in their history. A socket the server
+      // disconnects is not reconnected by the client, so this does not loop.
+      out.tell(new SocketMessage.Emit("error", InterviewBotMessages.error(ErrorType.UNAUTHORIZED,
+          "The token in auth.token is invalid or expired: sign in again, or connect without one to practise anonymously")));
+      out.tell(SocketMessage.Close.INSTANCE);
+      return Behaviors.stopped();
+    }
     String asked = handshake.auth().path("sessionId").asText("");
     boolean rejoin = SessionIds.isValid(asked);
-    return create(rejoin ? asked : UUID.randomUUID().toString(), rejoin, out, deps);
+    return create(rejoin ? asked : UUID.randomUUID().toString(), rejoin, userId.orElse(null), out, deps);
   }
 
-  private static Behavior<SocketMessage> create(String sessionId, boolean rejoin, ActorRef<SocketMessage.Outgoing> out,
-      Dependencies deps) {
+  private static Behavior<SocketMessage> create(String sessionId, boolean rejoin, String userId,
+      ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context ->
-        new InterviewBotConnection(context, timers, sessionId, rejoin, out, deps)));
+        new InterviewBotConnection(context, timers, sessionId, rejoin, userId, out, deps)));
   }
 
   private InterviewBotConnection(ActorContext<SocketMessage> context, TimerScheduler<SocketMessage> timers, String sessionId,
-      boolean rejoining, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
+      boolean rejoining, String userId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     super(context, timers, sessionId, out, deps.recordings().sessions(), deps.resubscribeInterval());
     this.deps = deps;
     this.out = out;
     this.rejoining = rejoining;
+    this.userId = userId;
   }
 
   @Override
   protected void onConnected() {
     if (rejoining) {
-      getContext().pipeToSelf(subscribed().thenCompose(s -> sessions.status(sessionId)), Rejoined::new);
+      getContext().pipeToSelf(store(() -> deps.owners().ownerOf(sessionId)).thenCompose(owner ->
+          owner.isPresent() && !owner.get().equals(userId)
+              ? CompletableFuture.completedFuture((SessionView) null)
+              : subscribed().thenCompose(s -> sessions.status(sessionId))), Rejoined::new);
     }
   }
 
@@ -123,7 +147,7 @@ public final class InterviewBotConnection extends SessionSocket {
       // A finished interview stays as it was; starting again on this socket is a new interview.
       leaveSession();
       getContext().getSelf().tell(new SocketMessage.ClientFrame(event, ackTo));
-      return create(UUID.randomUUID().toString(), false, out, deps);
+      return create(UUID.randomUUID().toString(), false, userId, out, deps);
     }
     if (!data.isObject()) {
       return refuse(event, ackTo, ErrorType.INVALID_REQUEST,
@@ -146,7 +170,7 @@ public final class InterviewBotConnection extends SessionSocket {
       return refuse(event, ackTo, ErrorType.INVALID_URL, JobBoards.UNSUPPORTED);
     }
     CompletionStage<JobPosting> job = given != null ? CompletableFuture.completedFuture(given) : readJob(url);
-    then(job.thenCompose(posting -> subscribed().thenCompose(s -> sessions.start(sessionId,
+    then(job.thenCompose(posting -> claimed().thenCompose(c -> subscribed()).thenCompose(s -> sessions.start(sessionId,
         new InterviewSession.SessionContext(null, null, resume, posting, InterviewPreferences.defaults(), deps.voice(), false)))),
         ackTo, (reply, failure) -> () -> {
           if (failure != null) {
@@ -161,6 +185,23 @@ public final class InterviewBotConnection extends SessionSocket {
           }
         });
     return this;
+  }
+
+  /** A signed-in user's interview is theirs before it starts, so it can never run unlisted. */
+  private CompletionStage<Void> claimed() {
+    if (userId == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return store(() -> deps.owners().claim(sessionId, userId)).thenAccept(mine -> {
+      if (!mine) {
+        throw new CompletionException(new IllegalStateException("the interview " + sessionId + " belongs to another user"));
+      }
+    });
+  }
+
+  private <T> CompletableFuture<T> store(Supplier<T> call) {
+    return CompletableFuture.supplyAsync(call, deps.recordings().blocking())
+        .orTimeout(deps.recordings().timeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private CompletionStage<JobPosting> readJob(String url) {
@@ -335,7 +376,7 @@ public final class InterviewBotConnection extends SessionSocket {
       if (rejoined.failure() != null) {
         emit("error", InterviewBotMessages.error(ErrorType.AI_ERROR,
             "The interview could not be rejoined: " + Recordings.describe(rejoined.failure()) + ". Reconnect to try again."));
-      } else if (rejoined.view().status() == InterviewSession.Status.NEW) {
+      } else if (rejoined.view() == null || rejoined.view().status() == InterviewSession.Status.NEW) {
         emit("error", InterviewBotMessages.error(ErrorType.SESSION_NOT_FOUND, "There is no interview " + sessionId
             + "; start_interview begins a new one"));
       } else {

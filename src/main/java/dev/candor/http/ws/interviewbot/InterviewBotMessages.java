@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Seed 000's Socket.IO events, as JSON (binary nodes become binary attachments). */
-final class InterviewBotMessages {
+public final class InterviewBotMessages {
 
   /** Seed 000's error types, and Candor's own for what the seed does not name. */
   enum ErrorType {
@@ -22,7 +22,9 @@ final class InterviewBotMessages {
     /** The session id given in {@code auth} is not an interview this server knows. */
     SESSION_NOT_FOUND,
     /** The node is at capacity and starts no new interviews for now. */
-    SERVER_BUSY;
+    SERVER_BUSY,
+    /** The handshake's {@code auth.token} is not a valid token of this server. */
+    UNAUTHORIZED;
 
     String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -52,7 +54,7 @@ final class InterviewBotMessages {
    * Each item carries the document's flat fields and, under {@code question} and {@code analysis}, the shape the
    * seed's results page reads ({@code qa.question.text}, {@code qa.analysis.score}): {@code question} is an object.
    */
-  static JsonNode interviewComplete(Report report, List<Question> asked) {
+  public static JsonNode interviewComplete(Report report, List<Question> asked) {
     ObjectNode message = (ObjectNode) Json.tree(report);
     ArrayNode items = message.putArray("questions");
     for (Report.QuestionResult result : report.questions()) {
