@@ -10,7 +10,9 @@ import com.typesafe.config.ConfigFactory;
 import dev.candor.Candor;
 import dev.candor.session.InterviewSession;
 import dev.candor.testing.HttpJson;
+import dev.candor.testing.SampleData;
 import dev.candor.testing.ServerProcess;
+import dev.candor.testing.SocketIoEvents;
 import dev.candor.testing.TestConfigs;
 import dev.candor.testing.TestDatabase;
 import dev.candor.testing.WsClient;
@@ -26,6 +28,8 @@ import org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import java.util.UUID;
+import org.json.JSONArray;
+import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +104,48 @@ class TwoNodeTest {
     } finally {
       a.close();
     }
+  }
+
+  @Test
+  void aSocketIoInterviewOnOneNodeIsServedThroughAnother() throws Exception {
+    TestDatabase.Db db = TestDatabase.fresh();
+    int remotingA = ServerProcess.freePort();
+    try (Candor a = Candor.start(node(db, remotingA, ""))) {
+      String sessionId;
+      JSONArray questions;
+      try (SocketIoEvents client = SocketIoEvents.connect(a.httpPort(), Map.of(), "websocket")) {
+        client.emit("start_interview", SampleData.seed000StartInterview());
+        sessionId = client.next("interview_session").object().getString("sessionId");
+        questions = client.next("questions_generated").array();
+        client.next("question_audio");
+        client.emit("submit_answer", typed(questions, 0));
+        client.next("answer_analyzed");
+      }
+      try (Candor b = Candor.start(node(db, ServerProcess.freePort(), "pekko://candor@127.0.0.1:" + remotingA))) {
+        awaitReady(new HttpJson(b.httpPort()));
+        try (SocketIoEvents client = SocketIoEvents.connect(b.httpPort(), Map.of("sessionId", sessionId), "websocket")) {
+          assertEquals(sessionId, client.next("interview_session").object().getString("sessionId"));
+          assertEquals(questions.toString(), client.next("questions_generated").array().toString());
+          // The audio was stored by node A and is read from the database by node B.
+          JSONObject audio = client.next("question_audio").object();
+          assertEquals(questions.getJSONObject(1).getString("id"), audio.getString("questionId"));
+          assertTrue(((byte[]) audio.get("audioBlob")).length > 1000);
+          client.emit("submit_answer", typed(questions, 1));
+          assertEquals(questions.getJSONObject(1).getString("id"), client.next("answer_analyzed").object().getString("questionId"));
+          assertEquals(questions.getJSONObject(2).getString("id"), client.next("question_audio").object().getString("questionId"));
+          assertTrue(hostedSessions(a).contains(sessionId), "the session's entity lives on node A");
+          assertFalse(hostedSessions(b).contains(sessionId), "node B only relays");
+          client.emit("complete_interview");
+          client.next("interview_complete");
+        }
+        assertEquals(2, new HttpJson(b.httpPort()).get("/api/sessions/" + sessionId).body().get("answersRecorded").asInt());
+      }
+    }
+  }
+
+  private static JSONObject typed(JSONArray questions, int index) {
+    return new JSONObject().put("questionId", questions.getJSONObject(index).getString("id")).put("answer",
+        "At my last job I rebuilt our React checkout; my goal was speed, so I split the bundle and load time fell by 50%.");
   }
 
   private static Set<String> hostedSessions(Candor node) {

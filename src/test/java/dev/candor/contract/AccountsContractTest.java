@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.candor.Candor;
 import dev.candor.http.auth.Tokens;
 import dev.candor.testing.HttpJson;
+import dev.candor.testing.SampleData;
 import dev.candor.testing.SocketIoEvents;
 import dev.candor.testing.TestConfigs;
 import dev.candor.testing.TestDatabase;
@@ -119,7 +120,7 @@ class AccountsContractTest {
     String stranger = signedInUser();
     String sessionId;
     try (SocketIoEvents client = SocketIoEvents.connect(server.httpPort(), Map.of("token", token), "websocket")) {
-      client.emit("start_interview", InterviewBotContractTest.startData());
+      client.emit("start_interview", SampleData.seed000StartInterview());
       sessionId = client.next("interview_session").object().getString("sessionId");
       JSONArray questions = client.next("questions_generated").array();
       client.emit("submit_answer", new JSONObject().put("questionId", questions.getJSONObject(0).getString("id"))

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.Candor;
 import dev.candor.testing.HttpJson;
+import dev.candor.testing.SampleData;
 import dev.candor.testing.SocketIoEvents;
 import dev.candor.testing.TestServers;
 import dev.candor.testing.WordErrorRate;
@@ -66,7 +67,7 @@ class InterviewBotContractTest {
     short[][] voices = {CandidateVoice.say(ANSWERS[0]), CandidateVoice.say(ANSWERS[1])};
     byte[][] recordings = {BrowserRecording.webm(voices[0]), BrowserRecording.webm(voices[1])};
     try (SocketIoEvents client = SocketIoEvents.connect(server.httpPort(), Map.of(), "websocket")) {
-      client.emit("start_interview", startData());
+      client.emit("start_interview", SampleData.seed000StartInterview());
       String sessionId = client.next("interview_session").object().getString("sessionId");
       JSONArray questions = client.next("questions_generated").array();
       assertSeedQuestions(questions);
@@ -124,7 +125,7 @@ class InterviewBotContractTest {
       assertError(client.next("error"), "invalid_url", "job posting");
 
       // A client that asks for an acknowledgement gets one, good or bad.
-      Object[] ack = client.emitWithAck("start_interview", startData()).get(60, TimeUnit.SECONDS);
+      Object[] ack = client.emitWithAck("start_interview", SampleData.seed000StartInterview()).get(60, TimeUnit.SECONDS);
       assertTrue(((JSONObject) ack[0]).getBoolean("ok"), ack[0].toString());
       JSONArray questions = client.next("questions_generated").array();
       String first = questions.getJSONObject(0).getString("id");
@@ -212,7 +213,7 @@ class InterviewBotContractTest {
     String sessionId;
     String second;
     try (SocketIoEvents client = SocketIoEvents.connect(server.httpPort(), Map.of(), "websocket")) {
-      client.emit("start_interview", startData());
+      client.emit("start_interview", SampleData.seed000StartInterview());
       sessionId = client.next("interview_session").object().getString("sessionId");
       JSONArray questions = client.next("questions_generated").array();
       second = questions.getJSONObject(1).getString("id");
@@ -238,12 +239,12 @@ class InterviewBotContractTest {
   @Test
   void startInterviewSentAgainOnTheSameSocketShowsTheSameInterview() throws Exception {
     try (SocketIoEvents client = SocketIoEvents.connect(server.httpPort(), Map.of(), "websocket")) {
-      client.emit("start_interview", startData());
+      client.emit("start_interview", SampleData.seed000StartInterview());
       String sessionId = client.next("interview_session").object().getString("sessionId");
       JSONArray questions = client.next("questions_generated").array();
       client.next("question_audio");
       // pages/interview.tsx sends it again after every state change and reconnect.
-      client.emit("start_interview", startData());
+      client.emit("start_interview", SampleData.seed000StartInterview());
       assertEquals(sessionId, client.next("interview_session").object().getString("sessionId"));
       assertEquals(questions.toString(), client.next("questions_generated").array().toString());
       assertEquals(questions.getJSONObject(0).getString("id"), client.next("question_audio").object().getString("questionId"));
@@ -256,7 +257,7 @@ class InterviewBotContractTest {
   @Test
   void longPollingCarriesTheInterviewAndItsBinaryAudio() throws Exception {
     try (SocketIoEvents client = SocketIoEvents.connect(server.httpPort(), Map.of(), "polling")) {
-      client.emit("start_interview", startData());
+      client.emit("start_interview", SampleData.seed000StartInterview());
       JSONArray questions = client.next("questions_generated").array();
       assertMp3((byte[]) client.next("question_audio").object().get("audioBlob"));
       String first = questions.getJSONObject(0).getString("id");
@@ -269,37 +270,13 @@ class InterviewBotContractTest {
     }
   }
 
-  // ---- the seed's data ----
-
-  static JSONObject startData() {
-    return new JSONObject().put("parsedResume", resume()).put("parsedJobDescription", job());
-  }
-
   private static JSONObject resume() {
-    return new JSONObject()
-        .put("name", "John Doe").put("email", "john@example.com").put("phone", "(555) 123-4567")
-        .put("summary", "Software Engineer with 5 years experience in full-stack development.")
-        .put("experience", new JSONArray().put(new JSONObject().put("company", "Tech Corp")
-            .put("position", "Senior Software Engineer").put("duration", "2020-2023")
-            .put("description", "Led development of scalable applications")))
-        .put("education", new JSONArray().put(new JSONObject().put("institution", "University of Technology")
-            .put("degree", "Bachelor of Science").put("year", "2019")))
-        .put("skills", new JSONArray(List.of("React", "Node.js", "Python", "AWS")))
-        .put("projects", new JSONArray());
+    return SampleData.seed000StartInterview().getJSONObject("parsedResume");
   }
 
   private static JSONObject job() {
-    return new JSONObject()
-        .put("title", "Senior Software Engineer").put("company", "Tech Corp").put("location", "San Francisco, CA")
-        .put("description", "We're looking for a senior software engineer to build our payments platform.")
-        .put("requirements", new JSONArray(List.of("5+ years Python", "React experience", "AWS knowledge")))
-        .put("responsibilities", new JSONArray(List.of("Lead development", "Mentor junior developers")))
-        .put("benefits", new JSONArray(List.of("Health insurance", "401k")))
-        .put("salary", "$120,000 - $150,000").put("employmentType", "Full-time").put("experienceLevel", "Senior")
-        .put("remote", true);
+    return SampleData.seed000StartInterview().getJSONObject("parsedJobDescription");
   }
-
-  // ---- what the seed requires of each event ----
 
   private static void assertSeedQuestions(JSONArray questions) {
     assertEquals(8, questions.length(), questions.toString());

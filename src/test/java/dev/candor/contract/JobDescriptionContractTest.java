@@ -36,7 +36,7 @@ class JobDescriptionContractTest {
       {"@context": "https://schema.org", "@type": "JobPosting", "title": "Platform Engineer",
        "hiringOrganization": {"@type": "Organization", "name": "Streamly"},
        "jobLocation": {"@type": "Place", "address": {"addressLocality": "Berlin", "addressCountry": "DE"}},
-       "jobLocationType": "TELECOMMUTE", "employmentType": "FULL_TIME",
+       "jobLocationType": "TELECOMMUTE", "employmentType": "FULL_TIME", "datePosted": "2026-11-02",
        "description": "<p>We run the event pipeline behind our video platform.</p><h3>Responsibilities</h3><ul><li>Operate our Kafka clusters</li><li>Build deployment tooling in Go</li></ul><h3>Requirements</h3><ul><li>3+ years running Kafka in production</li><li>Strong Go or Java</li></ul><h3>Nice to have</h3><ul><li>Terraform</li></ul><h3>Benefits</h3><ul><li>30 days of paid leave</li></ul>"}
       </script></head><body><h1>Platform Engineer</h1></body></html>
       """;
@@ -121,6 +121,11 @@ class JobDescriptionContractTest {
     assertTrue(job.get("benefits").toString().contains("30 days of paid leave"), job.toString());
     assertTrue(job.get("remote").asBoolean());
     assertEquals("other", job.get("source").asText());
+    // What the real frontend's job type lists beside the document's fields.
+    assertEquals("DE", job.get("country").asText());
+    assertEquals("Full-time", job.get("employment_type").asText());
+    assertEquals("2026-11-02", job.get("date_posted").asText());
+    assertTrue(job.get("valid_through").isNull(), job.toString());
     assertEquals(200, http.post("/api/parse_job_description", "{\"jobDescriptionUrl\":\"" + base + "/jobs/platform-engineer\"}")
         .status(), "the path works without its trailing slash too");
   }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.testing.DatabaseProcess;
 import dev.candor.testing.HttpJson;
+import dev.candor.testing.SampleData;
 import dev.candor.testing.ServerProcess;
+import dev.candor.testing.SocketIoEvents;
 import dev.candor.testing.TestDatabase;
 import dev.candor.testing.WsClient;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.json.JSONArray;
+import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,16 +33,80 @@ class CrashRecoveryIT {
 
   private static final String TEST_JOB = "ff7f1e59-3014-4cc8-8f2e-4b3ca694ceb3";
 
+  private interface OnDatabase {
+    void run(TestDatabase.Db db) throws Exception;
+  }
+
   @Test
   void anInterviewSurvivesAKilledNode() throws Exception {
+    onSharedDatabase(this::killAndResume);
+  }
+
+  @Test
+  void aSocketIoInterviewSurvivesAKilledNode() throws Exception {
+    onSharedDatabase(this::killAndRejoinOverSocketIo);
+  }
+
+  /** A PostgreSQL that outlives the Candor processes: the one in DATABASE_URL, or one of our own. */
+  private static void onSharedDatabase(OnDatabase work) throws Exception {
     String external = System.getenv("DATABASE_URL");
     if (external != null && !external.isBlank()) {
-      killAndResume(TestDatabase.fresh());
+      work.run(TestDatabase.fresh());
       return;
     }
     try (DatabaseProcess database = DatabaseProcess.start(Files.createTempDirectory("candor-shared-db"))) {
-      killAndResume(database.db());
+      work.run(database.db());
     }
+  }
+
+  /** Seed 000's client: 3 typed answers, SIGKILL, a new process, a rejoin by session id, 5 more answers. */
+  private void killAndRejoinOverSocketIo(TestDatabase.Db db) throws Exception {
+    // Typed answers: no question needs its audio, so the processes need no speech engine.
+    Map<String, String> env = Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user(), "DATABASE_PASSWORD", db.password(),
+        "TTS_PROVIDER", "none");
+    Path workDir = Files.createTempDirectory("candor-crash-socketio");
+    ServerProcess first = start(workDir, env, "crash-socketio-first");
+    first.awaitReady();
+    String sessionId;
+    JSONArray questions;
+    try (SocketIoEvents client = SocketIoEvents.connect(first.port(), Map.of(), "websocket")) {
+      client.emit("start_interview", SampleData.seed000StartInterview());
+      sessionId = client.next("interview_session").object().getString("sessionId");
+      questions = client.next("questions_generated").array();
+      for (int n = 1; n <= 3; n++) {
+        client.emit("submit_answer", typedAnswer(questions, n));
+        assertEquals(questions.getJSONObject(n - 1).getString("id"), client.next("answer_analyzed").object().getString("questionId"));
+      }
+    }
+    first.kill();
+
+    ServerProcess second = start(workDir, env, "crash-socketio-second");
+    second.awaitReady();
+    Set<String> analysed = new HashSet<>();
+    try (SocketIoEvents client = SocketIoEvents.connect(second.port(), Map.of("sessionId", sessionId), "websocket")) {
+      assertEquals(sessionId, client.next("interview_session").object().getString("sessionId"));
+      assertEquals(questions.toString(), client.next("questions_generated").array().toString());
+      for (int n = 4; n <= 8; n++) {
+        client.emit("submit_answer", typedAnswer(questions, n));
+        assertTrue(analysed.add(client.next("answer_analyzed").object().getString("questionId")));
+      }
+      JSONObject results = client.next("interview_complete").object();
+      assertEquals(8, results.getJSONArray("questions").length());
+      for (int i = 0; i < 8; i++) {
+        assertTrue(results.getJSONArray("questions").getJSONObject(i).getString("answer").startsWith("Answer number " + (i + 1)),
+            results.toString());
+      }
+    }
+    String persistenceId = "InterviewSession|" + sessionId;
+    assertEquals(8, TestDatabase.count(db, journalCount(persistenceId, "AnswerRecorded")), "each answer recorded once");
+    assertEquals(8, TestDatabase.count(db, journalCount(persistenceId, "AnswerAnalysed")), "each answer analysed once");
+    second.stop();
+  }
+
+  private static JSONObject typedAnswer(JSONArray questions, int n) {
+    return new JSONObject().put("questionId", questions.getJSONObject(n - 1).getString("id"))
+        .put("answer", "Answer number " + n + ": at Tech Corp I led a migration to microservices; I planned it, "
+            + "split the monolith in stages and cut deploy time by 60% within a quarter.");
   }
 
   private void killAndResume(TestDatabase.Db db) throws Exception {

@@ -3,6 +3,8 @@ package dev.candor.testing;
 import dev.candor.interview.JobPosting;
 import dev.candor.interview.Resume;
 import java.util.List;
+import org.json.JSONArray;
+import org.json.JSONObject;
 
 /** Seed 000's sample resume (John Doe) and sample job, as the seed's expected parse gives them. */
 public final class SampleData {
@@ -93,4 +95,35 @@ public final class SampleData {
         + "rewrote it with a single join and added a Redis cache, then I set up alerts on AWS CloudWatch. "
         + "As a result, timeouts dropped by 85% and checkout latency fell from 2 seconds to 300 milliseconds.";
   }
+
+  /** Seed 000's {@code start_interview} data: its parsedResume and parsedJobDescription examples. */
+  public static JSONObject seed000StartInterview() {
+    return new JSONObject().put("parsedResume", resume()).put("parsedJobDescription", job());
+  }
+
+  private static JSONObject resume() {
+    return new JSONObject()
+        .put("name", "John Doe").put("email", "john@example.com").put("phone", "(555) 123-4567")
+        .put("summary", "Software Engineer with 5 years experience in full-stack development.")
+        .put("experience", new JSONArray().put(new JSONObject().put("company", "Tech Corp")
+            .put("position", "Senior Software Engineer").put("duration", "2020-2023")
+            .put("description", "Led development of scalable applications")))
+        .put("education", new JSONArray().put(new JSONObject().put("institution", "University of Technology")
+            .put("degree", "Bachelor of Science").put("year", "2019")))
+        .put("skills", new JSONArray(List.of("React", "Node.js", "Python", "AWS")))
+        .put("projects", new JSONArray());
+  }
+
+  private static JSONObject job() {
+    return new JSONObject()
+        .put("title", "Senior Software Engineer").put("company", "Tech Corp").put("location", "San Francisco, CA")
+        .put("description", "We're looking for a senior software engineer to build our payments platform.")
+        .put("requirements", new JSONArray(List.of("5+ years Python", "React experience", "AWS knowledge")))
+        .put("responsibilities", new JSONArray(List.of("Lead development", "Mentor junior developers")))
+        .put("benefits", new JSONArray(List.of("Health insurance", "401k")))
+        .put("salary", "$120,000 - $150,000").put("employmentType", "Full-time").put("experienceLevel", "Senior")
+        .put("remote", true);
+  }
+
+  // ---- what the seed requires of each event ----
 }

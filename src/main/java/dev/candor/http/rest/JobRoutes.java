@@ -93,6 +93,12 @@ public final class JobRoutes extends JsonRoutes {
     if (job.remote() != null) {
       body.put("remote", job.remote());
     }
+    // The real frontend's job type (types/api.ts) also names these, in snake_case.
+    ParsedJob.Listing listing = parsed.listing();
+    body.put("country", listing.country())
+        .put("employment_type", job.employmentType())
+        .put("date_posted", listing.datePosted())
+        .put("valid_through", listing.validThrough());
     body.set("niceToHave", Json.tree(parsed.niceToHave()));
     body.put("source", parsed.source());
     return Json.response(StatusCodes.OK, body);

@@ -25,6 +25,9 @@ final class JobDraft {
   String employmentType;
   String experienceLevel;
   Boolean remote;
+  String country;
+  String datePosted;
+  String validThrough;
   List<JobLine> descriptionLines;
   List<String> requirements = new ArrayList<>();
   List<String> responsibilities = new ArrayList<>();
@@ -48,6 +51,24 @@ final class JobDraft {
   void title(String v) {
     if (title == null) {
       title = tidy(v);
+    }
+  }
+
+  void country(String v) {
+    if (country == null) {
+      country = shortValue(tidy(v));
+    }
+  }
+
+  void datePosted(String v) {
+    if (datePosted == null) {
+      datePosted = shortValue(tidy(v));
+    }
+  }
+
+  void validThrough(String v) {
+    if (validThrough == null) {
+      validThrough = shortValue(tidy(v));
     }
   }
 
@@ -184,7 +205,7 @@ final class JobDraft {
     }
     JobPosting posting = new JobPosting(title, company, location, description, requirements, responsibilities,
         benefits, salary, employmentType, experienceLevel, remote);
-    return new ParsedJob(posting, niceToHave, source);
+    return new ParsedJob(posting, niceToHave, source, new ParsedJob.Listing(country, datePosted, validThrough));
   }
 
   private static String shortValue(String v) {

@@ -107,6 +107,12 @@ final class JsonLdJob {
       location = where == null ? "Remote" : "Remote (" + where + ")";
     }
     d.location(location);
+    d.country(country(job.get("jobLocation")));
+    if (telecommute) {
+      d.country(country(job.get("applicantLocationRequirements")));
+    }
+    d.datePosted(text(job.get("datePosted")));
+    d.validThrough(text(job.get("validThrough")));
     if (telecommute) {
       d.remote(Boolean.TRUE);
     }
@@ -198,6 +204,34 @@ final class JsonLdJob {
     }
     String s = text(n);
     return s == null ? null : HtmlLines.clean(Parser.unescapeEntities(s, false));
+  }
+
+  /**
+   * The country of a jobLocation (a Place with a PostalAddress whose addressCountry is text or a Country) or of an
+   * applicantLocationRequirements (a Country itself); the first one found when there are several.
+   */
+  static String country(JsonNode n) {
+    if (n == null || n.isNull() || n.isValueNode()) {
+      return null;
+    }
+    if (n.isArray()) {
+      for (JsonNode e : n) {
+        String country = country(e);
+        if (country != null) {
+          return country;
+        }
+      }
+      return null;
+    }
+    if ("Country".equals(text(n.get("@type")))) {
+      return name(n);
+    }
+    JsonNode address = n.get("address");
+    if (address == null || address.isNull() || address.isValueNode()) {
+      return null;
+    }
+    JsonNode country = (address.isArray() ? address.path(0) : address).get("addressCountry");
+    return country == null ? null : country.isObject() ? name(country) : text(country);
   }
 
   static String location(JsonNode n) {

@@ -22,6 +22,30 @@ class JobPageParserTest {
       + "<h3>What we offer</h3><ul><li>Equity</li><li>Unlimited PTO</li></ul>";
 
   @Test
+  void theCountryComesFromACountryObjectOrTheFirstOfSeveralLocations() {
+    String ld = """
+        {"@context": "https://schema.org", "@type": "JobPosting", "title": "Support Engineer",
+         "description": "Help our customers.",
+         "jobLocation": [{"@type": "Place", "address": {"addressLocality": "Austin",
+             "addressCountry": {"@type": "Country", "name": "United States"}}},
+           {"@type": "Place", "address": {"addressLocality": "Toronto", "addressCountry": "CA"}}]}
+        """;
+    String remote = """
+        {"@context": "https://schema.org", "@type": "JobPosting", "title": "Support Engineer",
+         "description": "Help our customers.", "jobLocationType": "TELECOMMUTE",
+         "applicantLocationRequirements": {"@type": "Country", "name": "Portugal"}}
+        """;
+    assertEquals("United States", JobPageParser.parse(page(ld), "https://example.com/jobs/1").listing().country());
+    assertEquals("Portugal", JobPageParser.parse(page(remote), "https://example.com/jobs/2").listing().country());
+    assertEquals(ParsedJob.Listing.UNKNOWN, JobPageParser.parse("<html><body><h1>Support Engineer</h1><p>Help our customers "
+        + "with their questions every day.</p></body></html>", "https://example.com/jobs/3").listing());
+  }
+
+  private static String page(String jsonLd) {
+    return "<html><head><script type=\"application/ld+json\">" + jsonLd + "</script></head><body></body></html>";
+  }
+
+  @Test
   void jsonLdJobPosting() {
     String ld = """
         {"@context": "https://schema.org", "@type": "JobPosting",
@@ -34,6 +58,7 @@ class JobPageParserTest {
          "baseSalary": {"@type": "MonetaryAmount", "currency": "USD",
             "value": {"@type": "QuantitativeValue", "minValue": 120000, "maxValue": 150000, "unitText": "YEAR"}},
          "employmentType": "FULL_TIME",
+         "datePosted": "2026-11-20", "validThrough": "2027-01-31T23:59",
          "experienceRequirements": "Senior"}
         """.formatted(quote(DESCRIPTION_HTML));
     String html = "<html><head><title>Careers</title><script type=\"application/ld+json\">" + ld
@@ -52,6 +77,7 @@ class JobPageParserTest {
     assertEquals(List.of("5+ years of Java", "Experience with Kafka"), job.requirements());
     assertEquals(List.of("Equity", "Unlimited PTO"), job.benefits());
     assertEquals(List.of("Rust"), parsed.niceToHave());
+    assertEquals(new ParsedJob.Listing("DE", "2026-11-20", "2027-01-31T23:59"), parsed.listing());
     assertTrue(job.description().contains("Acme builds payment rails for the web."));
     assertTrue(job.description().contains("• Own the ledger"));
     assertFalse(job.description().contains("<"));
