@@ -148,7 +148,7 @@ public final class Candor implements AutoCloseable {
           socketSettings.resubscribeInterval(), speechSetup.maxAudioBytes(), speechSetup.voice(), speechSetup.hears(), jobPages,
           jobTimeout, tokens, owners);
       SocketIoEndpoint socketIo = new SocketIoEndpoint(system, socketIoSettings,
-          (handshake, out) -> InterviewBotConnection.create(handshake, out, interviewBot));
+          (handshake, out) -> InterviewBotConnection.create(handshake, out, interviewBot), InterviewBotConnection::resumable);
       Route routes = cors.wrap(new ErrorHandling().wrap(Directives.concat(
           new HealthRoutes(system, database).routes(),
           new JobAndCandidateRoutes(system, maxJsonBody, jobs, candidates).routes(),

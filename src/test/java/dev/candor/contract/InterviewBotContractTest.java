@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -161,7 +162,7 @@ class InterviewBotContractTest {
     RawSocket raw = RawSocket.open(server.httpPort());
     assertTrue(raw.next().startsWith("0{\"sid\""), "the Engine.IO handshake comes first over a bare WebSocket");
     raw.send("40");
-    assertTrue(raw.next().startsWith("40{\"sid\""));
+    assertTrue(isConnect(raw.next()), raw.last);
     raw.send("42[\"start_interview\",{");
     assertTrue(raw.next().matches("42\\[\"error\",\\{.*\"invalid_request\".*could not be decoded.*"), raw.last);
     raw.send("42[]");
@@ -182,7 +183,7 @@ class InterviewBotContractTest {
     String sid = new JSONObject(open.substring(1)).getString("sid");
     String session = base + "&sid=" + sid;
     pollingPost(client, session, "40");
-    assertTrue(pollingGet(client, session).startsWith("40{\"sid\""));
+    assertTrue(isConnect(pollingGet(client, session)));
     pollingPost(client, session, "42[\"start_interview\",{\u001eb%%%not base64\u001e42[\"dance\"]");
     StringBuilder answers = new StringBuilder();
     while (!answers.toString().contains("dance")) {
@@ -192,6 +193,15 @@ class InterviewBotContractTest {
     assertTrue(packets[0].matches("42\\[\"error\",\\{.*could not be decoded.*"), answers.toString());
     assertTrue(packets[1].matches("42\\[\"error\",\\{.*binary attachment that is not base64.*"), answers.toString());
     assertTrue(packets[2].matches("42\\[\"error\",\\{.*Unknown event 'dance'.*"), answers.toString());
+  }
+
+  /** Socket.IO's CONNECT on the default namespace, with its socket id and the recovery id. */
+  private static boolean isConnect(String packet) {
+    if (!packet.startsWith("40{")) {
+      return false;
+    }
+    JSONObject connect = new JSONObject(packet.substring(2));
+    return connect.has("sid") && connect.has("pid");
   }
 
   private static String pollingGet(HttpClient client, String url) throws Exception {
@@ -348,6 +358,32 @@ class InterviewBotContractTest {
   }
 
   /** A bare WebSocket speaking Engine.IO by hand, to send what no Socket.IO client would. */
+  @Test
+  void theConnectCarriesARecoveryIdThatOnlyAnOffsetOfOursGetsBack() throws Exception {
+    RawSocket fresh = RawSocket.open(server.httpPort());
+    fresh.next();
+    fresh.send("40");
+    String pid = new JSONObject(fresh.next().substring(2)).getString("pid");
+    assertTrue(pid.length() >= 16, pid);
+    fresh.send("42[\"dance\"]");
+    JSONArray error = new JSONArray(fresh.next().substring(2));
+    assertTrue(error.getString(error.length() - 1).matches("[A-Za-z0-9_-]+\\.0"), "the event's offset comes last: " + error);
+    fresh.close();
+
+    RawSocket foreign = RawSocket.open(server.httpPort());
+    foreign.next();
+    foreign.send("40{\"pid\":\"" + pid + "\",\"offset\":\"MzQ1Ng\"}");
+    assertNotEquals(pid, new JSONObject(foreign.next().substring(2)).getString("pid"), "an offset that is not ours recovers nothing");
+    foreign.close();
+
+    RawSocket unknown = RawSocket.open(server.httpPort());
+    unknown.next();
+    unknown.send("40{\"pid\":\"" + pid + "\",\"offset\":\"" + UUID.randomUUID() + ".3\"}");
+    assertEquals(pid, new JSONObject(unknown.next().substring(2)).getString("pid"));
+    assertTrue(unknown.next().contains("session_not_found"), unknown.last);
+    unknown.close();
+  }
+
   private static final class RawSocket implements WebSocket.Listener {
     private final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();

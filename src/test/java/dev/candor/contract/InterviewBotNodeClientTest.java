@@ -3,6 +3,7 @@ package dev.candor.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.Candor;
@@ -73,6 +74,30 @@ class InterviewBotNodeClientTest {
       double wer = WordErrorRate.of(ANSWER, answer.asText());
       assertTrue(wer <= 0.35, "WER " + wer + ": " + answer.asText());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"websocket", "default"})
+  void aClientThatLosesItsConnectionRecoversAndGetsWhatItMissedOnce(String mode) throws Exception {
+    JsonNode result = run("seed000-recovery.mjs", mode);
+    JsonNode seen = result.get("seen");
+    assertEquals("[false,true]", seen.get("recovered").toString(), "recovered on the second connect only: " + result);
+    List<String> events = new ObjectMapper().convertValue(seen.get("events"), new TypeReference<>() {});
+    assertEquals(1, events.stream().filter("questions_generated"::equals).count(), result.toString());
+    assertEquals(1, events.stream().filter("answer_analyzed"::equals).count(), result.toString());
+    assertTrue(events.indexOf("answer_analyzed") < events.lastIndexOf("question_audio"), "in order: " + events);
+    assertEquals(events.size(), seen.get("offsets").asInt(), "every event carries its offset: " + result);
+    System.out.println("recovery over " + mode + ": " + result);
+  }
+
+  private static JsonNode run(String script, String mode) throws Exception {
+    Process node = new ProcessBuilder("node", script, "http://127.0.0.1:" + server.httpPort(), mode)
+        .directory(NODE_TESTS.toFile()).redirectErrorStream(true).start();
+    assertTrue(node.waitFor(3, TimeUnit.MINUTES), "the client did not finish");
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, node.exitValue(), output);
+    List<String> lines = output.lines().filter(l -> l.startsWith("{")).toList();
+    return new ObjectMapper().readTree(lines.get(lines.size() - 1));
   }
 
   /** The client is test tooling from npm: installed here when the checkout has not got it yet. */

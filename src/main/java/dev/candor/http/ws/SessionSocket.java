@@ -29,7 +29,8 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   private record FromSession(Notification notification) implements SocketMessage {}
 
   /** The session's answer to a subscription: the last update number it has sent, and where it lives. */
-  private record Subscribed(InterviewSession.Subscription subscription) implements SocketMessage {}
+  /** @param fromNow whether it was asked without a last update number: nothing before it will be replayed */
+  private record Subscribed(InterviewSession.Subscription subscription, boolean fromNow) implements SocketMessage {}
 
   /**
    * LOST: the watched session stopped, so its subscribers are forgotten; FAILED: subscribing did not work (the
@@ -111,7 +112,11 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
           return this;
         })
         .onMessage(Subscribed.class, subscribed -> {
-          lastSeq = Math.max(lastSeq, subscribed.subscription().lastSeq());
+          if (subscribed.fromNow()) {
+            // Otherwise the updates after lastSeq are being replayed and move it on themselves; jumping ahead here
+            // would drop any that arrive after this reply.
+            lastSeq = Math.max(lastSeq, subscribed.subscription().lastSeq());
+          }
           watch(subscribed.subscription().session());
           return this;
         })
@@ -137,8 +142,9 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   private void resubscribe() {
     // Asks for every update after the last one this client saw: the session restarted elsewhere learns of this
     // connection again, and whatever it pushed to nobody in between arrives now.
-    getContext().pipeToSelf(sessions.subscribe(sessionId, updates, lastSeq < 0 ? null : lastSeq),
-        (subscription, error) -> error == null ? new Subscribed(subscription) : Resubscribe.FAILED);
+    boolean fromNow = lastSeq < 0;
+    getContext().pipeToSelf(sessions.subscribe(sessionId, updates, fromNow ? null : lastSeq),
+        (subscription, error) -> error == null ? new Subscribed(subscription, fromNow) : Resubscribe.FAILED);
   }
 
   private void watch(ActorRef<InterviewSession.Command> session) {
@@ -181,9 +187,10 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
     }
     subscribed = true;
     ActorRef<SocketMessage> self = getContext().getSelf();
-    return sessions.subscribe(sessionId, updates, null).whenComplete((subscription, error) ->
+    boolean fromNow = lastSeq < 0;
+    return sessions.subscribe(sessionId, updates, fromNow ? null : lastSeq).whenComplete((subscription, error) ->
         // Told before the command's own continuation is piped back, so it is handled first.
-        self.tell(error == null ? new Subscribed(subscription) : Resubscribe.FAILED));
+        self.tell(error == null ? new Subscribed(subscription, fromNow) : Resubscribe.FAILED));
   }
 
   /**
@@ -193,6 +200,14 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   protected <T> void then(CompletionStage<T> stage, ActorRef<SocketMessage.Ack> ackTo, BiFunction<T, Throwable, Runnable> step) {
     ackDeferred = true;
     getContext().pipeToSelf(stage, (value, error) -> new Continue(step.apply(value, error), ackTo));
+  }
+
+  /**
+   * For a client that has seen every update up to {@code seq} on an earlier connection: the first subscription asks
+   * for the ones after it, which arrive as updates. Call it before {@link #subscribed()}.
+   */
+  protected void resumeAfter(long seq) {
+    lastSeq = seq;
   }
 
   /** The number of the last update this client has been given (or the session stood at when it subscribed). */

@@ -43,8 +43,11 @@ public interface SocketMessage {
 
   record Send(String text) implements Outgoing {}
 
-  /** A Socket.IO event towards the client; binary nodes in {@code data} go as binary attachments. */
-  record Emit(String event, JsonNode data) implements Outgoing {}
+  /**
+   * A Socket.IO event towards the client; binary nodes in {@code data} go as binary attachments. {@code offset}, when
+   * not null, goes as the last argument: Socket.IO's connection-state recovery hands the last one back on reconnect.
+   */
+  record Emit(String event, JsonNode data, String offset) implements Outgoing {}
 
   enum Close implements Outgoing { INSTANCE }
 }

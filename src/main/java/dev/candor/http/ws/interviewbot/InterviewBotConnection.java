@@ -64,14 +64,49 @@ public final class InterviewBotConnection extends SessionSocket {
   /** The event every client must send first. */
   private static final String EVENTS = "start_interview, submit_answer, complete_interview, request_question_audio";
 
-  /** @param view the interview, or null when it belongs to another user than this socket's */
-  private record Rejoined(SessionView view, Throwable failure) implements SocketMessage {}
+  /** @param owner the user the rejoined interview belongs to, if any */
+  private record OwnerFound(Optional<String> owner, Throwable failure) implements SocketMessage {}
+
+  /**
+   * @param view the interview as it stands
+   * @param resumed whether the client carries on from an offset (connection-state recovery) rather than starting over
+   */
+  private record Rejoined(SessionView view, boolean resumed, Throwable failure) implements SocketMessage {}
+
+  /**
+   * Where a client stands in an interview: its id and the last update it was shown. Sent as the offset of every
+   * event, so a client that reconnects with connection-state recovery hands back the last one it got.
+   */
+  record Offset(String sessionId, long seq) {
+    private static final char SEPARATOR = '.';
+
+    @Override
+    public String toString() {
+      return sessionId + SEPARATOR + seq;
+    }
+
+    /** The offset in {@code text}, or null when it is not one of ours. */
+    static Offset parse(String text) {
+      int separator = text == null ? -1 : text.lastIndexOf(SEPARATOR);
+      if (separator < 1 || !SessionIds.isValid(text.substring(0, separator))) {
+        return null;
+      }
+      try {
+        long seq = Long.parseLong(text.substring(separator + 1));
+        return seq < 0 ? null : new Offset(text.substring(0, separator), seq);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+  }
 
   private record AudioLoaded(String questionId, long seq, Optional<AudioRepository.Audio> audio) implements SocketMessage {}
 
   private final Dependencies deps;
   private final ActorRef<SocketMessage.Outgoing> out;
   private final boolean rejoining;
+  /** For a recovered connection, the last update its client was shown; else -1. */
+  private final long resumingAfter;
   /** The signed-in user this socket acts for, or null for anonymous practice. */
   private final String userId;
   /** Whether this socket follows a started interview (it started it, or rejoined it). */
@@ -91,38 +126,69 @@ public final class InterviewBotConnection extends SessionSocket {
       // Refused rather than taken as anonymous: the user expects this interview in their history. A socket the server
       // disconnects is not reconnected by the client, so this does not loop.
       out.tell(new SocketMessage.Emit("error", InterviewBotMessages.error(ErrorType.UNAUTHORIZED,
-          "The token in auth.token is invalid or expired: sign in again, or connect without one to practise anonymously")));
+          "The token in auth.token is invalid or expired: sign in again, or connect without one to practise anonymously"), null));
       out.tell(SocketMessage.Close.INSTANCE);
       return Behaviors.stopped();
     }
+    Offset offset = handshake.auth().hasNonNull("pid") ? Offset.parse(handshake.auth().path("offset").asText(null)) : null;
+    if (offset != null) {
+      return create(offset.sessionId(), true, offset.seq(), userId.orElse(null), out, deps);
+    }
     String asked = handshake.auth().path("sessionId").asText("");
     boolean rejoin = SessionIds.isValid(asked);
-    return create(rejoin ? asked : UUID.randomUUID().toString(), rejoin, userId.orElse(null), out, deps);
+    return create(rejoin ? asked : UUID.randomUUID().toString(), rejoin, -1, userId.orElse(null), out, deps);
   }
 
-  private static Behavior<SocketMessage> create(String sessionId, boolean rejoin, String userId,
+  /** Whether a client reconnecting with this offset can be given what it missed: it is one of ours. */
+  public static boolean resumable(String offset) {
+    return Offset.parse(offset) != null;
+  }
+
+  private static Behavior<SocketMessage> create(String sessionId, boolean rejoin, long resumingAfter, String userId,
       ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context ->
-        new InterviewBotConnection(context, timers, sessionId, rejoin, userId, out, deps)));
+        new InterviewBotConnection(context, timers, sessionId, rejoin, resumingAfter, userId, out, deps)));
   }
 
   private InterviewBotConnection(ActorContext<SocketMessage> context, TimerScheduler<SocketMessage> timers, String sessionId,
-      boolean rejoining, String userId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
+      boolean rejoining, long resumingAfter, String userId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     super(context, timers, sessionId, out, deps.recordings().sessions(), deps.resubscribeInterval());
     this.deps = deps;
     this.out = out;
     this.rejoining = rejoining;
+    this.resumingAfter = resumingAfter;
     this.userId = userId;
   }
 
   @Override
   protected void onConnected() {
     if (rejoining) {
-      getContext().pipeToSelf(store(() -> deps.owners().ownerOf(sessionId)).thenCompose(owner ->
-          owner.isPresent() && !owner.get().equals(userId)
-              ? CompletableFuture.completedFuture((SessionView) null)
-              : subscribed().thenCompose(s -> sessions.status(sessionId))), Rejoined::new);
+      getContext().pipeToSelf(store(() -> deps.owners().ownerOf(sessionId)), OwnerFound::new);
     }
+  }
+
+  /**
+   * A rejoin goes on once the interview is known not to be another user's. A recovered client is shown nothing
+   * again: the connection takes the interview's state quietly and asks the session for the updates after the
+   * client's offset, which arrive as the events it missed. Any other rejoin is shown the interview as it stands.
+   */
+  private void rejoin(OwnerFound found) {
+    if (found.failure() != null) {
+      emit("error", InterviewBotMessages.error(ErrorType.AI_ERROR,
+          "The interview could not be rejoined: " + Recordings.describe(found.failure()) + ". Reconnect to try again."));
+    } else if (found.owner().isPresent() && !found.owner().get().equals(userId)) {
+      notFound();
+    } else if (resumingAfter >= 0) {
+      getContext().pipeToSelf(sessions.status(sessionId), (view, failure) -> new Rejoined(view, true, failure));
+    } else {
+      getContext().pipeToSelf(subscribed().thenCompose(s -> sessions.status(sessionId)),
+          (view, failure) -> new Rejoined(view, false, failure));
+    }
+  }
+
+  private void notFound() {
+    emit("error", InterviewBotMessages.error(ErrorType.SESSION_NOT_FOUND, "There is no interview " + sessionId
+        + "; start_interview begins a new one"));
   }
 
   // ---- client → session ----
@@ -147,7 +213,7 @@ public final class InterviewBotConnection extends SessionSocket {
       // A finished interview stays as it was; starting again on this socket is a new interview.
       leaveSession();
       getContext().getSelf().tell(new SocketMessage.ClientFrame(event, ackTo));
-      return create(UUID.randomUUID().toString(), false, userId, out, deps);
+      return create(UUID.randomUUID().toString(), false, -1, userId, out, deps);
     }
     if (!data.isObject()) {
       return refuse(event, ackTo, ErrorType.INVALID_REQUEST,
@@ -170,7 +236,9 @@ public final class InterviewBotConnection extends SessionSocket {
       return refuse(event, ackTo, ErrorType.INVALID_URL, JobBoards.UNSUPPORTED);
     }
     CompletionStage<JobPosting> job = given != null ? CompletableFuture.completedFuture(given) : readJob(url);
-    then(job.thenCompose(posting -> claimed().thenCompose(c -> subscribed()).thenCompose(s -> sessions.start(sessionId,
+    // Subscribed here, on the actor: the job and the claim complete on other threads.
+    CompletionStage<?> subscription = subscribed();
+    then(job.thenCompose(posting -> claimed().thenCompose(c -> subscription).thenCompose(s -> sessions.start(sessionId,
         new InterviewSession.SessionContext(null, null, resume, posting, InterviewPreferences.defaults(), deps.voice(), false)))),
         ackTo, (reply, failure) -> () -> {
           if (failure != null) {
@@ -372,13 +440,18 @@ public final class InterviewBotConnection extends SessionSocket {
 
   @Override
   protected Behavior<SocketMessage> onOwnMessage(SocketMessage message) {
-    if (message instanceof Rejoined rejoined) {
+    if (message instanceof OwnerFound found) {
+      rejoin(found);
+    } else if (message instanceof Rejoined rejoined) {
       if (rejoined.failure() != null) {
         emit("error", InterviewBotMessages.error(ErrorType.AI_ERROR,
             "The interview could not be rejoined: " + Recordings.describe(rejoined.failure()) + ". Reconnect to try again."));
-      } else if (rejoined.view() == null || rejoined.view().status() == InterviewSession.Status.NEW) {
-        emit("error", InterviewBotMessages.error(ErrorType.SESSION_NOT_FOUND, "There is no interview " + sessionId
-            + "; start_interview begins a new one"));
+      } else if (rejoined.view().status() == InterviewSession.Status.NEW) {
+        notFound();
+      } else if (rejoined.resumed()) {
+        adopt(rejoined.view());
+        resumeAfter(resumingAfter);
+        subscribed();
       } else {
         show(rejoined.view());
       }
@@ -396,16 +469,13 @@ public final class InterviewBotConnection extends SessionSocket {
 
   /** The interview as it stands, to a socket that started or rejoined it: what a client needs to carry on. */
   private void show(SessionView view) {
-    started = true;
-    status = view.status();
+    adopt(view);
     emit("interview_session", InterviewBotMessages.session(sessionId, view.status()));
     if (view.status() == InterviewSession.Status.PLANNING) {
       return;
     }
     emit("questions_generated", InterviewBotMessages.questions(view.questions()));
     if (view.status() == InterviewSession.Status.IN_PROGRESS && view.currentQuestion() != null) {
-      currentQuestionId = view.currentQuestion().id();
-      questionSeq = view.currentLineSeq();
       if (view.lastUtterance() != null && view.lastUtterance().seq() == questionSeq && !view.currentAnswered()) {
         audioSentSeq = 0;
         play(view.lastUtterance());
@@ -413,6 +483,16 @@ public final class InterviewBotConnection extends SessionSocket {
     }
     if (view.status() == InterviewSession.Status.COMPLETED && view.report() != null) {
       sendComplete(view);
+    }
+  }
+
+  /** Takes the interview's state as this socket's own, showing nothing. */
+  private void adopt(SessionView view) {
+    started = true;
+    status = view.status();
+    if (view.status() == InterviewSession.Status.IN_PROGRESS && view.currentQuestion() != null) {
+      currentQuestionId = view.currentQuestion().id();
+      questionSeq = view.currentLineSeq();
     }
   }
 
@@ -456,7 +536,7 @@ public final class InterviewBotConnection extends SessionSocket {
   }
 
   private void emit(String name, JsonNode data) {
-    out.tell(new SocketMessage.Emit(name, data));
+    out.tell(new SocketMessage.Emit(name, data, new Offset(sessionId, Math.max(0, lastSeenSeq())).toString()));
   }
 
   private static boolean isOver(InterviewSession.Status status) {

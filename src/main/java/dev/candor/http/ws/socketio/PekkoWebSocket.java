@@ -31,13 +31,16 @@ final class PekkoWebSocket extends EngineIoWebSocket {
   private final Map<String, String> query;
   private final Map<String, List<String>> headers;
   private final BoundedSourceQueue<Message> out;
+  private final ConnectionRecovery recovery;
   /** The Engine.IO session id: from the query on an upgrade, else from the handshake the library writes first. */
   private volatile String sid;
 
-  private PekkoWebSocket(Map<String, String> query, Map<String, List<String>> headers, BoundedSourceQueue<Message> out) {
+  private PekkoWebSocket(Map<String, String> query, Map<String, List<String>> headers, BoundedSourceQueue<Message> out,
+      ConnectionRecovery recovery) {
     this.query = query;
     this.headers = headers;
     this.out = out;
+    this.recovery = recovery;
     this.sid = query.get("sid");
   }
 
@@ -46,16 +49,20 @@ final class PekkoWebSocket extends EngineIoWebSocket {
    * @param refused told of each packet the {@link PacketGuard} keeps from the library, with the session id
    */
   static Flow<Message, Message, NotUsed> flow(EngineIoServer engine, Map<String, String> query,
-      Map<String, List<String>> headers, long maxMessage, int buffer, Executor executor, BiConsumer<String, String> refused) {
+      Map<String, List<String>> headers, long maxMessage, int buffer, Executor executor, BiConsumer<String, String> refused,
+      ConnectionRecovery recovery) {
     return Flow.fromMaterializer((materializer, attributes) -> {
       Pair<BoundedSourceQueue<Message>, Source<Message, NotUsed>> out = Source.<Message>queue(buffer).preMaterialize(materializer);
-      PekkoWebSocket socket = new PekkoWebSocket(query, headers, out.first());
+      PekkoWebSocket socket = new PekkoWebSocket(query, headers, out.first(), recovery);
       PacketGuard guard = new PacketGuard();
       Sink<Message, CompletionStage<Done>> in = Flow.<Message>create()
           .mapAsync(1, message -> whole(message, maxMessage, materializer))
           .toMat(Sink.foreach(data -> {
             String problem = data instanceof String text ? guard.checkText(text) : guard.checkBinary();
             if (problem == null) {
+              if (data instanceof String text) {
+                recovery.fromClient(socket.sid, text);
+              }
               socket.emit("message", data);
             } else if (socket.sid != null) {
               refused.accept(socket.sid, problem);
@@ -115,7 +122,7 @@ final class PekkoWebSocket extends EngineIoWebSocket {
     if (sid == null && message.startsWith("0{")) {
       sid = new JSONObject(message.substring(1)).optString("sid", null);
     }
-    offer(TextMessage.create(message));
+    offer(TextMessage.create(recovery.toClient(sid, message)));
   }
 
   @Override

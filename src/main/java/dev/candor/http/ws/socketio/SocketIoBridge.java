@@ -58,7 +58,8 @@ final class SocketIoBridge {
     out.second()
         .runWith(Sink.foreach(outgoing -> {
           if (outgoing instanceof SocketMessage.Emit emit) {
-            socket.send(emit.event(), OrgJson.fromJackson(emit.data()));
+            Object data = OrgJson.fromJackson(emit.data());
+            socket.send(emit.event(), emit.offset() == null ? new Object[] {data} : new Object[] {data, emit.offset()});
           }
         }), materializer)
         .whenComplete((done, error) -> {

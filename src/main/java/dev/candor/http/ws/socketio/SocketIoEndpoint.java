@@ -5,8 +5,8 @@ import dev.candor.http.Json;
 import dev.candor.http.ws.SocketMessage;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.utils.ParseQS;
-
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoSocket;
@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +25,17 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
@@ -66,16 +71,25 @@ public final class SocketIoEndpoint extends AllDirectives {
   /** Room for a polling payload's framing and the base64 of its binary attachments. */
   private static final long POLLING_OVERHEAD = 64 * 1024;
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]");
+  /** Engine.IO 4 separates the packets of a polling payload with U+001E. */
+  private static final String PACKET_SEPARATOR = "\u001e";
 
   private final ActorSystem<?> system;
   private final Settings settings;
   private final EngineIoServer engine;
   /** The default-namespace socket of each Engine.IO connection (Socket.IO v4 gives the two different ids). */
   private final Map<String, SocketIoSocket> byEngineId = new ConcurrentHashMap<>();
+  private final ConnectionRecovery recovery;
 
-  public SocketIoEndpoint(ActorSystem<?> system, Settings settings, Connections connections) {
+  /**
+   * @param resumableOffset whether the dialect can replay what a client missed after this offset (one it sent as an
+   *     event's last argument); a client that brings one back is told it recovered
+   */
+  public SocketIoEndpoint(ActorSystem<?> system, Settings settings, Connections connections,
+      Predicate<String> resumableOffset) {
     this.system = system;
     this.settings = settings;
+    this.recovery = new ConnectionRecovery(resumableOffset);
     EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
     options.setPingInterval(settings.pingInterval().toMillis());
     options.setPingTimeout(settings.pingTimeout().toMillis());
@@ -88,6 +102,10 @@ public final class SocketIoEndpoint extends AllDirectives {
     });
     options.setScheduledExecutorService(timers);
     this.engine = new EngineIoServer(options);
+    engine.on("connection", args -> {
+      EngineIoSocket connection = (EngineIoSocket) args[0];
+      connection.on("close", reason -> recovery.closed(connection.getId()));
+    });
     SocketIoNamespace namespace = new SocketIoServer(engine).namespace("/");
     Materializer materializer = Materializer.matFromSystem(system);
     namespace.on("connection", args -> {
@@ -111,7 +129,7 @@ public final class SocketIoEndpoint extends AllDirectives {
       Optional<WebSocketUpgrade> upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade);
       if (upgrade.isPresent()) {
         return complete(upgrade.get().handleMessagesWith(PekkoWebSocket.flow(engine, query(request), headers(request),
-            settings.maxMessage(), settings.buffer(), system.executionContext(), this::refuse)));
+            settings.maxMessage(), settings.buffer(), system.executionContext(), this::refuse, recovery)));
       }
       // A held poll lasts up to a ping interval; the server's request timeout must not cut it first.
       Duration held = settings.pingInterval().plus(settings.pingTimeout());
@@ -122,19 +140,36 @@ public final class SocketIoEndpoint extends AllDirectives {
 
   private CompletionStage<HttpResponse> poll(HttpRequest request, byte[] body) {
     String sid = query(request).get("sid");
-    byte[] checked = sid != null && request.method().value().equals("POST") ? guarded(body, sid) : body;
+    boolean post = request.method().value().equals("POST");
+    byte[] checked = sid != null && post ? guarded(body, sid) : body;
     try {
-      return new PollingExchange(request, checked).handle(engine);
+      CompletionStage<HttpResponse> answer = new PollingExchange(request, checked).handle(engine);
+      return sid == null || post ? answer : answer.thenApply(response -> withRecoveryIds(response, sid));
     } catch (IOException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** A polled payload with {@link ConnectionRecovery}'s pid in the server's CONNECT, if it holds that packet. */
+  private HttpResponse withRecoveryIds(HttpResponse response, String sid) {
+    if (!(response.entity() instanceof HttpEntity.Strict strict)) {
+      return response;
+    }
+    String payload = strict.getData().utf8String();
+    if (!payload.contains("40{")) {
+      return response;
+    }
+    String rewritten = Arrays.stream(payload.split(PACKET_SEPARATOR, -1))
+        .map(packet -> recovery.toClient(sid, packet))
+        .collect(Collectors.joining(PACKET_SEPARATOR));
+    return response.withEntity(HttpEntities.create(strict.getContentType(), rewritten.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A polling payload without the packets {@link PacketGuard} refuses (packets are separated by U+001E). */
   private byte[] guarded(byte[] body, String sid) {
     PacketGuard guard = new PacketGuard();
     List<String> kept = new ArrayList<>();
-    for (String packet : new String(body, StandardCharsets.UTF_8).split("\u001e", -1)) {
+    for (String packet : new String(body, StandardCharsets.UTF_8).split(PACKET_SEPARATOR, -1)) {
       if (packet.startsWith("b")) {
         // A client may post a binary packet's attachments in a later request than its header, so they are not
         // matched to one here. The Java client wraps its base64 at 76 columns (MIME style); the decoder takes none.
@@ -148,12 +183,13 @@ public final class SocketIoEndpoint extends AllDirectives {
       }
       String problem = guard.checkText(packet);
       if (problem == null) {
+        recovery.fromClient(sid, packet);
         kept.add(packet);
       } else {
         refuse(sid, problem);
       }
     }
-    return String.join("\u001e", kept).getBytes(StandardCharsets.UTF_8);
+    return String.join(PACKET_SEPARATOR, kept).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Tells the client on Engine.IO connection {@code sid} what was dropped (before it joined the namespace: nobody). */
