@@ -115,7 +115,9 @@ class OpenHireContractTest {
       assertTrue(ended.get("completed").asBoolean());
       assertEquals(sessionId, ended.get("session_id").asText());
       assertFalse(ended.get("final_feedback").asText().isBlank());
-
+      assertEquals(1000, ws.awaitServerClose(), "a normal close: the frontend reconnects after any other code");
+    }
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
       ws.send("{\"type\":\"get_status\",\"data\":{}}");
       JsonNode status = ws.next("status_update").get("data");
       assertEquals(sessionId, status.get("session_id").asText());
@@ -147,6 +149,55 @@ class OpenHireContractTest {
     for (JsonNode result : report.get("questions")) {
       assertEquals(GOOD_ANSWER, result.get("answer").asText());
     }
+  }
+
+  @Test
+  void theRealFrontendsMessagesWorkAsItSendsThem() throws Exception {
+    // The frontend's own session ids, and a page on the development origin.
+    String sessionId = "interview_" + System.currentTimeMillis() + "_k3j9x2q";
+    try (WsClient ws = WsClient.connectFrom("http://localhost:3000", server.httpPort(), "/ws/interview/" + sessionId)) {
+      // The path is seed 001's too, which must greet first; the OpenHire page ignores a type it does not know.
+      ws.next("session_started");
+      // Its older page: an extra candidate_name, an empty resume_text and an id typed by hand, in no table.
+      ws.send("{\"type\":\"start_interview\",\"data\":{\"job_id\":\"" + TEST_JOB + "\",\"candidate_id\":\"recruiter-42\","
+          + "\"candidate_name\":\"Sam Lee\",\"resume_text\":\"\",\"preferences\":{\"max_duration\":30}}}");
+      JsonNode refused = ws.next("error");
+      assertEquals(404, refused.path("data").path("status_code").asInt(), "the frontend reads error.data: " + refused);
+      assertTrue(refused.path("data").path("message").asText().contains("Candidate"), refused.toString());
+
+      // Its newer page sends the resume text: the same hand-typed id now goes ahead on that text.
+      ws.send("{\"type\":\"start_interview\",\"data\":{\"job_id\":\"" + TEST_JOB + "\",\"candidate_id\":\"recruiter-42\","
+          + "\"candidate_name\":\"Sam Lee\",\"resume_text\":\"Sam Lee. Frontend engineer, 5 years of React and TypeScript.\","
+          + "\"preferences\":{\"max_duration\":30,\"difficulty_level\":\"medium\",\"focus_areas\":[\"react\"]}}}");
+      JsonNode started = ws.next("interview_started").get("data");
+      assertTrue(PHASES.contains(started.get("interview_phase").asText()), started.toString());
+      assertFalse(started.get("initial_question").asText().isBlank());
+
+      // Every interim and final transcript is echoed and logged by the page; only candidate_response is an answer.
+      ws.send("{\"type\":\"live_transcript\",\"data\":{\"transcript\":\"I rebuilt\",\"is_final\":false}}");
+      ws.next("live_transcript_update");
+      ws.send("{\"type\":\"live_transcript\",\"data\":{\"transcript\":\"" + GOOD_ANSWER + "\",\"is_final\":true}}");
+      ws.next("live_transcript_update");
+      ws.send("{\"type\":\"get_status\",\"data\":{}}");
+      JsonNode status = ws.next("status_update").get("data");
+      assertEquals(1, status.get("questions_asked").asInt(), "a final live transcript is not an answer: " + status);
+
+      JsonNode message;
+      int answers = 0;
+      do {
+        ws.send(response(GOOD_ANSWER));
+        answers++;
+        message = ws.next();
+        if (message.path("type").asText().equals("ai_response") && message.at("/data/completed").asBoolean()) {
+          message = ws.next();
+        }
+      } while (message.path("type").asText().equals("ai_response"));
+      assertEquals("interview_ended", message.path("type").asText(), message.toString());
+      assertEquals(8, answers);
+      assertEquals(1000, ws.awaitServerClose());
+    }
+    JsonNode session = http.get("/api/sessions/" + sessionId).body();
+    assertEquals("recruiter-42", session.get("candidateId").asText(), session.toString());
   }
 
   @Test
@@ -202,12 +253,16 @@ class OpenHireContractTest {
 
   @Test
   void theTimeBudgetEndsTheInterviewOnItsOwn() throws Exception {
-    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/budget-" + UUID.randomUUID() + "?protocol=openhire")) {
+    String path = "/ws/interview/budget-" + UUID.randomUUID() + "?protocol=openhire";
+    try (WsClient ws = WsClient.connect(server.httpPort(), path)) {
       ws.send(start(TEST_JOB, candidateId, ",\"preferences\":{\"max_duration\":0.1}"));
       assertEquals(0.1, ws.next("interview_started").get("data").get("max_duration").asDouble(), 1e-9);
       // Nothing more is sent: the 6-second budget runs out on the server's timer.
       JsonNode ended = ws.next("interview_ended").get("data");
       assertTrue(ended.get("completed").asBoolean());
+      assertEquals(1000, ws.awaitServerClose());
+    }
+    try (WsClient ws = WsClient.connect(server.httpPort(), path)) {
       ws.send("{\"type\":\"get_status\",\"data\":{}}");
       JsonNode status = ws.next("status_update").get("data");
       assertTrue(status.get("completed").asBoolean());
@@ -292,7 +347,10 @@ class OpenHireContractTest {
     assertEquals(exceptionType, error.get("exception_type").asText(), error.toString());
     assertTrue(error.get("message").asText().contains(text), error.toString());
     assertTrue(error.has("details"), error.toString());
-    assertFalse(error.has("data"), "seed 002 puts error fields beside type");
+    // The document puts the fields beside type, the frontend reads them from data.
+    for (String field : List.of("message", "details", "status_code", "exception_type")) {
+      assertEquals(error.get(field), error.path("data").get(field), error.toString());
+    }
   }
 
   @Test

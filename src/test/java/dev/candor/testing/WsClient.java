@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,16 +26,28 @@ public final class WsClient implements AutoCloseable {
   private final WebSocket socket;
   private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
   private volatile boolean closed;
+  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
 
-  private WsClient(URI uri) throws Exception {
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .connectTimeout(WAIT)
-        .buildAsync(uri, new Listener())
-        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  private WsClient(URI uri, String origin) throws Exception {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+    if (origin != null) {
+      builder.header("Origin", origin);
+    }
+    this.socket = builder.buildAsync(uri, new Listener()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   public static WsClient connect(int port, String pathAndQuery) throws Exception {
-    return new WsClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery));
+    return new WsClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), null);
+  }
+
+  /** A connection as a browser page on {@code origin} opens it. */
+  public static WsClient connectFrom(String origin, int port, String pathAndQuery) throws Exception {
+    return new WsClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), origin);
+  }
+
+  /** The status code of the server's close frame, once it closes the connection. */
+  public int awaitServerClose() throws Exception {
+    return closeCode.get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   public void send(String text) {
@@ -101,6 +114,7 @@ public final class WsClient implements AutoCloseable {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
       closed = true;
+      closeCode.complete(statusCode);
       return null;
     }
 

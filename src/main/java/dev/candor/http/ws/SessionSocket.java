@@ -220,6 +220,11 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
     ackTo.tell(SocketMessage.Ack.INSTANCE);
   }
 
+  /** Closes the socket once what was sent before has gone out (a WebSocket gets a normal close, 1000). */
+  protected void hangUp() {
+    out.tell(SocketMessage.Close.INSTANCE);
+  }
+
   protected void send(String message) {
     out.tell(new SocketMessage.Send(message));
   }

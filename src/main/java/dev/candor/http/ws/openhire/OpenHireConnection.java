@@ -124,9 +124,10 @@ public final class OpenHireConnection extends SessionSocket {
     String jobId = data.requiredText("job_id");
     String candidateId = data.requiredText("candidate_id");
     String resumeText = data.optionalText("resume_text");
+    String candidateName = data.optionalText("candidate_name");
     InterviewPreferences preferences = OpenHireContexts.preferences(data.object("preferences"), deps.defaultMaxDurationMinutes());
     CompletionStage<Lookup> lookup = CompletableFuture.supplyAsync(
-            () -> lookup(jobId, candidateId, resumeText, preferences), deps.blocking())
+            () -> lookup(jobId, candidateId, candidateName, resumeText, preferences), deps.blocking())
         .orTimeout(deps.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
     then(lookup, ackTo, (found, error) -> () -> {
       if (error != null) {
@@ -163,11 +164,17 @@ public final class OpenHireConnection extends SessionSocket {
   /** @param context null when the job, the candidate or a resume is missing */
   private record Lookup(Optional<JobRecord> job, Optional<CandidateRecord> candidate, InterviewSession.SessionContext context) {}
 
-  /** Database reads and resume parsing, both off the actor thread. */
-  private Lookup lookup(String jobId, String candidateId, String resumeText, InterviewPreferences preferences) {
+  /**
+   * Database reads and resume parsing, both off the actor thread. A candidate id with no row is fine when the resume
+   * came with the message: the frontend lets a person type any id.
+   */
+  private Lookup lookup(String jobId, String candidateId, String candidateName, String resumeText,
+      InterviewPreferences preferences) {
     Optional<JobRecord> job = deps.jobs().find(jobId);
-    Optional<CandidateRecord> candidate = deps.candidates().find(candidateId);
-    String text = resumeText != null && !resumeText.isBlank() ? resumeText : candidate.map(CandidateRecord::resumeText).orElse(null);
+    boolean resumeGiven = resumeText != null && !resumeText.isBlank();
+    Optional<CandidateRecord> candidate = deps.candidates().find(candidateId)
+        .or(() -> resumeGiven ? Optional.of(OpenHireContexts.unlisted(candidateId, candidateName)) : Optional.empty());
+    String text = resumeGiven ? resumeText : candidate.map(CandidateRecord::resumeText).orElse(null);
     InterviewSession.SessionContext context = job.isPresent() && candidate.isPresent() && text != null && !text.isBlank()
         ? OpenHireContexts.context(job.get(), candidate.get(), text, preferences)
         : null;
@@ -222,7 +229,7 @@ public final class OpenHireConnection extends SessionSocket {
         SessionView view = ((InterviewSession.Accepted) reply).view();
         // An interview that was already over produces no new update; tell this client how it ended.
         if (view.report() != null) {
-          send(OpenHireMessages.interviewEnded(view, view.report().summary(), true));
+          ended(view, view.report().summary(), true);
         }
       }
     });
@@ -266,8 +273,7 @@ public final class OpenHireConnection extends SessionSocket {
     } else if (event instanceof InterviewSession.InterviewCompleted completed) {
       announceEnd(view, completed);
     } else if (event instanceof InterviewSession.SessionAbandoned) {
-      send(OpenHireMessages.interviewEnded(view,
-          "This interview was closed after a period of inactivity. Start a new session to try again.", false));
+      ended(view, "This interview was closed after a period of inactivity. Start a new session to try again.", false);
     }
   }
 
@@ -279,7 +285,7 @@ public final class OpenHireConnection extends SessionSocket {
     if (view.status() == InterviewSession.Status.IN_PROGRESS) {
       announceStart(view, view.currentQuestion());
     } else if (view.report() != null) {
-      send(OpenHireMessages.interviewEnded(view, view.report().summary(), true));
+      ended(view, view.report().summary(), true);
     }
   }
 
@@ -297,7 +303,16 @@ public final class OpenHireConnection extends SessionSocket {
       send(OpenHireMessages.aiResponse(view, null, InterviewPhase.CONCLUSION, view.questionsAsked(),
           "Thank you, that was the last question. Your feedback follows.", deps.clock().instant()));
     }
-    send(OpenHireMessages.interviewEnded(view, completed.report().summary(), true));
+    ended(view, completed.report().summary(), true);
+  }
+
+  /**
+   * interview_ended, then a normal close: the frontend reconnects after any close code but 1000, and there is
+   * nothing more to say on this socket.
+   */
+  private void ended(SessionView view, String feedback, boolean completed) {
+    send(OpenHireMessages.interviewEnded(view, feedback, completed));
+    hangUp();
   }
 
   private void resendCurrentTurn(SessionView view) {
@@ -306,7 +321,7 @@ public final class OpenHireConnection extends SessionSocket {
       send(OpenHireMessages.aiResponse(view, view.currentQuestion(), view.phase(), view.questionsAsked(),
           view.lastAcknowledgement(), deps.clock().instant()));
     } else if (view.report() != null) {
-      send(OpenHireMessages.interviewEnded(view, view.report().summary(), true));
+      ended(view, view.report().summary(), true);
     }
   }
 

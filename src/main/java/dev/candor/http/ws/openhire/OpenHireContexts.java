@@ -11,6 +11,7 @@ import dev.candor.interview.Resume;
 import dev.candor.session.InterviewSession.SessionContext;
 import dev.candor.store.CandidateRecord;
 import dev.candor.store.JobRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -63,6 +64,14 @@ final class OpenHireContexts {
         JOB_POSTINGS.get(job, OpenHireContexts::jobPosting), preferences);
   }
 
+  /**
+   * A candidate the candidates table does not hold, for a client that sent the resume itself (seed 002's frontend
+   * takes the id as free text): what it knows is the id and, if sent, the name; the rest comes from the resume.
+   */
+  static CandidateRecord unlisted(String candidateId, String name) {
+    return new CandidateRecord(candidateId, name == null ? "" : name.strip(), "", "", "", List.of(), "", "", Instant.EPOCH);
+  }
+
   /** Every interview for one job row holds the same posting, not a copy of its own. */
   private static final Cache<JobRecord, JobPosting> JOB_POSTINGS = Caffeine.newBuilder().maximumSize(256).build();
 
@@ -94,7 +103,8 @@ final class OpenHireContexts {
     parsed.skills().stream().filter(skill -> skills.stream().noneMatch(skill::equalsIgnoreCase)).forEach(skills::add);
     String email = blankToNull(candidate.email()) != null ? candidate.email() : parsed.email();
     String summary = parsed.summary() != null ? parsed.summary() : blankToNull(candidate.experience());
-    return new Resume(candidate.name(), email, parsed.phone(), parsed.location(), parsed.linkedin(), parsed.github(), summary,
+    String name = blankToNull(candidate.name()) != null ? candidate.name() : parsed.name();
+    return new Resume(name, email, parsed.phone(), parsed.location(), parsed.linkedin(), parsed.github(), summary,
         parsed.experience(), education, List.copyOf(skills), parsed.projects(), parsed.certifications(), resumeText);
   }
 

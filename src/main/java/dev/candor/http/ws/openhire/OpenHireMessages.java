@@ -65,14 +65,18 @@ public final class OpenHireMessages {
     return message("status_update", data);
   }
 
-  /** Seed 002's errors carry their fields beside "type", not inside "data". */
+  /**
+   * Seed 002's document puts an error's fields beside "type"; its frontend reads them from "data" (and throws
+   * without it), so they are in both places.
+   */
   public static String error(int statusCode, String message, String details, String exceptionType) {
-    ObjectNode error = Json.object()
-        .put("type", "error")
+    ObjectNode fields = Json.object()
         .put("message", message)
         .put("details", details == null ? "" : details)
         .put("status_code", statusCode)
         .put("exception_type", exceptionType);
+    ObjectNode error = Json.object().put("type", "error").setAll(fields);
+    error.set("data", fields.deepCopy());
     return Json.write(error);
   }
 
