@@ -16,6 +16,7 @@ import dev.candor.http.rest.HealthRoutes;
 import dev.candor.http.rest.InterviewHistoryRoutes;
 import dev.candor.http.rest.JobAndCandidateRoutes;
 import dev.candor.http.rest.JobRoutes;
+import dev.candor.http.rest.LifecycleAuthRoutes;
 import dev.candor.http.rest.ResumeRoutes;
 import dev.candor.http.rest.SessionRoutes;
 import dev.candor.http.ws.InterviewSocketRoute;
@@ -89,7 +90,11 @@ public final class Candor implements AutoCloseable {
         config.getDuration("candor.socketio.ping-interval"), config.getDuration("candor.socketio.ping-timeout"),
         config.getBytes("candor.socketio.max-message"), config.getInt("candor.socketio.buffer"));
     String jwtSecret = config.getString("candor.auth.jwt-secret");
-    Duration tokenLifetime = config.getDuration("candor.auth.token-lifetime");
+    Duration tokenLifetime = Duration.ofMinutes(config.getLong("candor.auth.access-token-expire-minutes"));
+    if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+      throw new IllegalArgumentException("candor.auth.access-token-expire-minutes (ACCESS_TOKEN_EXPIRE_MINUTES) must be "
+          + "at least 1, was " + tokenLifetime.toMinutes());
+    }
     int minPasswordLength = config.getInt("candor.auth.min-password-length");
     if (!jwtSecret.isEmpty()) {
       Tokens.requireStrong(jwtSecret);
@@ -155,6 +160,7 @@ public final class Candor implements AutoCloseable {
           new AnalyzeAnswerRoutes(system, maxJsonBody, interviewer).routes(),
           new SessionRoutes(sessions).routes(),
           new AuthRoutes(system, maxJsonBody, accounts).routes(),
+          new LifecycleAuthRoutes(system, maxJsonBody, accounts).routes(),
           new InterviewHistoryRoutes(system, tokens, owners, sessions).routes(),
           new ResumeRoutes(system, new ResumeTextExtractor(maxResumePages)).routes(),
           new JobRoutes(system, maxJsonBody, jobPages, jobTimeout).routes(),

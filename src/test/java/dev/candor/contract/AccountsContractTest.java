@@ -14,6 +14,7 @@ import dev.candor.testing.SampleData;
 import dev.candor.testing.SocketIoEvents;
 import dev.candor.testing.TestConfigs;
 import dev.candor.testing.TestDatabase;
+import dev.candor.testing.TestServers;
 import java.util.Map;
 import java.util.UUID;
 import org.json.JSONArray;
@@ -31,8 +32,7 @@ class AccountsContractTest {
   @BeforeAll
   static void start() throws Exception {
     // Typed answers only: no question needs to be spoken.
-    server = Candor.start(ConfigFactory.parseString("candor.speech.tts-provider = none")
-        .withFallback(TestConfigs.node(TestDatabase.fresh())));
+    server = TestServers.node("candor.speech.tts-provider = none");
     http = new HttpJson(server.httpPort());
   }
 

@@ -182,8 +182,14 @@ class OpenHireContractTest {
       JsonNode status = ws.next("status_update").get("data");
       assertEquals(1, status.get("questions_asked").asInt(), "a final live transcript is not an answer: " + status);
 
+      ws.send(response(GOOD_ANSWER));
+      assertEquals(2, ws.next("ai_response").at("/data/questions_asked").asInt());
+    }
+    // The connection drops; the frontend reconnects and sends nothing but the next answer.
+    try (WsClient ws = WsClient.connectFrom("http://localhost:3000", server.httpPort(), "/ws/interview/" + sessionId)) {
+      ws.next("session_started");
       JsonNode message;
-      int answers = 0;
+      int answers = 1;
       do {
         ws.send(response(GOOD_ANSWER));
         answers++;
@@ -193,11 +199,12 @@ class OpenHireContractTest {
         }
       } while (message.path("type").asText().equals("ai_response"));
       assertEquals("interview_ended", message.path("type").asText(), message.toString());
-      assertEquals(8, answers);
+      assertEquals(8, answers, "each answer after the reconnect went to the question the interview was on");
       assertEquals(1000, ws.awaitServerClose());
     }
     JsonNode session = http.get("/api/sessions/" + sessionId).body();
     assertEquals("recruiter-42", session.get("candidateId").asText(), session.toString());
+    assertEquals(8, session.get("answersRecorded").asInt(), "nothing answered twice or lost across the reconnect");
   }
 
   @Test
@@ -326,6 +333,7 @@ class OpenHireContractTest {
       ws.send("{\"type\":\"get_status\"}");
       JsonNode error = ws.next("error");
       assertEquals("PROCESSING_ERROR", error.get("code").asText(), "a voice-loop error: " + error);
+      assertEquals("ready", ws.next("status").get("state").asText(), "and the voice loop's ready after it");
       // Once the voice loop has taken a message, seed 002's envelope no longer switches the connection.
       ws.send("{\"type\":\"candidate_response\",\"data\":{\"response\":\"hello\"}}");
       JsonNode unknown = ws.next("error");

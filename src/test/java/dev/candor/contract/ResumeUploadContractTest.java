@@ -87,6 +87,26 @@ class ResumeUploadContractTest {
   }
 
   @Test
+  void seed001sPageOnAnotherOriginMayReadTheAnswerAndTheError() throws Exception {
+    // A multipart POST with no custom header is a "simple" request: no preflight, but the browser hands the page
+    // the answer, or the error's detail it shows, only with Access-Control-Allow-Origin.
+    byte[] pdf = Documents.pdf(List.of("Jane Doe", "jane@example.com", "Senior engineer with eight years in payments."), null);
+    for (String origin : List.of("http://localhost:3000", "http://localhost:5174")) {
+      HttpJson.Response parsed = http.postFileFrom(origin, "/resume/parse", "file", "cv.pdf", "application/pdf", pdf);
+      assertEquals(200, parsed.status(), parsed.raw());
+      assertEquals(origin, parsed.header("Access-Control-Allow-Origin"));
+      HttpJson.Response refused = http.postFileFrom(origin, "/resume/parse", "file", "cv.txt", "text/plain",
+          "not a pdf".getBytes(StandardCharsets.UTF_8));
+      assertEquals(400, refused.status(), refused.raw());
+      assertEquals(origin, refused.header("Access-Control-Allow-Origin"), "errors are readable too");
+      assertFalse(refused.body().get("detail").asText().isBlank());
+    }
+    HttpJson.Response stranger = http.postFileFrom("https://evil.example", "/resume/parse", "file", "cv.pdf",
+        "application/pdf", pdf);
+    assertEquals("", stranger.header("Access-Control-Allow-Origin"), "no CORS for other origins");
+  }
+
+  @Test
   void seed000TakesWordDocumentsAndRefusesWhatItCannotRead() throws Exception {
     HttpJson.Response docx = http.postFile("/api/parse-resume", "resume", "cv.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -12,6 +12,7 @@ import dev.candor.testing.WordErrorRate;
 import dev.candor.testing.WsClient;
 import dev.candor.testing.audio.BrowserRecording;
 import dev.candor.testing.audio.CandidateVoice;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -103,6 +104,7 @@ class VoiceLoopContractTest {
       ws.next("session_started");
       ws.send("{\"type\":\"audio\",\"data\":\"" + base64(BrowserRecording.webm(CandidateVoice.say("Hello there"))) + "\"}");
       assertError(ws.next("error"), "PROCESSING_ERROR", true, "start_interview");
+      assertStatus(ws.next(), "ready");
 
       ws.send("{\"type\":\"start_interview\"}");
       while (!ws.next().path("state").asText().equals("ready")) {
@@ -143,15 +145,74 @@ class VoiceLoopContractTest {
 
       ws.send("{\"type\":\"audio\",\"data\":\"%%%not base64\"}");
       assertError(ws.next("error"), "PROCESSING_ERROR", true, "base64");
+      assertStatus(ws.next(), "ready");
       ws.send("{\"type\":\"dance\"}");
       assertError(ws.next("error"), "PROCESSING_ERROR", true, "dance");
+      assertStatus(ws.next(), "ready");
       ws.send("{not json");
       assertError(ws.next("error"), "PROCESSING_ERROR", true, "Invalid JSON");
+      assertStatus(ws.next(), "ready");
       ws.sendBinary(new byte[] {1, 2, 3});
       assertError(ws.next("error"), "PROCESSING_ERROR", true, "Binary");
+      assertStatus(ws.next(), "ready");
 
       // After all of that the first question is still open: a real answer is taken for it.
       answer(ws, ANSWER_1, 2);
+    }
+  }
+
+  @Test
+  void theRealFrontendsConnectionsAndMessageOrderWork() throws Exception {
+    String sessionId = UUID.randomUUID().toString();
+    String path = "/ws/interview/" + sessionId;
+    WsClient first = WsClient.connectFrom("http://localhost:3000", server.httpPort(), path);
+    // React's development mode mounts the page twice: a second connection to the same id, open at the same time.
+    try (WsClient second = WsClient.connectFrom("http://localhost:3000", server.httpPort(), path)) {
+      first.next("session_started");
+      first.send("{\"type\":\"resume_context\",\"parsed_resume\":" + PARSED_RESUME + "}");
+      first.send("{\"type\":\"start_interview\"}");
+      assertStatus(first.next(), "generating");
+      assertEquals(1, first.next("transcript").get("sequence").asInt());
+      assertStatus(first.next(), "speaking");
+      assertMp3(first.next("audio"));
+      assertStatus(first.next(), "ready");
+      assertEquals(sessionId, second.next("session_started").get("session_id").asText(), "every connection is greeted");
+      // The first connection drops; the page reconnects and, having sent start_interview once, does not again.
+      first.close();
+      try (WsClient reconnected = WsClient.connectFrom("http://localhost:3000", server.httpPort(), path)) {
+        reconnected.next("session_started");
+        // Safari records MP4 and the frontend labels it "ogg": the bytes decide.
+        reconnected.send("{\"type\":\"audio\",\"data\":\"" + base64(BrowserRecording.mp4(CandidateVoice.say(ANSWER_1)))
+            + "\",\"format\":\"ogg\"}");
+        assertStatus(reconnected.next(), "processing_stt");
+        JsonNode heard = reconnected.next("transcript");
+        assertEquals(2, heard.get("sequence").asInt(), "the turn count carries across connections: " + heard);
+        assertTrue(WordErrorRate.of(ANSWER_1, heard.get("text").asText()) <= 0.35, heard.toString());
+        assertStatus(reconnected.next(), "generating");
+        assertEquals(3, reconnected.next("transcript").get("sequence").asInt());
+        assertStatus(reconnected.next(), "speaking");
+        assertMp3(reconnected.next("audio"));
+        assertStatus(reconnected.next(), "ready");
+        // The page ends the session and closes its socket at once, without waiting for session_ended.
+        reconnected.send("{\"type\":\"end_session\"}");
+      }
+    }
+    // Once the session has ended the page opens yet another connection to it: greeted, and nothing restarts.
+    awaitStatus(sessionId, "completed");
+    try (WsClient afterwards = WsClient.connectFrom("http://localhost:3000", server.httpPort(), path)) {
+      afterwards.next("session_started");
+      afterwards.expectNothing(Duration.ofSeconds(1));
+    }
+    JsonNode session = http.get("/api/sessions/" + sessionId).body();
+    assertEquals("completed", session.get("status").asText(), session.toString());
+    assertEquals(1, session.get("answersRecorded").asInt(), session.toString());
+  }
+
+  private static void awaitStatus(String sessionId, String status) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!http.get("/api/sessions/" + sessionId).body().path("status").asText().equals(status)) {
+      assertTrue(System.nanoTime() < deadline, "the session never became " + status);
+      Thread.sleep(100);
     }
   }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A real HTTP client over loopback for JSON endpoints. */
 public final class HttpJson {
@@ -19,7 +20,12 @@ public final class HttpJson {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  public record Response(int status, JsonNode body, String raw, String contentType) {}
+  public record Response(int status, JsonNode body, String raw, String contentType, java.net.http.HttpHeaders headers) {
+    /** A response header's first value, or "" without one. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
+  }
 
   public Response get(String path) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
@@ -49,15 +55,22 @@ public final class HttpJson {
 
   /** A multipart/form-data POST with one file part, as a browser's FormData sends it. */
   public Response postFile(String path, String field, String fileName, String contentType, byte[] content) throws Exception {
+    return postFileFrom(null, path, field, fileName, contentType, content);
+  }
+
+  /** The same from a page on {@code origin} (null: no Origin header, as from a server or a tool). */
+  public Response postFileFrom(String origin, String path, String field, String fileName, String contentType, byte[] content)
+      throws Exception {
     String boundary = "----candor" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
         + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     body.write(content);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return send(HttpRequest.newBuilder(URI.create(base + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    return send(origin == null ? request : request.header("Origin", origin));
   }
 
   /**
@@ -99,7 +112,7 @@ public final class HttpJson {
       byte[] body = new byte[length];
       in.readFully(body);
       String raw = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-      return new Response(status, MAPPER.readTree(raw), raw, type);
+      return new Response(status, MAPPER.readTree(raw), raw, type, java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true));
     }
   }
 
@@ -126,7 +139,7 @@ public final class HttpJson {
       json = null;
     }
     return new Response(response.statusCode(), json, response.body(),
-        response.headers().firstValue("Content-Type").orElse(""));
+        response.headers().firstValue("Content-Type").orElse(""), response.headers());
   }
 
   public static String json(Object value) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.http.BadRequest;
 import dev.candor.http.Failures;
+import dev.candor.http.Fields;
 import dev.candor.http.Json;
 import dev.candor.http.JsonRoutes;
 import dev.candor.http.auth.Accounts;
@@ -40,9 +41,10 @@ public final class AuthRoutes extends JsonRoutes {
   }
 
   private Route signUp(JsonNode body) {
-    String email = text(body, "email");
-    String password = text(body, "password");
-    String name = text(body, "name");
+    Fields fields = Fields.of(body, "The request");
+    String email = fields.optionalText("email");
+    String password = fields.optionalText("password");
+    String name = fields.optionalText("name");
     return onComplete(blocking(() -> accounts.signUp(email, password, name)), result -> {
       if (result.isSuccess()) {
         return json(StatusCodes.CREATED, Json.object().put("success", true).put("message", "Account created")
@@ -60,8 +62,9 @@ public final class AuthRoutes extends JsonRoutes {
   }
 
   private Route signIn(JsonNode body) {
-    String email = text(body, "email");
-    String password = text(body, "password");
+    Fields fields = Fields.of(body, "The request");
+    String email = fields.optionalText("email");
+    String password = fields.optionalText("password");
     if (email == null || email.isBlank() || password == null || password.isEmpty()) {
       return failure(StatusCodes.BAD_REQUEST, "email and password are required");
     }
@@ -89,20 +92,5 @@ public final class AuthRoutes extends JsonRoutes {
 
   private Route failure(StatusCode status, String message) {
     return json(status, Json.object().put("success", false).put("message", message).put("detail", message));
-  }
-
-  /** A text field; a number or other non-text value is a client mistake worth naming. */
-  private static String text(JsonNode body, String field) {
-    if (!body.isObject()) {
-      throw new BadRequest("The body must be an object with email and password");
-    }
-    JsonNode value = body.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw new BadRequest(field + " must be a string");
-    }
-    return value.asText();
   }
 }

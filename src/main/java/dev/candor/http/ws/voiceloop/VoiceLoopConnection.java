@@ -51,6 +51,9 @@ public final class VoiceLoopConnection extends SessionSocket {
   /** The interview turned out to be over (found by a status request). */
   private record Ended(long totalTurns) implements SocketMessage {}
 
+  /** What the session stood at when this connection opened. */
+  private record Joined(SessionView view, Throwable failure) implements SocketMessage {}
+
   private static final String EXPECTED = "audio, resume_context, start_interview, playback_complete, end_session";
 
   private final Dependencies deps;
@@ -85,6 +88,24 @@ public final class VoiceLoopConnection extends SessionSocket {
   @Override
   protected void onConnected() {
     send(VoiceLoopMessages.sessionStarted(sessionId));
+    getContext().pipeToSelf(sessions.status(sessionId), Joined::new);
+  }
+
+  /**
+   * A connection to an interview already under way (the frontend reconnects, and opens a second connection to the
+   * same id, without sending start_interview again) follows it from here: it takes answers and is told what comes
+   * next. One to an interview that has ended or not begun waits for start_interview.
+   */
+  private void joined(Joined joined) {
+    if (joined.failure() != null || started) {
+      return;
+    }
+    InterviewSession.Status status = joined.view().status();
+    if (status == InterviewSession.Status.PLANNING || status == InterviewSession.Status.IN_PROGRESS) {
+      started = true;
+      lineSeq = joined.view().currentLineSeq();
+      subscribed();
+    }
   }
 
   // ---- client → session ----
@@ -100,20 +121,20 @@ public final class VoiceLoopConnection extends SessionSocket {
       return openHire;
     }
     if (frame instanceof SocketMessage.TooLarge tooLarge) {
-      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR, "Message too large: " + tooLarge.size() + " "
-          + tooLarge.unit() + "; the limit is " + tooLarge.limit() + ". Record a shorter answer.", true));
+      refuse(ackTo, Code.PROCESSING_ERROR, "Message too large: " + tooLarge.size() + " "
+          + tooLarge.unit() + "; the limit is " + tooLarge.limit() + ". Record a shorter answer.");
       return this;
     }
     if (frame instanceof SocketMessage.Binary) {
-      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
-          "Binary messages are not part of this protocol: send {\"type\": \"audio\", \"data\": <base64>}", true));
+      refuse(ackTo, Code.PROCESSING_ERROR,
+          "Binary messages are not part of this protocol: send {\"type\": \"audio\", \"data\": <base64>}");
       return this;
     }
     JsonNode message;
     try {
       message = Json.parse(((SocketMessage.Text) frame).text());
     } catch (Json.InvalidJsonException e) {
-      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR, "Invalid JSON: " + e.getMessage(), true));
+      refuse(ackTo, Code.PROCESSING_ERROR, "Invalid JSON: " + e.getMessage());
       return this;
     }
     String type = message.path("type").asText("");
@@ -123,21 +144,30 @@ public final class VoiceLoopConnection extends SessionSocket {
       case "start_interview" -> startInterview(ackTo);
       case "playback_complete" -> ackTo.tell(SocketMessage.Ack.INSTANCE);
       case "end_session" -> endSession(ackTo);
-      default -> replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
+      default -> refuse(ackTo, Code.PROCESSING_ERROR,
           type.isEmpty() ? "Messages are JSON objects with a \"type\": one of " + EXPECTED
-              : "Unknown message type '" + type + "'; expected one of " + EXPECTED, true));
+              : "Unknown message type '" + type + "'; expected one of " + EXPECTED);
     }
     return this;
+  }
+
+  /**
+   * A recoverable error, then {@code ready}: the frontend keeps the microphone locked until it sees that state, so
+   * every error it can recover from must be followed by it.
+   */
+  private void refuse(ActorRef<SocketMessage.Ack> ackTo, Code code, String message) {
+    send(VoiceLoopMessages.error(code, message, true));
+    replyNow(ackTo, VoiceLoopMessages.status(State.READY));
   }
 
   private void resumeContext(JsonNode message, ActorRef<SocketMessage.Ack> ackTo) {
     JsonNode parsed = message.get("parsed_resume");
     if (parsed == null || !parsed.isObject()) {
-      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
-          "resume_context needs parsed_resume: the object POST /resume/parse returns", true));
+      refuse(ackTo, Code.PROCESSING_ERROR,
+          "resume_context needs parsed_resume: the object POST /resume/parse returns");
     } else if (started) {
-      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
-          "The interview has already started; send resume_context before start_interview", true));
+      refuse(ackTo, Code.PROCESSING_ERROR,
+          "The interview has already started; send resume_context before start_interview");
     } else {
       resume = VoiceLoopMessages.resume(parsed);
       ackTo.tell(SocketMessage.Ack.INSTANCE);
@@ -169,26 +199,23 @@ public final class VoiceLoopConnection extends SessionSocket {
 
   private void audio(JsonNode message, ActorRef<SocketMessage.Ack> ackTo) {
     if (!started) {
-      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR,
-          "The interview has not started: send start_interview first", true));
+      refuse(ackTo, Code.PROCESSING_ERROR, "The interview has not started: send start_interview first");
       return;
     }
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(message.path("data").asText(""));
     } catch (IllegalArgumentException e) {
-      replyNow(ackTo, VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The audio data is not valid base64: " + e.getMessage(), true));
+      refuse(ackTo, Code.PROCESSING_ERROR, "The audio data is not valid base64: " + e.getMessage());
       return;
     }
     if (bytes.length == 0) {
-      send(VoiceLoopMessages.error(Code.EMPTY_TRANSCRIPTION, "The recording is empty. Please try again.", true));
-      replyNow(ackTo, VoiceLoopMessages.status(State.READY));
+      refuse(ackTo, Code.EMPTY_TRANSCRIPTION, "The recording is empty. Please try again.");
       return;
     }
     if (bytes.length > deps.maxAudioBytes()) {
-      send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The recording is " + bytes.length + " bytes; the limit is "
-          + deps.maxAudioBytes() + ". Please give a shorter answer.", true));
-      replyNow(ackTo, VoiceLoopMessages.status(State.READY));
+      refuse(ackTo, Code.PROCESSING_ERROR, "The recording is " + bytes.length + " bytes; the limit is "
+          + deps.maxAudioBytes() + ". Please give a shorter answer.");
       return;
     }
     String format = message.path("format").asText("webm").strip().toLowerCase(Locale.ROOT);
@@ -226,12 +253,14 @@ public final class VoiceLoopConnection extends SessionSocket {
       if (failure != null) {
         send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "The session could not be ended: " + Recordings.describe(failure)
             + ". Please try again.", true));
+        send(VoiceLoopMessages.status(State.READY));
       } else if (reply instanceof InterviewSession.Accepted accepted) {
         endWhenSpoken(accepted.view());
       } else {
         InterviewSession.Rejected rejected = (InterviewSession.Rejected) reply;
         if (rejected.reason() == InterviewSession.Rejection.STILL_PLANNING) {
           send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, rejected.message(), true));
+          send(VoiceLoopMessages.status(State.READY));
         } else {
           sendEnded(0);
         }
@@ -307,7 +336,9 @@ public final class VoiceLoopConnection extends SessionSocket {
 
   @Override
   protected Behavior<SocketMessage> onOwnMessage(SocketMessage message) {
-    if (message instanceof Ended end) {
+    if (message instanceof Joined joined) {
+      joined(joined);
+    } else if (message instanceof Ended end) {
       sendEnded(end.totalTurns());
     } else if (message instanceof AudioLoaded loaded && !ended && loaded.seq() == lineSeq) {
       if (loaded.audio().isPresent()) {
