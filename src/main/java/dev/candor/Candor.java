@@ -6,6 +6,7 @@ import dev.candor.ai.llm.ChatModels;
 import dev.candor.ai.llm.LlmSettings;
 import dev.candor.ai.llm.RelevanceBlendingInterviewer;
 import dev.candor.http.Cors;
+import dev.candor.http.DatabaseReadiness;
 import dev.candor.http.ErrorHandling;
 import dev.candor.http.HttpServer;
 import dev.candor.http.auth.Accounts;
@@ -54,6 +55,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -62,6 +64,8 @@ import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
+import org.apache.pekko.management.javadsl.PekkoManagement;
 
 /** One Candor node: database, cluster member, interview sessions and the HTTP/WebSocket contracts. */
 public final class Candor implements AutoCloseable {
@@ -80,6 +84,8 @@ public final class Candor implements AutoCloseable {
     SessionSettings sessionSettings = SessionSettings.from(config);
     SocketSettings socketSettings = SocketSettings.from(config);
     List<Address> seedNodes = seedNodes(config.getString("candor.cluster.seed-nodes"));
+    boolean kubernetes = kubernetesDiscovery(config.getString("candor.cluster.discovery"));
+    boolean management = kubernetes || config.getBoolean("candor.management.enabled");
     Duration askTimeout = config.getDuration("candor.http.ask-timeout");
     long maxJsonBody = config.getBytes("candor.http.max-json-body");
     String host = config.getString("candor.http.host");
@@ -131,7 +137,15 @@ public final class Candor implements AutoCloseable {
     }
     system.getWhenTerminated().thenRun(() -> closeQuietly(database));
     try {
-      joinCluster(system, seedNodes);
+      DatabaseReadiness.register(Adapter.toClassic(system), database);
+      if (management) {
+        PekkoManagement.get(Adapter.toClassic(system)).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      if (kubernetes) {
+        ClusterBootstrap.get(Adapter.toClassic(system)).start();
+      } else {
+        joinCluster(system, seedNodes);
+      }
       AudioRepository audio = new AudioRepository(database.dataSource());
       InterviewSession.init(system, interviewer, speechSetup.services(audio, system, sessionSettings.speechTimeout()), sessionSettings);
       Sessions sessions = new Sessions(system, askTimeout);
@@ -186,6 +200,15 @@ public final class Candor implements AutoCloseable {
       throw new IllegalArgumentException("candor.cluster.seed-nodes (CLUSTER_SEED_NODES) must be comma-separated "
           + "addresses like pekko://candor@10.0.0.1:7355, was '" + commaSeparated + "'", e);
     }
+  }
+
+  private static boolean kubernetesDiscovery(String discovery) {
+    return switch (discovery) {
+      case "seed-nodes" -> false;
+      case "kubernetes" -> true;
+      default -> throw new IllegalArgumentException("candor.cluster.discovery (CLUSTER_DISCOVERY) must be seed-nodes or "
+          + "kubernetes, was '" + discovery + "'");
+    };
   }
 
   /** A lone node joins itself; otherwise it joins the seed nodes named in the settings. */
