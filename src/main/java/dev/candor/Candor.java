@@ -138,12 +138,7 @@ public final class Candor implements AutoCloseable {
     system.getWhenTerminated().thenRun(() -> closeQuietly(database));
     try {
       DatabaseReadiness.register(Adapter.toClassic(system), database);
-      if (management) {
-        PekkoManagement.get(Adapter.toClassic(system)).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      }
-      if (kubernetes) {
-        ClusterBootstrap.get(Adapter.toClassic(system)).start();
-      } else {
+      if (!kubernetes) {
         joinCluster(system, seedNodes);
       }
       AudioRepository audio = new AudioRepository(database.dataSource());
@@ -181,6 +176,13 @@ public final class Candor implements AutoCloseable {
           new InterviewSocketRoute(system, socketSettings, openHire, voiceLoop).routes(),
           socketIo.routes())));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      // After the binding: management's readiness must not say yes while the contracts' port is still closed.
+      if (management) {
+        PekkoManagement.get(Adapter.toClassic(system)).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      if (kubernetes) {
+        ClusterBootstrap.get(Adapter.toClassic(system)).start();
+      }
       speechSetup.warmUpInBackground(relevanceWeight == 0 ? () -> { } : AnswerRelevance::shared);
       return new Candor(system, binding);
     } catch (Exception e) {

@@ -491,8 +491,11 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   // ---- wiring ----
 
-  /** Registers the entity with cluster sharding on this node. */
-  /** @param speech null on a node that holds interviews in text only */
+  /**
+   * Registers the entity with cluster sharding on this node.
+   *
+   * @param speech null on a node that holds interviews in text only
+   */
   public static void init(ActorSystem<?> system, Interviewer interviewer, SpeechServices speech, SessionSettings settings) {
     ClusterSharding.get(system).init(
         Entity.of(TYPE_KEY, entityContext -> create(entityContext.getEntityId(), interviewer, speech, settings,
