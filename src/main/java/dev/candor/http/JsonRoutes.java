@@ -23,10 +23,12 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 public abstract class JsonRoutes extends AllDirectives {
 
   private final Executor blocking;
+  private final Executor hashing;
   private final long maxBodyBytes;
 
   protected JsonRoutes(ActorSystem<?> system, long maxBodyBytes) {
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    this.hashing = system.dispatchers().lookup(DispatcherSelector.fromConfig("candor-auth-dispatcher"));
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -81,6 +83,11 @@ public abstract class JsonRoutes extends AllDirectives {
 
   protected <T> CompletionStage<T> blocking(Supplier<T> work) {
     return CompletableFuture.supplyAsync(work, blocking);
+  }
+
+  /** Work that hashes passwords, on the dispatcher kept for it (see candor-auth-dispatcher). */
+  protected <T> CompletionStage<T> hashing(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, hashing);
   }
 
   protected Route json(StatusCode status, Object body) {

@@ -2,6 +2,7 @@ package dev.candor.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,6 +158,9 @@ class AccountsContractTest {
         Map.of("sessionId", sessionId, "token", stranger))) {
       try (SocketIoEvents client = SocketIoEvents.connect(server.httpPort(), auth, "websocket")) {
         assertEquals("session_not_found", client.next("error").object().getString("type"));
+        // Starting on that socket gives a new interview of its own, never a way into the other one.
+        client.emit("start_interview", SampleData.seed000StartInterview());
+        assertNotEquals(sessionId, client.next("interview_session").object().getString("sessionId"));
       }
     }
     try (SocketIoEvents client = SocketIoEvents.connect(server.httpPort(), Map.of("sessionId", sessionId, "token", token),

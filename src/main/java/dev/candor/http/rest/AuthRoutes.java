@@ -45,7 +45,7 @@ public final class AuthRoutes extends JsonRoutes {
     String email = fields.optionalText("email");
     String password = fields.optionalText("password");
     String name = fields.optionalText("name");
-    return onComplete(blocking(() -> accounts.signUp(email, password, name)), result -> {
+    return onComplete(hashing(() -> accounts.signUp(email, password, name)), result -> {
       if (result.isSuccess()) {
         return json(StatusCodes.CREATED, Json.object().put("success", true).put("message", "Account created")
             .put("userId", result.get().id()));
@@ -68,7 +68,7 @@ public final class AuthRoutes extends JsonRoutes {
     if (email == null || email.isBlank() || password == null || password.isEmpty()) {
       return failure(StatusCodes.BAD_REQUEST, "email and password are required");
     }
-    return onSuccess(blocking(() -> accounts.signIn(email, password)), signedIn -> signedIn
+    return onSuccess(hashing(() -> accounts.signIn(email, password)), signedIn -> signedIn
         .<Route>map(s -> json(StatusCodes.OK, Json.object()
             .put("success", true)
             .put("token", s.token())

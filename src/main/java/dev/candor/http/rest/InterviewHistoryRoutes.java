@@ -67,16 +67,29 @@ public final class InterviewHistoryRoutes extends JsonRoutes {
   private Route list(String userId, int limit, int offset) {
     return onSuccess(blocking(() -> owners.list(userId, limit, offset)).thenCompose(this::views), views -> {
       ArrayNode items = Json.MAPPER.createArrayNode();
-      views.stream().filter(v -> v.status() != InterviewSession.Status.NEW).forEach(v -> items.add(interview(v)));
+      for (Listed listed : views) {
+        if (listed.view() == null) {
+          // One session that does not answer (its shard is moving) must not hide the others.
+          items.add(Json.object().put("id", listed.owned().sessionId()).put("status", "unavailable")
+              .put("startedAt", iso(listed.owned().createdAt())));
+        } else if (listed.view().status() != InterviewSession.Status.NEW) {
+          items.add(interview(listed.view()));
+        }
+      }
       ObjectNode body = Json.object().put("success", true);
       body.set("interviews", items);
       return json(StatusCodes.OK, body.put("limit", limit).put("offset", offset));
     });
   }
 
-  private CompletableFuture<List<SessionView>> views(List<InterviewOwners.Owned> owned) {
-    List<CompletableFuture<SessionView>> asks = owned.stream()
-        .map(o -> sessions.status(o.sessionId()).toCompletableFuture())
+  /** @param view null when the session did not answer */
+  private record Listed(InterviewOwners.Owned owned, SessionView view) {}
+
+  private CompletableFuture<List<Listed>> views(List<InterviewOwners.Owned> owned) {
+    List<CompletableFuture<Listed>> asks = owned.stream()
+        .map(o -> sessions.status(o.sessionId()).toCompletableFuture()
+            .thenApply(view -> new Listed(o, view))
+            .exceptionally(error -> new Listed(o, null)))
         .toList();
     return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
         .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());

@@ -43,7 +43,7 @@ public final class LifecycleAuthRoutes extends JsonRoutes {
     String name = fields.optionalText("name");
     String email = fields.optionalText("email");
     String password = fields.optionalText("password");
-    return onComplete(blocking(() -> accounts.tokens().issue(accounts.signUp(email, password, name))), result -> {
+    return onComplete(hashing(() -> accounts.tokens().issue(accounts.signUp(email, password, name))), result -> {
       if (result.isSuccess()) {
         return json(StatusCodes.OK, Json.object().put("access_token", result.get()).put("token_type", "bearer"));
       }
@@ -62,7 +62,7 @@ public final class LifecycleAuthRoutes extends JsonRoutes {
     Fields fields = Fields.of(body, "The request");
     String email = fields.optionalText("email");
     String password = fields.optionalText("password");
-    return onSuccess(blocking(() -> accounts.signIn(email, password)), signedIn -> signedIn
+    return onSuccess(hashing(() -> accounts.signIn(email, password)), signedIn -> signedIn
         .<Route>map(s -> json(StatusCodes.OK, Json.object().put("access_token", s.token()).put("token_type", "bearer")))
         .orElseGet(() -> complete(Json.error(StatusCodes.BAD_REQUEST, "Invalid credentials"))));
   }

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * The audio the spoken dialects move: a candidate's recording is stored before its session hears of it (so a
@@ -23,13 +22,14 @@ public record Recordings(Sessions sessions, AudioRepository audio, Executor bloc
 
   /**
    * Stores a recording, then submits it to the session as the answer to {@code questionId} (null: the current
-   * question), once {@code subscribed} has completed. A recording the session refuses is deleted again.
+   * question), once {@code subscription} (the connection's, made on its actor) has completed. A recording the session
+   * refuses is deleted again.
    */
   public CompletionStage<InterviewSession.Reply> submit(String sessionId, String questionId, byte[] bytes, String format,
-      Supplier<CompletionStage<?>> subscribed) {
+      CompletionStage<?> subscription) {
     String recordingId = "rec-" + UUID.randomUUID();
     return bounded(CompletableFuture.runAsync(() -> audio.save(recordingId, bytes, "audio/" + format), blocking))
-        .thenCompose(stored -> subscribed.get())
+        .thenCompose(stored -> subscription)
         .thenCompose(s -> sessions.record(sessionId, recordingId, questionId, format))
         .thenApply(reply -> {
           if (reply instanceof InterviewSession.Rejected) {

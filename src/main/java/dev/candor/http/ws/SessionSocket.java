@@ -53,6 +53,8 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   /** The highest update number this client has been given; older or repeated updates are dropped. */
   private long lastSeq = -1;
   private boolean ackDeferred;
+  /** The transport's first acknowledgement, kept while the client's frames are held back. */
+  private ActorRef<SocketMessage.Ack> connectAck;
 
   protected SessionSocket(ActorContext<SocketMessage> context, TimerScheduler<SocketMessage> timers, String sessionId,
       ActorRef<SocketMessage.Outgoing> out, Sessions sessions, Duration resubscribeInterval) {
@@ -73,8 +75,22 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
 
   protected abstract void onProblem(SessionProblem problem);
 
-  /** The socket is open; the default says nothing until the client does. */
-  protected void onConnected() {}
+  /**
+   * The socket is open. True when the client's frames may come at once (the default); false holds them back (they
+   * wait in the transport's buffer) until the dialect calls {@link #readyForFrames()}, for a connection that must
+   * first learn where its client stands.
+   */
+  protected boolean onConnected() {
+    return true;
+  }
+
+  /** Lets the client's frames in, after an {@link #onConnected()} that held them back. */
+  protected void readyForFrames() {
+    if (connectAck != null) {
+      connectAck.tell(SocketMessage.Ack.INSTANCE);
+      connectAck = null;
+    }
+  }
 
   /** A message of the dialect's own (work it piped to itself); the default ignores it. */
   protected Behavior<SocketMessage> onOwnMessage(SocketMessage message) {
@@ -85,8 +101,10 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   public Receive<SocketMessage> createReceive() {
     return newReceiveBuilder()
         .onMessage(SocketMessage.ClientConnected.class, connected -> {
-          onConnected();
-          connected.ackTo().tell(SocketMessage.Ack.INSTANCE);
+          connectAck = connected.ackTo();
+          if (onConnected()) {
+            readyForFrames();
+          }
           return this;
         })
         .onMessage(SocketMessage.ClientFrame.class, frame -> onFrame(frame.frame(), frame.ackTo()))

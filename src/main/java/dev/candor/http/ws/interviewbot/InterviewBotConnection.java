@@ -160,11 +160,13 @@ public final class InterviewBotConnection extends SessionSocket {
     this.userId = userId;
   }
 
+  /** A rejoining client's events wait until it is known whose the interview is and where it stands. */
   @Override
-  protected void onConnected() {
+  protected boolean onConnected() {
     if (rejoining) {
       getContext().pipeToSelf(store(() -> deps.owners().ownerOf(sessionId)), OwnerFound::new);
     }
+    return !rejoining;
   }
 
   /**
@@ -172,18 +174,23 @@ public final class InterviewBotConnection extends SessionSocket {
    * again: the connection takes the interview's state quietly and asks the session for the updates after the
    * client's offset, which arrive as the events it missed. Any other rejoin is shown the interview as it stands.
    */
-  private void rejoin(OwnerFound found) {
+  private Behavior<SocketMessage> rejoin(OwnerFound found) {
     if (found.failure() != null) {
       emit("error", InterviewBotMessages.error(ErrorType.AI_ERROR,
           "The interview could not be rejoined: " + Recordings.describe(found.failure()) + ". Reconnect to try again."));
+      readyForFrames();
     } else if (found.owner().isPresent() && !found.owner().get().equals(userId)) {
+      // Another user's interview: this socket goes on with a new one of its own, never with that one.
       notFound();
+      readyForFrames();
+      return create(UUID.randomUUID().toString(), false, -1, userId, out, deps);
     } else if (resumingAfter >= 0) {
       getContext().pipeToSelf(sessions.status(sessionId), (view, failure) -> new Rejoined(view, true, failure));
     } else {
       getContext().pipeToSelf(subscribed().thenCompose(s -> sessions.status(sessionId)),
           (view, failure) -> new Rejoined(view, false, failure));
     }
+    return this;
   }
 
   private void notFound() {
@@ -342,7 +349,7 @@ public final class InterviewBotConnection extends SessionSocket {
       return refuse(event, ackTo, ErrorType.AUDIO_ERROR,
           "This server has no speech recogniser (STT_PROVIDER=none): send the answer as text in submit_answer's 'answer'");
     }
-    then(deps.recordings().submit(sessionId, questionId, audio, format(data), this::subscribed), ackTo,
+    then(deps.recordings().submit(sessionId, questionId, audio, format(data), subscribed()), ackTo,
         (reply, failure) -> () -> answered(event, reply, failure));
     return this;
   }
@@ -441,8 +448,10 @@ public final class InterviewBotConnection extends SessionSocket {
   @Override
   protected Behavior<SocketMessage> onOwnMessage(SocketMessage message) {
     if (message instanceof OwnerFound found) {
-      rejoin(found);
-    } else if (message instanceof Rejoined rejoined) {
+      return rejoin(found);
+    }
+    if (message instanceof Rejoined rejoined) {
+      readyForFrames();
       if (rejoined.failure() != null) {
         emit("error", InterviewBotMessages.error(ErrorType.AI_ERROR,
             "The interview could not be rejoined: " + Recordings.describe(rejoined.failure()) + ". Reconnect to try again."));

@@ -1,6 +1,7 @@
 package dev.candor.http.ws.socketio;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -19,9 +20,13 @@ import org.json.JSONObject;
 final class ConnectionRecovery {
 
   private static final String CONNECT = "40";
+  /** Socket.IO's own pids are 20 characters; a longer one is not worth keeping. */
+  private static final int MAX_PID = 64;
 
   /** The pid a client's CONNECT brought back, until the server's CONNECT answers it. */
   private final Map<String, String> returning = new ConcurrentHashMap<>();
+  /** The Engine.IO connections open now: only their packets are read, so a made-up session id leaves nothing behind. */
+  private final Set<String> open = ConcurrentHashMap.newKeySet();
   /** Whether the dialect can replay from an offset: a client whose offset it cannot use is not told it recovered. */
   private final Predicate<String> resumable;
 
@@ -31,14 +36,14 @@ final class ConnectionRecovery {
 
   /** Reads a packet from the client; it goes on to the library unchanged. */
   void fromClient(String engineId, String packet) {
-    if (engineId == null || !packet.startsWith(CONNECT + "{")) {
+    if (engineId == null || !packet.startsWith(CONNECT + "{") || !open.contains(engineId)) {
       return;
     }
     try {
       JSONObject auth = new JSONObject(packet.substring(CONNECT.length()));
       Object pid = auth.opt("pid");
-      if (pid instanceof String given && !given.isBlank() && auth.opt("offset") instanceof String offset
-          && resumable.test(offset)) {
+      if (pid instanceof String given && !given.isBlank() && given.length() <= MAX_PID
+          && auth.opt("offset") instanceof String offset && resumable.test(offset)) {
         returning.put(engineId, given);
       }
     } catch (JSONException e) {
@@ -60,8 +65,13 @@ final class ConnectionRecovery {
     }
   }
 
-  /** Forgets a connection that closed before the server answered its CONNECT. */
+  void opened(String engineId) {
+    open.add(engineId);
+  }
+
+  /** Forgets a connection, and its pid if it closed before the server answered its CONNECT. */
   void closed(String engineId) {
+    open.remove(engineId);
     returning.remove(engineId);
   }
 }

@@ -104,6 +104,7 @@ public final class SocketIoEndpoint extends AllDirectives {
     this.engine = new EngineIoServer(options);
     engine.on("connection", args -> {
       EngineIoSocket connection = (EngineIoSocket) args[0];
+      recovery.opened(connection.getId());
       connection.on("close", reason -> recovery.closed(connection.getId()));
     });
     SocketIoNamespace namespace = new SocketIoServer(engine).namespace("/");
@@ -152,7 +153,8 @@ public final class SocketIoEndpoint extends AllDirectives {
 
   /** A polled payload with {@link ConnectionRecovery}'s pid in the server's CONNECT, if it holds that packet. */
   private HttpResponse withRecoveryIds(HttpResponse response, String sid) {
-    if (!(response.entity() instanceof HttpEntity.Strict strict)) {
+    // Engine.IO 4 payloads are text; Engine.IO 3's binary ones are left alone.
+    if (!(response.entity() instanceof HttpEntity.Strict strict) || !strict.getContentType().mediaType().mainType().equals("text")) {
       return response;
     }
     String payload = strict.getData().utf8String();

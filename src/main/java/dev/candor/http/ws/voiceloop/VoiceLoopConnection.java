@@ -85,10 +85,12 @@ public final class VoiceLoopConnection extends SessionSocket {
     this.recordings = new Recordings(deps.sessions(), deps.audio(), deps.blocking(), deps.storeTimeout());
   }
 
+  /** The client's messages wait until the connection knows whether the interview is already under way. */
   @Override
-  protected void onConnected() {
+  protected boolean onConnected() {
     send(VoiceLoopMessages.sessionStarted(sessionId));
     getContext().pipeToSelf(sessions.status(sessionId), Joined::new);
+    return false;
   }
 
   /**
@@ -97,6 +99,7 @@ public final class VoiceLoopConnection extends SessionSocket {
    * next. One to an interview that has ended or not begun waits for start_interview.
    */
   private void joined(Joined joined) {
+    readyForFrames();
     if (joined.failure() != null || started) {
       return;
     }
@@ -220,7 +223,7 @@ public final class VoiceLoopConnection extends SessionSocket {
     }
     String format = message.path("format").asText("webm").strip().toLowerCase(Locale.ROOT);
     CompletionStage<InterviewSession.Reply> recorded =
-        recordings.submit(sessionId, null, bytes, format.isEmpty() ? "webm" : format, this::subscribed);
+        recordings.submit(sessionId, null, bytes, format.isEmpty() ? "webm" : format, subscribed());
     then(recorded, ackTo, (reply, failure) -> () -> {
       if (failure != null) {
         send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, "Your answer could not be taken: " + Recordings.describe(failure)
@@ -234,8 +237,10 @@ public final class VoiceLoopConnection extends SessionSocket {
 
   private void refused(InterviewSession.Rejected rejected) {
     switch (rejected.reason()) {
-      case FINISHED -> sessions.status(sessionId).thenAccept(view ->
-          getContext().getSelf().tell(new Ended(closingTurn(view))));
+      case FINISHED -> {
+        ActorRef<SocketMessage> self = getContext().getSelf();
+        sessions.status(sessionId).thenAccept(view -> self.tell(new Ended(closingTurn(view))));
+      }
       case ABANDONED -> send(VoiceLoopMessages.error(Code.SESSION_NOT_FOUND, rejected.message(), false));
       default -> {
         send(VoiceLoopMessages.error(Code.PROCESSING_ERROR, switch (rejected.reason()) {
