@@ -167,7 +167,7 @@ public final class Candor implements AutoCloseable {
           new HealthRoutes(system, database).routes(),
           new JobAndCandidateRoutes(system, maxJsonBody, jobs, candidates).routes(),
           new AnalyzeAnswerRoutes(system, maxJsonBody, interviewer).routes(),
-          new SessionRoutes(sessions).routes(),
+          new SessionRoutes(system, sessions, owners, tokens).routes(),
           new AuthRoutes(system, maxJsonBody, accounts).routes(),
           new LifecycleAuthRoutes(system, maxJsonBody, accounts).routes(),
           new InterviewHistoryRoutes(system, tokens, owners, sessions).routes(),

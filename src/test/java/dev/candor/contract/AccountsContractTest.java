@@ -152,6 +152,10 @@ class AccountsContractTest {
     assertEquals(0, http.get("/api/interviews", "Authorization", "Bearer " + stranger).body().get("interviews").size());
     assertRefused(http.get("/api/interviews/" + sessionId, "Authorization", "Bearer " + stranger), 404, "no interview");
     assertRefused(http.get("/api/interviews"), 401, "Bearer");
+    // The engine's own view of a session is the owner's too.
+    assertEquals(404, http.get("/api/sessions/" + sessionId).status());
+    assertEquals(404, http.get("/api/sessions/" + sessionId, "Authorization", "Bearer " + stranger).status());
+    assertEquals(200, http.get("/api/sessions/" + sessionId, "Authorization", "Bearer " + token).status());
 
     // The session id alone does not reopen a signed-in interview: not anonymously, not as someone else.
     for (Map<String, String> auth : java.util.List.of(Map.of("sessionId", sessionId),
