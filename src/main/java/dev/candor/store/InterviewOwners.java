@@ -25,12 +25,15 @@ public final class InterviewOwners {
    * Claiming again is harmless, so a retried start needs no care.
    */
   public boolean claim(String sessionId, String userId) {
-    jdbc.update("INSERT INTO interview_owners (session_id, user_id) VALUES (?, ?) ON CONFLICT (session_id) DO NOTHING",
+    // One round trip: the row just inserted, or else the one that was there.
+    return jdbc.queryOne("WITH claimed AS (INSERT INTO interview_owners (session_id, user_id) VALUES (?, ?) "
+            + "ON CONFLICT (session_id) DO NOTHING RETURNING user_id) "
+            + "SELECT user_id FROM claimed UNION ALL SELECT user_id FROM interview_owners WHERE session_id = ? LIMIT 1",
         (c, s) -> {
           s.setString(1, sessionId);
           s.setString(2, userId);
-        });
-    return ownerOf(sessionId).map(userId::equals).orElse(false);
+          s.setString(3, sessionId);
+        }, row -> row.getString("user_id")).map(userId::equals).orElse(false);
   }
 
   public Optional<String> ownerOf(String sessionId) {

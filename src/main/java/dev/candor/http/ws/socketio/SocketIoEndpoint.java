@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +70,7 @@ public final class SocketIoEndpoint extends AllDirectives {
   /** Room for a polling payload's framing and the base64 of its binary attachments. */
   private static final long POLLING_OVERHEAD = 64 * 1024;
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]");
+  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
   /** Engine.IO 4 separates the packets of a polling payload with U+001E. */
   private static final String PACKET_SEPARATOR = "\u001e";
 
@@ -205,13 +205,9 @@ public final class SocketIoEndpoint extends AllDirectives {
     }
   }
 
+  /** Checked without decoding: the library decodes the attachment itself, and a recording is megabytes. */
   private static boolean isBase64(String text) {
-    try {
-      Base64.getDecoder().decode(text);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return text.length() % 4 == 0 && BASE64.matcher(text).matches();
   }
 
   private static Map<String, String> query(HttpRequest request) {
