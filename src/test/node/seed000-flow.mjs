@@ -32,7 +32,6 @@ function expect(condition, reason) {
 setTimeout(() => fail('timed out'), 240_000).unref();
 
 socket.on('connect', () => {
-  seen.transports.push(socket.io.engine.transport.name);
   if (started) return;
   started = true;
   socket.emit('start_interview', {
@@ -55,7 +54,10 @@ socket.on('connect', () => {
     },
   });
 });
-socket.io.engine?.on('upgrade', (transport) => seen.transports.push('upgraded:' + transport.name));
+// The transport the engine opens with, read before any event: on a busy machine the upgrade to WebSocket can finish
+// before 'connect' fires, so reading it in the connect handler would sometimes already see the upgraded one.
+seen.transports.push(socket.io.engine.transport.name);
+socket.io.engine.on('upgrade', (transport) => seen.transports.push('upgraded:' + transport.name));
 socket.on('connect_error', (error) => seen.errors.push('connect_error: ' + error.message));
 socket.on('error', (error) => fail('error event: ' + JSON.stringify(error)));
 socket.on('interview_session', (data) => { seen.sessionId = data.sessionId; });
