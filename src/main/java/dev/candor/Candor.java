@@ -18,8 +18,10 @@ import dev.candor.http.rest.InterviewHistoryRoutes;
 import dev.candor.http.rest.JobAndCandidateRoutes;
 import dev.candor.http.rest.JobRoutes;
 import dev.candor.http.rest.LifecycleAuthRoutes;
+import dev.candor.http.rest.LifecycleRoutes;
 import dev.candor.http.rest.ResumeRoutes;
 import dev.candor.http.rest.SessionRoutes;
+import dev.candor.http.rest.SpokenLineRoutes;
 import dev.candor.http.ws.InterviewSocketRoute;
 import dev.candor.http.ws.Recordings;
 import dev.candor.http.ws.interviewbot.InterviewBotConnection;
@@ -35,6 +37,7 @@ import dev.candor.interview.Interviewer;
 import dev.candor.session.InterviewSession;
 import dev.candor.session.SessionSettings;
 import dev.candor.session.Sessions;
+import dev.candor.session.SpeechServices;
 import dev.candor.store.AudioRepository;
 import dev.candor.store.CandidateRepository;
 import dev.candor.store.Database;
@@ -106,6 +109,11 @@ public final class Candor implements AutoCloseable {
       Tokens.requireStrong(jwtSecret);
     }
     int maxResumePages = config.getInt("candor.ingest.max-pages");
+    Config lifecycle = config.getConfig("candor.lifecycle");
+    LifecycleRoutes.Settings lifecycleSettings = new LifecycleRoutes.Settings(lifecycle.getInt("question-count"),
+        lifecycle.getBytes("max-resume"), lifecycle.getBytes("max-video"),
+        lifecycle.getDuration("setup-timeout"), sessionSettings.defaultMaxDuration().toMillis() / 60_000.0);
+    int ttsMaxChars = positive(lifecycle, "tts-max-chars", "TTS_MAX_CHARS");
     Config jobFetch = config.getConfig("candor.ingest.job-fetch");
     SafeFetcher.Settings fetchSettings = new SafeFetcher.Settings(jobFetch.getBoolean("allow-private"),
         jobFetch.getInt("max-redirects"), jobFetch.getBytes("max-bytes"), jobFetch.getDuration("connect-timeout"),
@@ -142,7 +150,8 @@ public final class Candor implements AutoCloseable {
         joinCluster(system, seedNodes);
       }
       AudioRepository audio = new AudioRepository(database.dataSource());
-      InterviewSession.init(system, interviewer, speechSetup.services(audio, system, sessionSettings.speechTimeout()), sessionSettings);
+      SpeechServices speech = speechSetup.services(audio, system, sessionSettings.speechTimeout());
+      InterviewSession.init(system, interviewer, speech, sessionSettings);
       Sessions sessions = new Sessions(system, askTimeout);
       JobRepository jobs = new JobRepository(database.dataSource());
       CandidateRepository candidates = new CandidateRepository(database.dataSource());
@@ -172,6 +181,9 @@ public final class Candor implements AutoCloseable {
           new LifecycleAuthRoutes(system, maxJsonBody, accounts).routes(),
           new InterviewHistoryRoutes(system, tokens, owners, sessions).routes(),
           new ResumeRoutes(system, new ResumeTextExtractor(maxResumePages)).routes(),
+          new LifecycleRoutes(system, lifecycleSettings, tokens, owners, sessions, recordings,
+              new ResumeTextExtractor(maxResumePages)).routes(),
+          new SpokenLineRoutes(system, maxJsonBody, speech, tokens, ttsMaxChars).routes(),
           new JobRoutes(system, maxJsonBody, jobPages, jobTimeout).routes(),
           new InterviewSocketRoute(system, socketSettings, openHire, voiceLoop).routes(),
           socketIo.routes())));
@@ -189,6 +201,14 @@ public final class Candor implements AutoCloseable {
       system.terminate();
       throw e;
     }
+  }
+
+  private static int positive(Config config, String path, String variable) {
+    int value = config.getInt(path);
+    if (value < 1) {
+      throw new IllegalArgumentException("candor.lifecycle." + path + " (" + variable + ") must be at least 1, was " + value);
+    }
+    return value;
   }
 
   private static List<Address> seedNodes(String commaSeparated) {

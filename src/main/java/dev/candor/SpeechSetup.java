@@ -56,8 +56,11 @@ record SpeechSetup(String sttProvider, String ttsProvider, SpeechToText ears, Te
         unpackDir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "candor-vosk-model-en-us-0.3.45") : Path.of(unpackDir),
         embedded.getInt("recognizers"), embedded.getDuration("recognizer-wait").toMillis());
     long maxAudioBytes = c.getBytes("max-audio");
+    // Each route bounds its own uploads (max-audio for the sockets); a video answer is mostly picture, so the
+    // decoder takes files as large as the largest video upload, its audio bounded by max-audio-seconds.
+    long maxDecodedFile = Math.max(maxAudioBytes, config.getBytes("candor.lifecycle.max-video"));
     SpeechToText ears = switch (stt) {
-      case "embedded" -> new EmbeddedSpeechToText(new AudioDecoder(new AudioDecoder.Limits(maxAudioBytes,
+      case "embedded" -> new EmbeddedSpeechToText(new AudioDecoder(new AudioDecoder.Limits(maxDecodedFile,
           c.getDouble("max-audio-seconds"))), () -> EmbeddedEngines.vosk(vosk));
       case "openai" -> new OpenAiSpeechToText(OpenAiSpeechToText.Settings.from(c.getConfig("openai-stt")));
       case "none" -> null;

@@ -51,13 +51,15 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  *
  * <p>Lifecycle: NEW → (Start) PLANNING → (plan ready) IN_PROGRESS, one question asked at a time →
  * (all answered, candidate ends, or time up) FINISHING → (report ready) COMPLETED. An interview with no
- * events for {@code idle-timeout} becomes ABANDONED.
+ * events for {@code idle-timeout} becomes ABANDONED. A client-paced interview (seed 003) waits for its client at
+ * each step: NEW → (Start) CREATED → (Plan) PLANNING → (plan ready) READY → (Begin) IN_PROGRESS, where each
+ * question follows the client's Advance rather than the previous answer's analysis.
  */
 public final class InterviewSession extends EventSourcedBehavior<InterviewSession.Command, InterviewSession.Event, InterviewSession.State> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "InterviewSession");
 
-  public enum Status { NEW, PLANNING, IN_PROGRESS, FINISHING, COMPLETED, ABANDONED }
+  public enum Status { NEW, CREATED, PLANNING, READY, IN_PROGRESS, FINISHING, COMPLETED, ABANDONED }
 
   public enum EndReason { ALL_ANSWERED, ENDED_BY_CANDIDATE, TIME_UP }
 
@@ -67,7 +69,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     NOT_STARTED, STILL_PLANNING, CONTEXT_MISMATCH, FINISHED, ABANDONED,
     UNKNOWN_QUESTION, NOT_CURRENT_QUESTION, ALREADY_ANSWERED, NOT_SPOKEN,
     /** A new interview refused because the node that holds it is at capacity ({@link Admission}). */
-    BUSY
+    BUSY,
+    /** Client-paced steps out of order: planned twice, begun before its plan or twice, advanced by another client. */
+    ALREADY_PLANNED, NOT_PLANNED, ALREADY_BEGUN, NOT_CLIENT_PACED
   }
 
   /**
@@ -77,12 +81,30 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
    *     interview held in text only
    * @param followUps whether a thin answer to a planned question gets a follow-up question (the
    *     conversational voice loop); contracts with a fixed list of questions leave it off
+   * @param questionCount how many questions to plan; null for the node's setting
+   * @param clientPaced whether the client moves the interview on (see the lifecycle above); the voice is then the
+   *     one the client chose at Begin, and the client fetches each line's audio itself, so the session speaks nothing
    */
   public record SessionContext(String candidateId, String jobId, Resume resume, JobPosting job,
-      InterviewPreferences preferences, String voice, boolean followUps) {
+      InterviewPreferences preferences, String voice, boolean followUps, Integer questionCount, boolean clientPaced) {
 
     public SessionContext(String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences) {
       this(candidateId, jobId, resume, job, preferences, null, false);
+    }
+
+    public SessionContext(String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences,
+        String voice, boolean followUps) {
+      this(candidateId, jobId, resume, job, preferences, voice, followUps, null, false);
+    }
+
+    /** An interview that its client paces, of {@code questionCount} questions. */
+    public static SessionContext clientPaced(String candidateId, String jobId, Resume resume, JobPosting job,
+        InterviewPreferences preferences, int questionCount) {
+      return new SessionContext(candidateId, jobId, resume, job, preferences, null, false, questionCount, true);
+    }
+
+    SessionContext withVoice(String newVoice) {
+      return new SessionContext(candidateId, jobId, resume, job, preferences, newVoice, followUps, questionCount, clientPaced);
     }
   }
 
@@ -116,7 +138,37 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
 
   public record End(ActorRef<Reply> replyTo) implements Command {}
 
+  /** A client-paced interview's setup: its questions are planned; replied once planning has begun. */
+  public record Plan(ActorRef<Reply> replyTo) implements Command {}
+
+  /** A client-paced interview's first question is asked, by the interviewer speaking in {@code voice}. */
+  public record Begin(String voice, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * A client-paced interview moves past its current question, answered or not (the client's "answer complete" or
+   * "skip"); {@code questionId} null means the current one. Its answer, if any, is analysed whenever it is ready.
+   */
+  public record Advance(String questionId, ActorRef<Reply> replyTo) implements Command {}
+
   public record GetStatus(ActorRef<SessionView> replyTo) implements Command {}
+
+  /** Every answer so far, with its analysis: what a contract that shows answers one by one reads. */
+  public record GetAnswers(ActorRef<Answers> replyTo) implements Command {}
+
+  /**
+   * @param answers by question id
+   * @param analyses by question id, for the answers analysed so far
+   * @param transcribing the ids of questions whose recording is still being transcribed
+   */
+  public record Answers(Map<String, RecordedAnswer> answers, Map<String, AnswerAnalysis> analyses, Set<String> transcribing)
+      implements CborSerializable {
+
+    public Answers {
+      answers = Map.copyOf(answers);
+      analyses = Map.copyOf(analyses);
+      transcribing = Set.copyOf(transcribing);
+    }
+  }
 
   /**
    * Registers a subscriber for notifications. With {@code afterSeq} set, every update numbered above it is
@@ -192,13 +244,21 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       @JsonSubTypes.Type(value = RecordingReceived.class, name = "recording-received"),
       @JsonSubTypes.Type(value = RecordingUnusable.class, name = "recording-unusable"),
       @JsonSubTypes.Type(value = UtteranceSpoken.class, name = "utterance-spoken"),
-      @JsonSubTypes.Type(value = FollowUpAdded.class, name = "follow-up-added")
+      @JsonSubTypes.Type(value = FollowUpAdded.class, name = "follow-up-added"),
+      @JsonSubTypes.Type(value = PlanningRequested.class, name = "planning-requested"),
+      @JsonSubTypes.Type(value = InterviewBegun.class, name = "interview-begun")
   })
   public sealed interface Event extends CborSerializable {
     Instant at();
   }
 
   public record ContextSet(SessionContext context, Instant at) implements Event {}
+
+  /** A client-paced interview's client asked for its questions. */
+  public record PlanningRequested(Instant at) implements Event {}
+
+  /** A client-paced interview's client began it, choosing the interviewer's voice. */
+  public record InterviewBegun(String voice, Instant at) implements Event {}
 
   /** {@code engine}: who wrote the questions; null in events from before it was recorded. */
   public record QuestionsPlanned(List<Question> questions, String engine, Instant at) implements Event {}
@@ -293,6 +353,11 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
       return questions.stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
     }
 
+    /** Whether question {@code id} has been put to the candidate (the current one included). */
+    public boolean asked(String id) {
+      return questions.subList(0, askedCount).stream().anyMatch(q -> q.id().equals(id));
+    }
+
     public boolean hasAnswerId(String answerId) {
       return answers.values().stream().anyMatch(a -> a.answerId().equals(answerId));
     }
@@ -314,10 +379,16 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     State apply(Event event) {
       State next = numbered(event);
       if (event instanceof ContextSet e) {
-        return next.withStatus(Status.PLANNING).withContext(e.context());
+        return next.withStatus(e.context().clientPaced() ? Status.CREATED : Status.PLANNING).withContext(e.context());
+      }
+      if (event instanceof PlanningRequested) {
+        return next.withStatus(Status.PLANNING);
       }
       if (event instanceof QuestionsPlanned e) {
-        return next.withStatus(Status.IN_PROGRESS).withQuestions(e.questions());
+        return next.withStatus(context.clientPaced() ? Status.READY : Status.IN_PROGRESS).withQuestions(e.questions());
+      }
+      if (event instanceof InterviewBegun e) {
+        return next.withStatus(Status.IN_PROGRESS).withContext(context.withVoice(e.voice()));
       }
       if (event instanceof QuestionAsked e) {
         return next.withAsked(e).withSpoken(event);
@@ -588,6 +659,17 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
             "The interview has not started, so there is nothing to end"));
 
+    builder.forState(s -> s.status() == Status.CREATED || s.status() == Status.READY)
+        .onCommand(Start.class, this::onStartAgain)
+        .onCommand(Plan.class, (s, c) -> s.status() == Status.CREATED ? onPlan(c) : refuseStep(s, c, c.replyTo()))
+        .onCommand(Begin.class, (s, c) -> s.status() == Status.READY ? onBegin(s, c) : refuseStep(s, c, c.replyTo()))
+        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+            "The interview has not started: start it before answering"))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+            "The interview has not started: start it before answering"))
+        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+            "The interview has not started, so there is nothing to end"));
+
     builder.forState(s -> s.status() == Status.PLANNING)
         .onCommand(Start.class, this::onStartAgain)
         .onCommand(PlanReady.class, this::onPlanReady)
@@ -605,6 +687,7 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
         .onCommand(TranscriptReady.class, this::onTranscript)
         .onCommand(RecordingFailed.class, this::onRecordingFailed)
         .onCommand(AnalysisReady.class, this::onAnalysisReady)
+        .onCommand(Advance.class, this::onAdvance)
         .onCommand(End.class, (s, c) -> beginEnding(s, EndReason.ENDED_BY_CANDIDATE, c.replyTo()))
         .onCommand(TimeUp.class, (s, c) -> beginEnding(s, EndReason.TIME_UP, null));
 
@@ -644,6 +727,10 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
           resumeWork(s);
           return Effect().reply(c.replyTo(), view(s));
         })
+        .onCommand(GetAnswers.class, (s, c) -> {
+          touch();
+          return Effect().reply(c.replyTo(), new Answers(s.answers(), s.analyses(), s.recordings().keySet()));
+        })
         .onCommand(Subscribe.class, this::onSubscribe)
         .onCommand(Unsubscribe.class, (s, c) -> {
           subscribers.remove(c.subscriber());
@@ -654,6 +741,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
           subscribers.remove(c.subscriber());
           return Effect().none();
         })
+        .onCommand(Plan.class, (s, c) -> refuseStep(s, c, c.replyTo()))
+        .onCommand(Begin.class, (s, c) -> refuseStep(s, c, c.replyTo()))
+        .onCommand(Advance.class, (s, c) -> refuseStep(s, c, c.replyTo()))
         .onCommand(WorkFailed.class, this::onWorkFailed)
         .onCommand(RetryWork.class, (s, c) -> {
           if (taskWork.owed(s).contains(c.task())) {
@@ -689,7 +779,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     return Effect().persist(new ContextSet(command.context(), clock.instant()))
         .thenRun(newState -> {
           publish(newState, 1);
-          startTask(newState, SessionTasks.PLAN);
+          if (newState.status() == Status.PLANNING) {
+            startTask(newState, SessionTasks.PLAN);
+          }
         })
         .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
   }
@@ -728,13 +820,98 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     }
     taskDone(SessionTasks.PLAN);
     Instant now = clock.instant();
-    Question first = questions.get(0);
-    return Effect().persist(List.of(new QuestionsPlanned(command.questions(), command.engine(), now), new QuestionAsked(0, first.id(), null, now)))
+    List<Event> events = new ArrayList<>();
+    events.add(new QuestionsPlanned(command.questions(), command.engine(), now));
+    if (!state.context().clientPaced()) {
+      events.add(new QuestionAsked(0, questions.get(0).id(), null, now));
+    }
+    return Effect().persist(events)
         .thenRun(newState -> {
-          publish(newState, 2);
+          publish(newState, events.size());
           armTimeUp(newState);
         });
   }
+
+  private Effect<Event, State> onPlan(Plan command) {
+    touch();
+    return Effect().persist(new PlanningRequested(clock.instant()))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          startTask(newState, SessionTasks.PLAN);
+        })
+        .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  private Effect<Event, State> onBegin(State state, Begin command) {
+    touch();
+    Instant now = clock.instant();
+    return Effect().persist(List.of(new InterviewBegun(command.voice(), now),
+            new QuestionAsked(0, state.questions().get(0).id(), null, now)))
+        .thenRun(newState -> {
+          publish(newState, 2);
+          armTimeUp(newState);
+        })
+        .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  /** The client moves on from its current question: the next one is asked, or after the last the interview ends. */
+  private Effect<Event, State> onAdvance(State state, Advance command) {
+    touch();
+    if (!state.context().clientPaced()) {
+      return refuseStep(state, command, command.replyTo());
+    }
+    Question current = state.currentQuestion();
+    if (command.questionId() != null && !command.questionId().equals(current.id())) {
+      return reject(command.replyTo(), state.question(command.questionId()) == null ? Rejection.UNKNOWN_QUESTION
+          : Rejection.NOT_CURRENT_QUESTION, "Question " + command.questionId() + " is not the current question; the current question is "
+          + current.id());
+    }
+    Instant now = clock.instant();
+    Event next = state.askedCount() < state.questions().size()
+        ? new QuestionAsked(state.askedCount(), state.questions().get(state.askedCount()).id(), null, now)
+        : new InterviewEnding(EndReason.ALL_ANSWERED, now);
+    return Effect().persist(next)
+        .thenRun(newState -> {
+          publish(newState, 1);
+          if (newState.status() == Status.FINISHING) {
+            timers.cancel(TimeUp.INSTANCE);
+            startReportWhenReady(newState);
+          }
+        })
+        .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  /** A client-paced step (plan, begin, advance) asked for in a state that does not take it. */
+  private Effect<Event, State> refuseStep(State state, Command command, ActorRef<Reply> replyTo) {
+    touch();
+    Status status = state.status();
+    if (status == Status.NEW) {
+      return reject(replyTo, Rejection.NOT_STARTED, "There is no such interview yet: create it first");
+    }
+    if (status == Status.ABANDONED) {
+      return reject(replyTo, Rejection.ABANDONED, "This interview was abandoned after a period of inactivity; start a new session");
+    }
+    if (status == Status.FINISHING || status == Status.COMPLETED) {
+      return reject(replyTo, Rejection.FINISHED, "The interview has already ended");
+    }
+    if (!state.context().clientPaced()) {
+      return reject(replyTo, Rejection.NOT_CLIENT_PACED, "This interview moves on by itself; it takes no setup, start or advance steps");
+    }
+    if (command instanceof Plan) {
+      return reject(replyTo, Rejection.ALREADY_PLANNED,
+          status == Status.PLANNING ? "AI setup is already under way" : "AI setup already completed");
+    }
+    if (command instanceof Begin && status == Status.IN_PROGRESS) {
+      return reject(replyTo, Rejection.ALREADY_BEGUN, "The interview has already started");
+    }
+    if (command instanceof Begin) {
+      return reject(replyTo, Rejection.NOT_PLANNED, status == Status.PLANNING
+          ? "The interview is not ready to start: its questions are still being generated"
+          : "The interview is not ready to start: run the AI setup first");
+    }
+    return reject(replyTo, Rejection.NOT_STARTED, "The interview is not in progress: start it first");
+  }
+
 
   private Effect<Event, State> onAnswer(State state, SubmitAnswer command) {
     return duplicateOr(state, command, () -> {
@@ -786,7 +963,8 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     if (state.answers().containsKey(questionId)) {
       return reject(command.replyTo(), Rejection.ALREADY_ANSWERED, "Question " + questionId + " has already been answered");
     }
-    if (!questionId.equals(current.id())) {
+    // A client-paced client may send an earlier question's recording late: it was asked, and it is still open.
+    if (!questionId.equals(current.id()) && !(state.context().clientPaced() && state.asked(questionId))) {
       return reject(command.replyTo(), Rejection.NOT_CURRENT_QUESTION,
           "Question " + questionId + " has not been asked yet; the current question is " + current.id());
     }
@@ -861,7 +1039,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
     Instant now = clock.instant();
     List<Event> events = new ArrayList<>();
     events.add(new AnswerAnalysed(command.questionId(), command.analysis(), command.engine(), now));
-    boolean answeredCurrent = state.status() == Status.IN_PROGRESS && state.currentQuestion().id().equals(command.questionId());
+    // A client-paced interview has moved on already, or will when its client says so.
+    boolean answeredCurrent = state.status() == Status.IN_PROGRESS && !state.context().clientPaced()
+        && state.currentQuestion().id().equals(command.questionId());
     Question followUp = answeredCurrent ? followUp(state, command.analysis()) : null;
     if (followUp != null) {
       events.add(new FollowUpAdded(followUp, now));

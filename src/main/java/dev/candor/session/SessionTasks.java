@@ -64,9 +64,13 @@ final class SessionTasks {
     return SessionProblem.Work.SPEECH;
   }
 
-  /** Whether the session speaks its lines: this node has a voice and the interview asked for one. */
+  /**
+   * Whether the session speaks its lines: this node has a voice and the interview asked for one (a client-paced
+   * interview's client has each line spoken on request instead).
+   */
   boolean voiced(State state) {
-    return speech != null && speech.voice() != null && state.context() != null && state.context().voice() != null;
+    return speech != null && speech.voice() != null && state.context() != null && state.context().voice() != null
+        && !state.context().clientPaced();
   }
 
   /** Every answer is analysed and no recording waits: the report can be written. */
@@ -107,7 +111,7 @@ final class SessionTasks {
     if (task.equals(PLAN)) {
       return () -> {
         Attributed<List<Question>> plan = interviewer.planAttributed(context.resume(), context.job(),
-            context.preferences(), questionCount);
+            context.preferences(), context.questionCount() == null ? questionCount : context.questionCount());
         return new PlanReady(plan.value(), plan.engine());
       };
     }

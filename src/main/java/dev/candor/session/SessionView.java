@@ -18,6 +18,8 @@ import java.util.List;
  * @param currentQuestion the last question asked, or null before the first
  * @param lastAnalysis the analysis of the most recently analysed answer, or null
  * @param lastAcknowledgement the interviewer's remark on the previous answer, said before the current question
+ * @param voice the interviewer's voice, or null in an interview held in text (or not yet begun)
+ * @param clientPaced whether the client moves this interview on (see {@link InterviewSession})
  * @param voiced whether this session's lines are spoken (it has a voice and its node a text-to-speech engine)
  * @param currentLineSeq the number of the event whose words the interviewer says last (a question asked, the
  *     ending), or 0 before the first
@@ -31,6 +33,8 @@ public record SessionView(
     String jobId,
     String jobTitle,
     String company,
+    String voice,
+    boolean clientPaced,
     double maxDurationMinutes,
     List<Question> questions,
     int questionsAsked,
@@ -75,6 +79,8 @@ public record SessionView(
         context == null ? null : context.jobId(),
         context == null ? null : context.job().title(),
         context == null ? null : context.job().company(),
+        context == null ? null : context.voice(),
+        context != null && context.clientPaced(),
         context == null ? 0 : context.preferences().maxDurationMinutes(),
         state.questions(),
         state.askedCount(),

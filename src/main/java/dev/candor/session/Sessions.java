@@ -1,6 +1,9 @@
 package dev.candor.session;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -35,8 +38,38 @@ public final class Sessions {
         askTimeout);
   }
 
+  /** A client-paced interview's setup: answered once planning has begun, not once it is done. */
+  public CompletionStage<InterviewSession.Reply> plan(String sessionId) {
+    return ref(sessionId).ask(InterviewSession.Plan::new, askTimeout);
+  }
+
+  public CompletionStage<InterviewSession.Reply> begin(String sessionId, String voice) {
+    return ref(sessionId).ask(replyTo -> new InterviewSession.Begin(voice, replyTo), askTimeout);
+  }
+
+  /** @param questionId the question the client moves on from; null for the current one */
+  public CompletionStage<InterviewSession.Reply> advance(String sessionId, String questionId) {
+    return ref(sessionId).ask(replyTo -> new InterviewSession.Advance(questionId, replyTo), askTimeout);
+  }
+
   public CompletionStage<InterviewSession.Reply> end(String sessionId) {
     return ref(sessionId).ask(InterviewSession.End::new, askTimeout);
+  }
+
+  /**
+   * Many sessions at once, in the order asked; a session that does not answer is an empty entry, so one whose shard
+   * is moving does not hide the others.
+   */
+  public CompletionStage<List<Optional<SessionView>>> statuses(List<String> sessionIds) {
+    List<CompletableFuture<Optional<SessionView>>> asks = sessionIds.stream()
+        .map(id -> status(id).toCompletableFuture().thenApply(Optional::of).exceptionally(error -> Optional.empty()))
+        .toList();
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+        .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
+  }
+
+  public CompletionStage<InterviewSession.Answers> answers(String sessionId) {
+    return ref(sessionId).ask(InterviewSession.GetAnswers::new, askTimeout);
   }
 
   public CompletionStage<SessionView> status(String sessionId) {

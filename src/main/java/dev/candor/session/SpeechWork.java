@@ -6,10 +6,6 @@ import dev.candor.ai.speech.SpeechException;
 import dev.candor.ai.speech.Transcript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -39,7 +35,7 @@ final class SpeechWork {
 
   /** Identical words in the same voice are synthesised once: the audio id is derived from them. */
   static InterviewSession.Command speak(SpeechServices speech, long seq, String text, String voice) {
-    String audioId = "speech-" + sha256(speech.voiceEngine() + "\n" + voice + "\n" + text);
+    String audioId = speech.lineId(voice, text);
     try {
       Optional<AudioStore.StoredAudio> cached = speech.audio().load(audioId);
       if (cached.isPresent()) {
@@ -65,13 +61,5 @@ final class SpeechWork {
       case TOO_LARGE -> InterviewSession.RecordingProblem.TOO_LARGE;
       default -> InterviewSession.RecordingProblem.INVALID;
     };
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 003 ("ai-backend-fastapi"): its accounts, on the users and tokens seed 000 uses too. The interview lifecycle
- * of this seed is not built yet.
+ * Seed 003 ("ai-backend-fastapi"): its accounts, on the users and tokens seed 000 uses too. Its interview lifecycle is
+ * {@link LifecycleInterviewContractTest}.
  */
 class LifecycleContractTest {
 

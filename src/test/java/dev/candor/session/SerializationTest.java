@@ -136,7 +136,9 @@ class SerializationTest {
         new InterviewSession.RecordingUnusable("rec-1", first.id(), InterviewSession.RecordingProblem.EMPTY, "silence", AT),
         new InterviewSession.UtteranceSpoken(3, "speech-ab12", "audio/mpeg", AT),
         new InterviewSession.FollowUpAdded(new Question(first.id() + "_followup", "What did you measure?", first.type(),
-            first.difficulty(), 60, first.topic()), AT));
+            first.difficulty(), 60, first.topic()), AT),
+        new InterviewSession.PlanningRequested(AT),
+        new InterviewSession.InterviewBegun("male", AT));
     InterviewSession.State state = InterviewSession.State.empty();
     for (InterviewSession.Event event : events.subList(0, 4)) {
       state = state.apply(event);
@@ -158,7 +160,15 @@ class SerializationTest {
         new InterviewSession.Start(context, replies),
         new InterviewSession.SubmitAnswer("a-1", first.id(), "text", 30.0, replies),
         new InterviewSession.End(replies),
+        new InterviewSession.Plan(replies),
+        new InterviewSession.Begin("female", replies),
+        new InterviewSession.Advance(first.id(), replies),
         new InterviewSession.GetStatus(views),
+        new InterviewSession.GetAnswers(testKit.<InterviewSession.Answers>createTestProbe().getRef()),
+        new InterviewSession.Answers(java.util.Map.of(first.id(), answer), java.util.Map.of(first.id(), analysis),
+            java.util.Set.of("q2")),
+        new InterviewSession.Start(InterviewSession.SessionContext.clientPaced(null, null, context.resume(), context.job(),
+            context.preferences(), 5), replies),
         new InterviewSession.Subscribe(subscriber, 3L, subscriptions),
         new InterviewSession.Subscription(3L, session),
         new InterviewSession.Unsubscribe(subscriber),

@@ -266,6 +266,38 @@ class SpokenSessionTest {
     assertEquals(asked.currentQuestion(), kit.getState().currentQuestion());
   }
 
+  @Test
+  void aClientPacedInterviewMovesOnWhileARecordingIsHeardAndSpeaksNothingItself() throws Exception {
+    SessionContext paced = SessionContext.clientPaced(null, null, SampleData.johnDoe(), SampleData.seniorEngineer(),
+        new InterviewPreferences(30, null, List.of()), 5);
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(paced, r));
+    kit.<Reply>runCommand(InterviewSession.Plan::new);
+    awaitState(s -> s.status() == Status.READY);
+    kit.<Reply>runCommand(r -> new InterviewSession.Begin("female", r));
+    String first = kit.getState().currentQuestion().id();
+    audio.save("rec-first", "HOLD".getBytes(StandardCharsets.UTF_8), "video/webm");
+    assertInstanceOf(InterviewSession.RecordingAccepted.class,
+        kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording("rec-first", first, "webm", r)).reply());
+
+    kit.<Reply>runCommand(r -> new InterviewSession.Advance(null, r));
+    State second = kit.getState();
+    assertEquals(2, second.askedCount(), "the client moved on without waiting for the transcript");
+    assertTrue(second.recordings().containsKey(first));
+    // A late recording of a question already asked is taken too; one not asked yet would not be.
+    audio.save("rec-late", "late words about the payment service".getBytes(StandardCharsets.UTF_8), "video/webm");
+    assertInstanceOf(InterviewSession.RecordingAccepted.class,
+        kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording("rec-late", second.currentQuestion().id(), "webm", r)).reply());
+
+    kit.<Reply>runCommand(InterviewSession.End::new);
+    assertEquals(Status.FINISHING, kit.getState().status(), "the report waits for the recording still being heard");
+    held.countDown();
+    State done = awaitState(s -> s.status() == Status.COMPLETED);
+    assertEquals("I held the release until the payment tests passed", done.answers().get(first).text());
+    assertEquals(2, done.analyses().size());
+    assertEquals(0, voiceCalls.get(), "the client asks for each line's audio itself");
+    assertEquals("female", done.context().voice());
+  }
+
   private Reply record(String id, String words) throws Exception {
     audio.save(id, words.getBytes(StandardCharsets.UTF_8), "audio/webm");
     return kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording(id, null, "webm", r)).reply();

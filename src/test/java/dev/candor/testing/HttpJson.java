@@ -80,6 +80,12 @@ public final class HttpJson {
    */
   public Response startHugeUpload(String path, String field, String fileName, String contentType, long declaredBytes,
       int sentBytes) throws Exception {
+    return startHugeUpload(path, field, fileName, contentType, declaredBytes, sentBytes, "");
+  }
+
+  /** The same with more request headers, each line ending in CRLF (an Authorization header, say). */
+  public Response startHugeUpload(String path, String field, String fileName, String contentType, long declaredBytes,
+      int sentBytes, String extraHeaders) throws Exception {
     String boundary = "----candor" + System.nanoTime();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
         + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -90,7 +96,7 @@ public final class HttpJson {
       java.io.OutputStream out = socket.getOutputStream();
       out.write(("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
           + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
-          + "\r\nContent-Length: " + (head.length + declaredBytes + tail.length) + "\r\n\r\n")
+          + "\r\nContent-Length: " + (head.length + declaredBytes + tail.length) + "\r\n" + extraHeaders + "\r\n")
           .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       out.write(head);
       out.write(new byte[sentBytes]);

@@ -16,7 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.IntStream;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -85,14 +86,10 @@ public final class InterviewHistoryRoutes extends JsonRoutes {
   /** @param view null when the session did not answer */
   private record Listed(InterviewOwners.Owned owned, SessionView view) {}
 
-  private CompletableFuture<List<Listed>> views(List<InterviewOwners.Owned> owned) {
-    List<CompletableFuture<Listed>> asks = owned.stream()
-        .map(o -> sessions.status(o.sessionId()).toCompletableFuture()
-            .thenApply(view -> new Listed(o, view))
-            .exceptionally(error -> new Listed(o, null)))
-        .toList();
-    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
-        .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
+  private CompletionStage<List<Listed>> views(List<InterviewOwners.Owned> owned) {
+    return sessions.statuses(owned.stream().map(InterviewOwners.Owned::sessionId).toList())
+        .thenApply(views -> IntStream.range(0, owned.size())
+            .mapToObj(i -> new Listed(owned.get(i), views.get(i).orElse(null))).toList());
   }
 
   private Route one(String userId, String id) {
