@@ -61,10 +61,14 @@ class LifecycleInterviewContractTest {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static byte[] video;
+  /** Safari's container; with Opus, since no Java encoder of AAC or H.264 is at hand (the decoder's tests cover AAC). */
+  private static byte[] mp4;
 
   @BeforeAll
   static void start() throws Exception {
-    video = BrowserRecording.webmWithVideo(CandidateVoice.say(ANSWER));
+    short[] speech = CandidateVoice.say(ANSWER);
+    video = BrowserRecording.webmWithVideo(speech);
+    mp4 = BrowserRecording.mp4(speech);
     server = TestServers.speaking("candor.lifecycle.max-video = " + MAX_VIDEO + "\ncandor.lifecycle.tts-max-chars = 300");
     http = new HttpJson(server.httpPort());
   }
@@ -118,8 +122,9 @@ class LifecycleInterviewContractTest {
       }
       if (number != 4) {
         // Question 4 has an empty recording: the frontend skips the upload and still says the answer is complete.
+        Part recording = number == 2 ? new Part("answer.mp4", "video/mp4", mp4) : new Part("answer.webm", "video/webm", video);
         HttpJson.Response uploaded = send("POST", "/interviews/" + id + "/questions/" + questionId + "/upload-video", token,
-            multipart(Map.of("video", new Part("answer.webm", "video/webm", video)), Map.of()));
+            multipart(Map.of("video", recording), Map.of()));
         assertEquals(200, uploaded.status(), uploaded.raw());
         assertEquals("Video uploaded successfully. Processing started.", uploaded.body().get("message").asText());
       }
@@ -149,10 +154,13 @@ class LifecycleInterviewContractTest {
       assertEquals(answered, question.get("accuracy").asInt() > 0, "question " + (i + 1) + ": " + question);
     }
 
+    for (int answered : new int[] {0, 1, 4}) {
+      HttpJson.Response heard = send("POST", "/interviews/" + id + "/questions/" + questionIds.get(answered) + "/analyze", token, null);
+      assertEquals(200, heard.status(), heard.raw());
+      double wer = WordErrorRate.of(ANSWER, heard.body().get("transcript").asText());
+      assertTrue(wer <= 0.35, "question " + (answered + 1) + ", WER " + wer + ": " + heard.body().get("transcript"));
+    }
     HttpJson.Response analysis = send("POST", "/interviews/" + id + "/questions/" + questionIds.get(0) + "/analyze", token, null);
-    assertEquals(200, analysis.status(), analysis.raw());
-    double wer = WordErrorRate.of(ANSWER, analysis.body().get("transcript").asText());
-    assertTrue(wer <= 0.35, "WER " + wer + ": " + analysis.body().get("transcript"));
     assertTrue(analysis.body().get("emotion").isNull(), "nothing is guessed from a face");
     assertTrue(Set.of("low", "medium", "high").contains(analysis.body().get("confidence").asText()));
     JsonNode score = send("POST", "/interviews/" + id + "/questions/" + questionIds.get(0) + "/score", token, null).body();
