@@ -1205,7 +1205,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   }
 
   private boolean idleLimitPassed(State state, Instant now) {
-    boolean running = state.status() == Status.PLANNING || state.status() == Status.IN_PROGRESS;
+    // A client-paced interview left after its creation or setup is abandoned like one left mid-way.
+    boolean running = state.status() == Status.CREATED || state.status() == Status.PLANNING
+        || state.status() == Status.READY || state.status() == Status.IN_PROGRESS;
     return running && state.lastEventAt() != null && !now.isBefore(state.lastEventAt().plus(settings.idleTimeout()));
   }
 

@@ -46,6 +46,7 @@ class ClientPacedSessionTest {
       SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()), 5);
 
   private GatedInterviewer interviewer;
+  private MutableClock clock;
   private EventSourcedBehaviorTestKit<Command, Event, State> kit;
   private String sessionId;
 
@@ -58,7 +59,7 @@ class ClientPacedSessionTest {
   void setUp() {
     interviewer = new GatedInterviewer();
     kit = EventSourcedBehaviorTestKit.create(testKit.system(), InterviewSession.create(sessionId = "paced-" + System.nanoTime(),
-        interviewer, SETTINGS, new MutableClock(Instant.parse("2026-12-03T10:00:00Z")), null));
+        interviewer, SETTINGS, clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z")), null));
   }
 
   @Test
@@ -150,6 +151,17 @@ class ClientPacedSessionTest {
     assertEquals(2, restarted.askedCount());
     assertEquals("female", restarted.context().voice());
     assertTrue(restarted.context().clientPaced());
+  }
+
+  @Test
+  void anInterviewLeftBeforeItBeganIsAbandonedWhenIdle() {
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(PACED, r));
+    kit.<Reply>runCommand(InterviewSession.Plan::new);
+    awaitState(s -> s.status() == Status.READY);
+    assertTrue(kit.runCommand(InterviewSession.Tick.INSTANCE).hasNoEvents());
+    clock.advance(SETTINGS.idleTimeout().plusSeconds(1));
+    assertInstanceOf(InterviewSession.SessionAbandoned.class, kit.runCommand(InterviewSession.Tick.INSTANCE).event());
+    assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.Begin("female", r)), Rejection.ABANDONED);
   }
 
   private State begin() {
