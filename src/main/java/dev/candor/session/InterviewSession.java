@@ -650,17 +650,9 @@ public final class InterviewSession extends EventSourcedBehavior<InterviewSessio
   public CommandHandler<Command, Event, State> commandHandler() {
     CommandHandlerBuilder<Command, Event, State> builder = newCommandHandlerBuilder();
 
-    builder.forState(s -> s.status() == Status.NEW)
-        .onCommand(Start.class, this::onStart)
-        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
-            "The interview has not started: start it before answering"))
-        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
-            "The interview has not started: start it before answering"))
-        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
-            "The interview has not started, so there is nothing to end"));
-
-    builder.forState(s -> s.status() == Status.CREATED || s.status() == Status.READY)
-        .onCommand(Start.class, this::onStartAgain)
+    // Not begun: a new session, and a client-paced one created or set up but not yet begun.
+    builder.forState(s -> s.status() == Status.NEW || s.status() == Status.CREATED || s.status() == Status.READY)
+        .onCommand(Start.class, (s, c) -> s.status() == Status.NEW ? onStart(s, c) : onStartAgain(s, c))
         .onCommand(Plan.class, (s, c) -> s.status() == Status.CREATED ? onPlan(c) : refuseStep(s, c, c.replyTo()))
         .onCommand(Begin.class, (s, c) -> s.status() == Status.READY ? onBegin(s, c) : refuseStep(s, c, c.replyTo()))
         .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,

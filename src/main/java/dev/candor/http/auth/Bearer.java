@@ -23,6 +23,12 @@ public final class Bearer {
         .filter(token -> !token.isEmpty());
   }
 
+  /** FastAPI's answer to a missing or bad bearer token (seed 003's contract reads {@code detail}). */
+  public static HttpResponse unauthorizedDetail() {
+    return Json.error(StatusCodes.UNAUTHORIZED, "Could not validate credentials")
+        .addHeader(RawHeader.create("WWW-Authenticate", "Bearer"));
+  }
+
   /** 401 with the challenge RFC 6750 asks for, and a reason a person can act on. */
   public static HttpResponse unauthorized(String message) {
     return Json.response(StatusCodes.UNAUTHORIZED, Json.object().put("success", false).put("message", message)

@@ -11,7 +11,6 @@ import dev.candor.http.auth.Bearer;
 import dev.candor.store.EmailTakenException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
@@ -76,9 +75,8 @@ public final class LifecycleAuthRoutes extends JsonRoutes {
         .orElseGet(this::unauthorized));
   }
 
-  /** FastAPI's answer to a missing or bad bearer token. */
   private Route unauthorized() {
-    return complete(Json.error(StatusCodes.UNAUTHORIZED, "Could not validate credentials")
-        .addHeader(RawHeader.create("WWW-Authenticate", "Bearer")));
+    return complete(Bearer.unauthorizedDetail());
   }
+
 }

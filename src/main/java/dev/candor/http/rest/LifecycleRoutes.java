@@ -14,6 +14,7 @@ import dev.candor.ingest.resume.DocumentType;
 import dev.candor.ingest.resume.ResumeParser;
 import dev.candor.ingest.resume.ResumeTextExtractor;
 import dev.candor.interview.AnswerAnalysis;
+import dev.candor.interview.HiringScores;
 import dev.candor.interview.InterviewPreferences;
 import dev.candor.interview.Interviewer;
 import dev.candor.interview.JobPosting;
@@ -45,7 +46,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.Multipart;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -132,8 +132,7 @@ public final class LifecycleRoutes extends JsonRoutes {
 
   private Route signedIn(Function<String, Route> inner) {
     return extractRequest(request -> Bearer.token(request).flatMap(tokens::userId).<Route>map(inner)
-        .orElseGet(() -> complete(Json.error(StatusCodes.UNAUTHORIZED, "Could not validate credentials")
-            .addHeader(RawHeader.create("WWW-Authenticate", "Bearer")))));
+        .orElseGet(() -> complete(Bearer.unauthorizedDetail())));
   }
 
   private Route owned(String userId, String id, Supplier<Route> inner) {
@@ -281,12 +280,12 @@ public final class LifecycleRoutes extends JsonRoutes {
         .put("transcript", answer.text())
         // Nothing in Candor reads feelings from a face or a voice; it says so rather than guess.
         .putNull("emotion")
-        .put("confidence", LifecycleScores.confidence(analysis))));
+        .put("confidence", HiringScores.confidence(analysis))));
   }
 
   private Route score(String id, String questionId) {
     return answer(id, questionId, (answer, analysis) -> {
-      LifecycleScores scores = LifecycleScores.of(analysis);
+      HiringScores scores = HiringScores.of(analysis);
       ObjectNode body = Json.object().put("message", "Scoring completed");
       body.putObject("score").put("accuracy", scores.accuracy()).put("communication", scores.communication())
           .put("behavior", scores.behavior());
@@ -336,18 +335,18 @@ public final class LifecycleRoutes extends JsonRoutes {
 
   private static ObjectNode report(SessionView view, InterviewSession.Answers answers) {
     List<Question> asked = view.questions().subList(0, view.questionsAsked());
-    List<LifecycleScores> perQuestion = asked.stream()
-        .map(q -> answers.analyses().containsKey(q.id()) ? LifecycleScores.of(answers.analyses().get(q.id())) : null)
+    List<HiringScores> perQuestion = asked.stream()
+        .map(q -> answers.analyses().containsKey(q.id()) ? HiringScores.of(answers.analyses().get(q.id())) : null)
         .toList();
-    double[] means = LifecycleScores.means(perQuestion);
-    ObjectNode body = Json.object().put("status", "completed").put("decision", LifecycleScores.decision(means));
+    double[] means = HiringScores.means(perQuestion);
+    ObjectNode body = Json.object().put("status", "completed").put("decision", HiringScores.decision(means));
     body.putObject("scores").put("technical", means[0]).put("communication", means[1]).put("behavior", means[2]);
     body.set("strengths", Json.tree(view.report().strengths()));
     body.set("gaps", Json.tree(view.report().improvements()));
     ArrayNode questions = body.putArray("questions");
     for (int i = 0; i < asked.size(); i++) {
       Question question = asked.get(i);
-      LifecycleScores scores = perQuestion.get(i) == null ? LifecycleScores.NONE : perQuestion.get(i);
+      HiringScores scores = perQuestion.get(i) == null ? HiringScores.NONE : perQuestion.get(i);
       AnswerAnalysis analysis = answers.analyses().get(question.id());
       questions.addObject()
           .put("question_id", question.id())

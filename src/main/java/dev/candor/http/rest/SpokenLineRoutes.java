@@ -62,8 +62,7 @@ public final class SpokenLineRoutes extends JsonRoutes {
   private Route signedIn(java.util.function.Supplier<Route> inner) {
     return extractRequest(request -> Bearer.token(request).flatMap(tokens::userId).isPresent()
         ? inner.get()
-        : complete(Json.error(StatusCodes.UNAUTHORIZED, "Could not validate credentials")
-            .addHeader(RawHeader.create("WWW-Authenticate", "Bearer"))));
+        : complete(Bearer.unauthorizedDetail()));
   }
 
   private Route generate(JsonNode body) {

@@ -1,11 +1,10 @@
-package dev.candor.http.rest;
+package dev.candor.interview;
 
-import dev.candor.interview.AnswerAnalysis;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Seed 003's three scores of an answer, and its hiring decision, from the analysis every contract shares:
+ * Three scores of an answer (seed 003's), and a hiring decision on them, from the analysis every contract shares:
  *
  * <pre>
  * accuracy       the answer's score (content, relevance to the job and question, specificity, structure)
@@ -22,19 +21,19 @@ import java.util.Objects;
  * {@code confidence} reads the same delivery: "high" with few fillers, a known pace inside 110-180 words a minute
  * and at least 40 words; "low" for an empty answer, more than 6 fillers per 100 words, or under 20 words; else "medium".
  */
-record LifecycleScores(int accuracy, int communication, int behavior) {
+public record HiringScores(int accuracy, int communication, int behavior) {
 
-  static final LifecycleScores NONE = new LifecycleScores(0, 0, 0);
+  public static final HiringScores NONE = new HiringScores(0, 0, 0);
 
-  static final int HIRE_FROM = 70;
-  static final int BORDERLINE_FROM = 50;
+  private static final int HIRE_FROM = 70;
+  private static final int BORDERLINE_FROM = 50;
 
   private static final double TOLERATED_FILLERS = 2;
   private static final double SLOWEST = 110;
   private static final double FASTEST = 180;
   private static final int SHORT = 20;
 
-  static LifecycleScores of(AnswerAnalysis analysis) {
+  public static HiringScores of(AnswerAnalysis analysis) {
     if (analysis == null || analysis.noAnswer()) {
       return NONE;
     }
@@ -48,10 +47,10 @@ record LifecycleScores(int accuracy, int communication, int behavior) {
     }
     int shortPenalty = analysis.wordCount() < SHORT ? 30 : 0;
     int communication = Math.max(0, 100 - fillerPenalty - pacePenalty - shortPenalty);
-    return new LifecycleScores(analysis.score(), communication, 25 * analysis.star().count());
+    return new HiringScores(analysis.score(), communication, 25 * analysis.star().count());
   }
 
-  static String confidence(AnswerAnalysis analysis) {
+  public static String confidence(AnswerAnalysis analysis) {
     if (analysis == null || analysis.noAnswer() || fillerRate(analysis) > 6 || analysis.wordCount() < SHORT) {
       return "low";
     }
@@ -61,18 +60,18 @@ record LifecycleScores(int accuracy, int communication, int behavior) {
   }
 
   /** The report's three means over {@code perQuestion}: one entry per question asked, null for one not answered. */
-  static double[] means(List<LifecycleScores> perQuestion) {
+  public static double[] means(List<HiringScores> perQuestion) {
     if (perQuestion.isEmpty()) {
       return new double[] {0, 0, 0};
     }
-    List<LifecycleScores> scores = perQuestion.stream().map(s -> Objects.requireNonNullElse(s, NONE)).toList();
+    List<HiringScores> scores = perQuestion.stream().map(s -> Objects.requireNonNullElse(s, NONE)).toList();
     return new double[] {
-        round(scores.stream().mapToInt(LifecycleScores::accuracy).average().orElse(0)),
-        round(scores.stream().mapToInt(LifecycleScores::communication).average().orElse(0)),
-        round(scores.stream().mapToInt(LifecycleScores::behavior).average().orElse(0))};
+        round(scores.stream().mapToInt(HiringScores::accuracy).average().orElse(0)),
+        round(scores.stream().mapToInt(HiringScores::communication).average().orElse(0)),
+        round(scores.stream().mapToInt(HiringScores::behavior).average().orElse(0))};
   }
 
-  static String decision(double[] means) {
+  public static String decision(double[] means) {
     double mean = (means[0] + means[1] + means[2]) / 3;
     return mean >= HIRE_FROM ? "HIRE" : mean >= BORDERLINE_FROM ? "BORDERLINE" : "REJECT";
   }
