@@ -1,0 +1,706 @@
+package dev.candor.session;
+
+import static dev.candor.session.InterviewSession.FOLLOW_UP_SUFFIX;
+import static dev.candor.session.InterviewSession.MAX_FOLLOW_UPS;
+
+import dev.candor.interview.AnswerAnalysis;
+import dev.candor.interview.Interviewer;
+import dev.candor.interview.Question;
+import dev.candor.session.InterviewSession.*;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilder;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * How an {@link InterviewSession} behaves: its command handlers, one group per status, and the side effects that
+ * follow a persisted event (telling subscribers, spawning workers, arming timers). The protocol it speaks (commands,
+ * events, state) lives in {@link InterviewSession}, whose nested names the journal and snapshots carry.
+ */
+final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> {
+
+  private final String sessionId;
+  /** Null on a node without speech: recordings are refused and nothing is spoken. */
+  private final SpeechServices speech;
+  private final SessionSettings settings;
+  private final Clock clock;
+  private final ActorRef<ClusterSharding.ShardCommand> shard;
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  // Runtime only, never persisted: who listens, which workers run, and how often each task has failed.
+  private final Set<ActorRef<Notification>> subscribers = new HashSet<>();
+  private final RunningTasks runningTasks;
+  private final SessionTasks taskWork;
+  private final Map<String, Integer> failures = new HashMap<>();
+  private Instant lastTouched;
+
+  SessionBehavior(String sessionId, Interviewer interviewer, SpeechServices speech, SessionSettings settings, Clock clock,
+      ActorRef<ClusterSharding.ShardCommand> shard, ActorContext<Command> context, TimerScheduler<Command> timers) {
+    super(PersistenceId.of(InterviewSession.TYPE_KEY.name(), sessionId),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.sessionId = sessionId;
+    this.speech = speech;
+    this.settings = settings;
+    this.clock = clock;
+    this.shard = shard;
+    this.context = context;
+    this.timers = timers;
+    this.lastTouched = clock.instant();
+    this.runningTasks = new RunningTasks(Admission.get(context.getSystem()));
+    this.taskWork = new SessionTasks(sessionId, interviewer, speech, settings.questionCount());
+  }
+
+  @Override
+  public State emptyState() {
+    return State.empty();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), settings.snapshotsKept());
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          // A restart after a journal failure reuses this object, but its workers are gone.
+          runningTasks.clear();
+          failures.clear();
+          Duration tick = min(settings.idleTimeout(), settings.passivateAfter()).dividedBy(4);
+          timers.startTimerWithFixedDelay(Tick.INSTANCE, tick.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tick);
+          resumeWork(state);
+        })
+        // Workers still running for a stopped session will never be counted back.
+        .onSignal(PostStop.instance(), state -> runningTasks.clear())
+        .build();
+  }
+
+  // ---- command handling ----
+
+  @Override
+  public CommandHandler<Command, Event, State> commandHandler() {
+    CommandHandlerBuilder<Command, Event, State> builder = newCommandHandlerBuilder();
+
+    // Not begun: a new session, and a client-paced one created or set up but not yet begun.
+    builder.forState(s -> s.status() == Status.NEW || s.status() == Status.CREATED || s.status() == Status.READY)
+        .onCommand(Start.class, (s, c) -> s.status() == Status.NEW ? onStart(s, c) : onStartAgain(s, c))
+        .onCommand(Plan.class, (s, c) -> s.status() == Status.CREATED ? onPlan(c) : refuseStep(s, c, c.replyTo()))
+        .onCommand(Begin.class, (s, c) -> s.status() == Status.READY ? onBegin(s, c) : refuseStep(s, c, c.replyTo()))
+        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+            "The interview has not started: start it before answering"))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+            "The interview has not started: start it before answering"))
+        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+            "The interview has not started, so there is nothing to end"));
+
+    builder.forState(s -> s.status() == Status.PLANNING)
+        .onCommand(Start.class, this::onStartAgain)
+        .onCommand(PlanReady.class, this::onPlanReady)
+        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
+            "The questions are still being prepared; answer once the first question has been asked"))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
+            "The questions are still being prepared; answer once the first question has been asked"))
+        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
+            "The questions are still being prepared; the interview can be ended once it has begun"));
+
+    builder.forState(s -> s.status() == Status.IN_PROGRESS)
+        .onCommand(Start.class, this::onStartAgain)
+        .onCommand(SubmitAnswer.class, this::onAnswer)
+        .onCommand(SubmitRecording.class, this::onRecording)
+        .onCommand(TranscriptReady.class, this::onTranscript)
+        .onCommand(RecordingFailed.class, this::onRecordingFailed)
+        .onCommand(AnalysisReady.class, this::onAnalysisReady)
+        .onCommand(Advance.class, this::onAdvance)
+        .onCommand(End.class, (s, c) -> beginEnding(s, EndReason.ENDED_BY_CANDIDATE, c.replyTo()))
+        .onCommand(TimeUp.class, (s, c) -> beginEnding(s, EndReason.TIME_UP, null));
+
+    builder.forState(s -> s.status() == Status.FINISHING)
+        .onCommand(Start.class, this::onStartAgain)
+        .onCommand(SubmitAnswer.class, (s, c) -> duplicateOr(s, c, () -> reject(c.replyTo(), Rejection.FINISHED,
+            "The interview is over; no more answers are taken")))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.FINISHED,
+            "The interview is over; no more answers are taken"))
+        // An answer recorded before the end still counts: the report waits for it.
+        .onCommand(TranscriptReady.class, this::onTranscript)
+        .onCommand(RecordingFailed.class, this::onRecordingFailed)
+        .onCommand(AnalysisReady.class, this::onAnalysisReady)
+        .onCommand(ReportReady.class, this::onReportReady)
+        .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
+
+    builder.forState(s -> s.status() == Status.COMPLETED)
+        .onCommand(Start.class, this::onStartAgain)
+        .onCommand(SubmitAnswer.class, (s, c) -> duplicateOr(s, c, () -> reject(c.replyTo(), Rejection.FINISHED,
+            "This interview has already ended")))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.FINISHED, "This interview has already ended"))
+        .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
+
+    builder.forState(s -> s.status() == Status.ABANDONED)
+        .onCommand(Start.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+            "This interview was abandoned after a period of inactivity; start a new session"))
+        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+            "This interview was abandoned after a period of inactivity; start a new session"))
+        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+            "This interview was abandoned after a period of inactivity; start a new session"))
+        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+            "This interview was abandoned after a period of inactivity"));
+
+    builder.forAnyState()
+        .onCommand(GetStatus.class, (s, c) -> {
+          touch();
+          resumeWork(s);
+          return Effect().reply(c.replyTo(), view(s));
+        })
+        .onCommand(GetAnswers.class, (s, c) -> {
+          touch();
+          return Effect().reply(c.replyTo(), new Answers(s.answers(), s.analyses(), s.recordings().keySet()));
+        })
+        .onCommand(Subscribe.class, this::onSubscribe)
+        .onCommand(Unsubscribe.class, (s, c) -> {
+          subscribers.remove(c.subscriber());
+          context.unwatch(c.subscriber());
+          return Effect().none();
+        })
+        .onCommand(SubscriberGone.class, (s, c) -> {
+          subscribers.remove(c.subscriber());
+          return Effect().none();
+        })
+        .onCommand(Plan.class, (s, c) -> refuseStep(s, c, c.replyTo()))
+        .onCommand(Begin.class, (s, c) -> refuseStep(s, c, c.replyTo()))
+        .onCommand(Advance.class, (s, c) -> refuseStep(s, c, c.replyTo()))
+        .onCommand(WorkFailed.class, this::onWorkFailed)
+        .onCommand(RetryWork.class, (s, c) -> {
+          if (taskWork.owed(s).contains(c.task())) {
+            startTask(s, c.task());
+          }
+          return Effect().none();
+        })
+        .onCommand(Tick.class, this::onTick)
+        .onCommand(Passivate.class, (s, c) -> Effect().stop())
+        // Results and timers that arrive after the state moved on (late worker, stale timer) change nothing.
+        .onCommand(PlanReady.class, (s, c) -> lateResult(SessionTasks.PLAN))
+        .onCommand(AnalysisReady.class, (s, c) -> lateResult(SessionTasks.ANALYSE + c.questionId()))
+        .onCommand(ReportReady.class, (s, c) -> lateResult(SessionTasks.REPORT))
+        .onCommand(TranscriptReady.class, (s, c) -> lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
+        .onCommand(RecordingFailed.class, (s, c) -> lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
+        .onCommand(SpeechReady.class, this::onSpeechReady)
+        .onCommand(SpeechRefused.class, (s, c) -> {
+          taskDone(SessionTasks.SPEAK + c.seq());
+          notifySubscribers(new SessionProblem(SessionProblem.Work.SPEECH, "The interviewer's line could not be spoken: " + c.reason(), true, view(s)));
+          return Effect().none();
+        })
+        .onCommand(TimeUp.class, (s, c) -> Effect().none());
+
+    return builder.build();
+  }
+
+  private Effect<Event, State> onStart(State state, Start command) {
+    touch();
+    if (!runningTasks.admitsNewInterviews()) {
+      return reject(command.replyTo(), Rejection.BUSY,
+          "The server is at capacity and is not starting new interviews; try again in a few seconds");
+    }
+    return Effect().persist(new ContextSet(command.context(), clock.instant()))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          if (newState.status() == Status.PLANNING) {
+            startTask(newState, SessionTasks.PLAN);
+          }
+        })
+        .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  /** A client reconnecting to a running interview starts it again: it gets the interview as it stands. */
+  private Effect<Event, State> onStartAgain(State state, Start command) {
+    return startAgainOrMismatch(state, command, () -> {
+      resumeWork(state);
+      return Effect().reply(command.replyTo(), new Accepted(view(state)));
+    });
+  }
+
+  private Effect<Event, State> startAgainOrMismatch(State state, Start command, Supplier<Effect<Event, State>> same) {
+    touch();
+    SessionContext existing = state.context();
+    SessionContext asked = command.context();
+    if (!Objects.equals(existing.jobId(), asked.jobId()) || !Objects.equals(existing.candidateId(), asked.candidateId())) {
+      return reject(command.replyTo(), Rejection.CONTEXT_MISMATCH,
+          "Session " + sessionId + " is an interview of candidate " + existing.candidateId() + " for job "
+              + existing.jobId() + "; use a new session id for another one");
+    }
+    return same.get();
+  }
+
+  private Effect<Event, State> lateResult(String task) {
+    taskDone(task);
+    return Effect().none();
+  }
+
+  private Effect<Event, State> onPlanReady(State state, PlanReady command) {
+    List<Question> questions = command.questions();
+    if (questions == null || questions.isEmpty()
+        || questions.stream().map(Question::id).distinct().count() != questions.size()) {
+      // A plan the session cannot hold (an interviewer that returned nothing, or twice the same id) is a failure to retry.
+      return onWorkFailed(state, new WorkFailed(SessionTasks.PLAN, "the interviewer returned no usable questions"));
+    }
+    taskDone(SessionTasks.PLAN);
+    Instant now = clock.instant();
+    List<Event> events = new ArrayList<>();
+    events.add(new QuestionsPlanned(command.questions(), command.engine(), now));
+    if (!state.context().clientPaced()) {
+      events.add(new QuestionAsked(0, questions.get(0).id(), null, now));
+    }
+    return Effect().persist(events)
+        .thenRun(newState -> {
+          publish(newState, events.size());
+          armTimeUp(newState);
+        });
+  }
+
+  private Effect<Event, State> onPlan(Plan command) {
+    touch();
+    return Effect().persist(new PlanningRequested(clock.instant()))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          startTask(newState, SessionTasks.PLAN);
+        })
+        .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  private Effect<Event, State> onBegin(State state, Begin command) {
+    touch();
+    Instant now = clock.instant();
+    return Effect().persist(List.of(new InterviewBegun(command.voice(), now),
+            new QuestionAsked(0, state.questions().get(0).id(), null, now)))
+        .thenRun(newState -> {
+          publish(newState, 2);
+          armTimeUp(newState);
+        })
+        .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  /** The client moves on from its current question: the next one is asked, or after the last the interview ends. */
+  private Effect<Event, State> onAdvance(State state, Advance command) {
+    touch();
+    if (!state.context().clientPaced()) {
+      return refuseStep(state, command, command.replyTo());
+    }
+    Question current = state.currentQuestion();
+    if (command.questionId() != null && !command.questionId().equals(current.id())) {
+      return reject(command.replyTo(), state.question(command.questionId()) == null ? Rejection.UNKNOWN_QUESTION
+          : Rejection.NOT_CURRENT_QUESTION, "Question " + command.questionId() + " is not the current question; the current question is "
+          + current.id());
+    }
+    Instant now = clock.instant();
+    Event next = state.askedCount() < state.questions().size()
+        ? new QuestionAsked(state.askedCount(), state.questions().get(state.askedCount()).id(), null, now)
+        : new InterviewEnding(EndReason.ALL_ANSWERED, now);
+    return Effect().persist(next)
+        .thenRun(newState -> {
+          publish(newState, 1);
+          if (newState.status() == Status.FINISHING) {
+            timers.cancel(TimeUp.INSTANCE);
+            startReportWhenReady(newState);
+          }
+        })
+        .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  /** A client-paced step (plan, begin, advance) asked for in a state that does not take it. */
+  private Effect<Event, State> refuseStep(State state, Command command, ActorRef<Reply> replyTo) {
+    touch();
+    Status status = state.status();
+    if (status == Status.NEW) {
+      return reject(replyTo, Rejection.NOT_STARTED, "There is no such interview yet: create it first");
+    }
+    if (status == Status.ABANDONED) {
+      return reject(replyTo, Rejection.ABANDONED, "This interview was abandoned after a period of inactivity; start a new session");
+    }
+    if (status == Status.FINISHING || status == Status.COMPLETED) {
+      return reject(replyTo, Rejection.FINISHED, "The interview has already ended");
+    }
+    if (!state.context().clientPaced()) {
+      return reject(replyTo, Rejection.NOT_CLIENT_PACED, "This interview moves on by itself; it takes no setup, start or advance steps");
+    }
+    if (command instanceof Plan) {
+      return reject(replyTo, Rejection.ALREADY_PLANNED,
+          status == Status.PLANNING ? "AI setup is already under way" : "AI setup already completed");
+    }
+    if (command instanceof Begin && status == Status.IN_PROGRESS) {
+      return reject(replyTo, Rejection.ALREADY_BEGUN, "The interview has already started");
+    }
+    if (command instanceof Begin) {
+      return reject(replyTo, Rejection.NOT_PLANNED, status == Status.PLANNING
+          ? "The interview is not ready to start: its questions are still being generated"
+          : "The interview is not ready to start: run the AI setup first");
+    }
+    return reject(replyTo, Rejection.NOT_STARTED, "The interview is not in progress: start it first");
+  }
+
+
+  private Effect<Event, State> onAnswer(State state, SubmitAnswer command) {
+    return duplicateOr(state, command, () -> {
+      Question current = state.currentQuestion();
+      String questionId = command.questionId() == null ? current.id() : command.questionId();
+      if (state.question(questionId) == null) {
+        return reject(command.replyTo(), Rejection.UNKNOWN_QUESTION, "There is no question '" + questionId + "' in this interview");
+      }
+      RecordedAnswer earlier = state.answers().get(questionId);
+      if (earlier != null && earlier.text().equals(command.text())) {
+        // The same words for the same question: a resend from a client that never heard it was taken.
+        return Effect().reply(command.replyTo(), new AnswerAccepted(earlier.answerId(), questionId, true));
+      }
+      if (earlier != null) {
+        return reject(command.replyTo(), Rejection.ALREADY_ANSWERED, "Question " + questionId + " has already been answered"
+            + (state.analyses().containsKey(questionId) ? "" : "; its analysis is on the way"));
+      }
+      if (!questionId.equals(current.id())) {
+        return reject(command.replyTo(), Rejection.NOT_CURRENT_QUESTION,
+            "Question " + questionId + " has not been asked yet; the current question is " + current.id());
+      }
+      String answerId = command.answerId() != null ? command.answerId() : UUID.randomUUID().toString();
+      Instant now = clock.instant();
+      RecordedAnswer answer = new RecordedAnswer(answerId, questionId, Objects.requireNonNullElse(command.text(), ""),
+          command.durationSeconds(), now);
+      return Effect().persist(new AnswerRecorded(answer, now))
+          .thenRun(newState -> {
+            publish(newState, 1);
+            startTask(newState, SessionTasks.ANALYSE + questionId);
+          })
+          .thenReply(command.replyTo(), newState -> new AnswerAccepted(answerId, questionId, false));
+    });
+  }
+
+  private Effect<Event, State> onRecording(State state, SubmitRecording command) {
+    touch();
+    if (speech == null || speech.ears() == null) {
+      return reject(command.replyTo(), Rejection.NOT_SPOKEN, "This node has no speech recogniser; answer in text");
+    }
+    Question current = state.currentQuestion();
+    String questionId = command.questionId() == null ? current.id() : command.questionId();
+    PendingRecording pending = state.recordings().get(questionId);
+    if (pending != null && pending.recordingId().equals(command.recordingId())) {
+      return Effect().reply(command.replyTo(), new RecordingAccepted(command.recordingId(), questionId));
+    }
+    if (state.question(questionId) == null) {
+      return reject(command.replyTo(), Rejection.UNKNOWN_QUESTION, "There is no question '" + questionId + "' in this interview");
+    }
+    if (state.answers().containsKey(questionId)) {
+      return reject(command.replyTo(), Rejection.ALREADY_ANSWERED, "Question " + questionId + " has already been answered");
+    }
+    // A client-paced client may send an earlier question's recording late: it was asked, and it is still open.
+    if (!questionId.equals(current.id()) && !(state.context().clientPaced() && state.asked(questionId))) {
+      return reject(command.replyTo(), Rejection.NOT_CURRENT_QUESTION,
+          "Question " + questionId + " has not been asked yet; the current question is " + current.id());
+    }
+    PendingRecording recording = new PendingRecording(command.recordingId(), questionId, command.format());
+    return Effect().persist(new RecordingReceived(recording, clock.instant()))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          startTask(newState, SessionTasks.TRANSCRIBE + recording.recordingId());
+        })
+        .thenReply(command.replyTo(), newState -> new RecordingAccepted(recording.recordingId(), questionId));
+  }
+
+  /** A transcript becomes the answer, unless a newer recording replaced its own or the question was answered. */
+  private Effect<Event, State> onTranscript(State state, TranscriptReady command) {
+    taskDone(SessionTasks.TRANSCRIBE + command.recordingId());
+    PendingRecording pending = state.recordings().get(command.questionId());
+    if (pending == null || !pending.recordingId().equals(command.recordingId())) {
+      return Effect().none();
+    }
+    if (command.text().isBlank()) {
+      return onRecordingFailed(state, new RecordingFailed(command.recordingId(), command.questionId(), RecordingProblem.EMPTY,
+          "No words could be made out in the recording"));
+    }
+    Instant now = clock.instant();
+    RecordedAnswer answer = new RecordedAnswer(command.recordingId(), command.questionId(), command.text().strip(),
+        command.durationSeconds(), now);
+    return Effect().persist(new AnswerRecorded(answer, now))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          startTask(newState, SessionTasks.ANALYSE + command.questionId());
+        });
+  }
+
+  private Effect<Event, State> onRecordingFailed(State state, RecordingFailed command) {
+    taskDone(SessionTasks.TRANSCRIBE + command.recordingId());
+    PendingRecording pending = state.recordings().get(command.questionId());
+    if (pending == null || !pending.recordingId().equals(command.recordingId())) {
+      return Effect().none();
+    }
+    return Effect().persist(new RecordingUnusable(command.recordingId(), command.questionId(), command.problem(),
+            command.message(), clock.instant()))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          startReportWhenReady(newState);
+        });
+  }
+
+  private Effect<Event, State> onSpeechReady(State state, SpeechReady command) {
+    taskDone(SessionTasks.SPEAK + command.seq());
+    if (state.spoken().containsKey(command.seq()) || command.seq() < 1 || command.seq() > state.lastSeq()) {
+      return Effect().none();
+    }
+    return Effect().persist(new UtteranceSpoken(command.seq(), command.audioId(), command.contentType(), clock.instant()))
+        .thenRun(newState -> publish(newState, 1));
+  }
+
+  /** A resubmission with a known answer id is acknowledged again and changes nothing. */
+  private Effect<Event, State> duplicateOr(State state, SubmitAnswer command, Supplier<Effect<Event, State>> otherwise) {
+    touch();
+    if (command.answerId() != null && state.hasAnswerId(command.answerId())) {
+      RecordedAnswer earlier = state.answerById(command.answerId());
+      return Effect().reply(command.replyTo(), new AnswerAccepted(earlier.answerId(), earlier.questionId(), true));
+    }
+    return otherwise.get();
+  }
+
+  private Effect<Event, State> onAnalysisReady(State state, AnalysisReady command) {
+    taskDone(SessionTasks.ANALYSE + command.questionId());
+    if (state.analyses().containsKey(command.questionId()) || !state.answers().containsKey(command.questionId())) {
+      return Effect().none();
+    }
+    Instant now = clock.instant();
+    List<Event> events = new ArrayList<>();
+    events.add(new AnswerAnalysed(command.questionId(), command.analysis(), command.engine(), now));
+    // A client-paced interview has moved on already, or will when its client says so.
+    boolean answeredCurrent = state.status() == Status.IN_PROGRESS && !state.context().clientPaced()
+        && state.currentQuestion().id().equals(command.questionId());
+    Question followUp = answeredCurrent ? followUp(state, command.analysis()) : null;
+    if (followUp != null) {
+      events.add(new FollowUpAdded(followUp, now));
+      events.add(new QuestionAsked(state.askedCount(), followUp.id(), command.acknowledgement(), now));
+    } else if (answeredCurrent && state.askedCount() < state.questions().size()) {
+      Question next = state.questions().get(state.askedCount());
+      events.add(new QuestionAsked(state.askedCount(), next.id(), command.acknowledgement(), now));
+    } else if (answeredCurrent) {
+      events.add(new InterviewEnding(EndReason.ALL_ANSWERED, now));
+    }
+    return Effect().persist(events).thenRun(newState -> {
+      publish(newState, events.size());
+      if (newState.status() == Status.FINISHING) {
+        timers.cancel(TimeUp.INSTANCE);
+        startReportWhenReady(newState);
+      }
+    });
+  }
+
+  /** The follow-up a thin answer to a planned question earns, when the session asks follow-ups at all. */
+  private static Question followUp(State state, AnswerAnalysis analysis) {
+    Question current = state.currentQuestion();
+    long asked = state.questions().stream().filter(q -> q.id().endsWith(FOLLOW_UP_SUFFIX)).count();
+    if (!state.context().followUps() || analysis.followUp() == null || analysis.followUp().isBlank()
+        || current.id().endsWith(FOLLOW_UP_SUFFIX) || asked >= MAX_FOLLOW_UPS) {
+      return null;
+    }
+    return new Question(current.id() + FOLLOW_UP_SUFFIX, analysis.followUp(), current.type(), current.difficulty(),
+        current.estimatedTime(), current.topic());
+  }
+
+  private Effect<Event, State> beginEnding(State state, EndReason reason, ActorRef<Reply> replyTo) {
+    touch();
+    // A session reloaded after its deadline ends at the deadline, not at the moment it was reloaded.
+    Instant at = reason == EndReason.TIME_UP ? earliest(clock.instant(), deadline(state)) : clock.instant();
+    var persisted = Effect().persist(new InterviewEnding(reason, at))
+        .thenRun(newState -> {
+          timers.cancel(TimeUp.INSTANCE);
+          publish(newState, 1);
+          startReportWhenReady(newState);
+        });
+    return replyTo == null ? persisted : persisted.thenReply(replyTo, newState -> new Accepted(view(newState)));
+  }
+
+  private Effect<Event, State> onReportReady(State state, ReportReady command) {
+    taskDone(SessionTasks.REPORT);
+    return Effect().persist(new InterviewCompleted(command.report(), command.engine(), clock.instant()))
+        .thenRun(newState -> publish(newState, 1));
+  }
+
+  private Effect<Event, State> onSubscribe(State state, Subscribe command) {
+    touch();
+    if (subscribers.add(command.subscriber())) {
+      context.watchWith(command.subscriber(), new SubscriberGone(command.subscriber()));
+    }
+    if (command.afterSeq() != null && command.afterSeq() < state.lastSeq()) {
+      // Only the recent events are kept; a subscriber further behind gets those, and each carries the view as
+      // it stands now, which is what every dialect renders from.
+      SessionView view = view(state);
+      for (long seq = Math.max(command.afterSeq() + 1, state.firstRecentSeq()); seq <= state.lastSeq(); seq++) {
+        command.subscriber().tell(new SessionUpdate(seq, state.recentEvent(seq), view));
+      }
+    }
+    return Effect().reply(command.replyTo(), new Subscription(state.lastSeq(), context.getSelf()));
+  }
+
+  private Effect<Event, State> onWorkFailed(State state, WorkFailed command) {
+    runningTasks.remove(command.task());
+    if (!taskWork.owed(state).contains(command.task())) {
+      // Work nobody waits for any more (a replaced recording, a line already past): no retry, no notice.
+      failures.remove(command.task());
+      return Effect().none();
+    }
+    int failed = failures.merge(command.task(), 1, Integer::sum);
+    context.getLog().warn("Session {}: {} failed ({} of {} attempts): {}", sessionId, command.task(), failed,
+        settings.workerRetries() + 1, command.reason());
+    if (failed <= settings.workerRetries()) {
+      Duration backoff = settings.workerBackoff().multipliedBy(1L << Math.min(failed - 1, 6));
+      timers.startSingleTimer("retry-" + command.task(), new RetryWork(command.task()), backoff);
+    } else {
+      String retry = command.task().startsWith(SessionTasks.TRANSCRIBE)
+          ? "Please record your answer again." : "It is tried again when you reconnect or ask for the status.";
+      SessionProblem.Work work = SessionTasks.workOf(command.task());
+      notifySubscribers(new SessionProblem(work, "Candor could not finish " + work.description() + ": " + command.reason()
+          + ". " + retry, true, view(state)));
+      failures.remove(command.task());
+    }
+    return Effect().none();
+  }
+
+  private Effect<Event, State> onTick(State state, Tick tick) {
+    Instant now = clock.instant();
+    if (idleLimitPassed(state, now)) {
+      Instant at = earliest(now, state.lastEventAt().plus(settings.idleTimeout()));
+      return Effect().persist(new SessionAbandoned(at)).thenRun(newState -> {
+        timers.cancel(TimeUp.INSTANCE);
+        publish(newState, 1);
+      });
+    }
+    if (subscribers.isEmpty() && runningTasks.isEmpty() && !now.isBefore(lastTouched.plus(settings.passivateAfter()))
+        && shard != null) {
+      shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+    }
+    return Effect().none();
+  }
+
+  private Effect<Event, State> reject(ActorRef<Reply> replyTo, Rejection reason, String message) {
+    return Effect().reply(replyTo, new Rejected(reason, message));
+  }
+
+  // ---- events ----
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(State::apply);
+  }
+
+  // ---- side effects ----
+
+  private SessionView view(State state) {
+    return SessionView.of(sessionId, state, taskWork.voiced(state));
+  }
+
+  /** Tells subscribers of the newest events, and has the spoken ones (questions, the closing) voiced. */
+  private void publish(State state, int newEvents) {
+    long total = state.lastSeq();
+    if (!subscribers.isEmpty()) {
+      SessionView view = view(state);
+      for (long seq = Math.max(total - newEvents + 1, state.firstRecentSeq()); seq <= total; seq++) {
+        notifySubscribers(new SessionUpdate(seq, state.recentEvent(seq), view));
+      }
+    }
+    if (taskWork.voiced(state) && state.lastSpokenSeq() > total - newEvents) {
+      startTask(state, SessionTasks.SPEAK + state.lastSpokenSeq());
+    }
+  }
+
+  private void notifySubscribers(Notification notification) {
+    subscribers.forEach(s -> s.tell(notification));
+  }
+
+  private void touch() {
+    lastTouched = clock.instant();
+  }
+
+  /**
+   * After recovery, a reconnect or a status request: restart whatever has no result yet, and re-arm the
+   * time budget. A session reloaded after both limits passed gets the one that came first.
+   */
+  private void resumeWork(State state) {
+    taskWork.owed(state).forEach(task -> startTask(state, task));
+    if (state.status() != Status.IN_PROGRESS) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (idleLimitPassed(state, now) && state.lastEventAt().plus(settings.idleTimeout()).isBefore(deadline(state))) {
+      context.getSelf().tell(Tick.INSTANCE);
+    } else {
+      armTimeUp(state);
+    }
+  }
+
+  private boolean idleLimitPassed(State state, Instant now) {
+    // A client-paced interview left after its creation or setup is abandoned like one left mid-way.
+    boolean running = state.status() == Status.CREATED || state.status() == Status.PLANNING
+        || state.status() == Status.READY || state.status() == Status.IN_PROGRESS;
+    return running && state.lastEventAt() != null && !now.isBefore(state.lastEventAt().plus(settings.idleTimeout()));
+  }
+
+  private static Instant deadline(State state) {
+    Duration budget = Duration.ofMillis(Math.round(state.context().preferences().maxDurationMinutes() * 60_000));
+    return state.startedAt().plus(budget);
+  }
+
+  private void armTimeUp(State state) {
+    if (state.startedAt() == null) {
+      return;
+    }
+    Duration left = Duration.between(clock.instant(), deadline(state));
+    timers.startSingleTimer(TimeUp.INSTANCE, left.isNegative() ? Duration.ZERO : left);
+  }
+
+  private void startReportWhenReady(State state) {
+    if (SessionTasks.reportDue(state)) {
+      startTask(state, SessionTasks.REPORT);
+    }
+  }
+
+  /** Spawns the worker for a task unless one is already running; its result comes back as a command. */
+  private void startTask(State state, String task) {
+    if (!runningTasks.add(task)) {
+      return;
+    }
+    Supplier<Command> work = taskWork.work(state, task);
+    boolean speechTask = SessionTasks.isSpeech(task);
+    context.spawnAnonymous(InterviewerWorker.create(context.getSelf(), task, work,
+        speechTask ? settings.speechTimeout() : settings.workerTimeout(),
+        speechTask ? InterviewerWorker.SPEECH_DISPATCHER : InterviewerWorker.DISPATCHER));
+  }
+
+  private void taskDone(String task) {
+    runningTasks.remove(task);
+    failures.remove(task);
+    timers.cancel("retry-" + task);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+}
