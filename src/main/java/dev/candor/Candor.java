@@ -19,6 +19,9 @@ import dev.candor.http.rest.JobAndCandidateRoutes;
 import dev.candor.http.rest.JobRoutes;
 import dev.candor.http.rest.LifecycleAuthRoutes;
 import dev.candor.http.rest.LifecycleRoutes;
+import dev.candor.http.rest.SessionApiRoutes;
+import dev.candor.http.ws.sessionapi.SessionApiConnection;
+import dev.candor.http.ws.sessionapi.SessionApiSetups;
 import dev.candor.http.rest.ResumeRoutes;
 import dev.candor.http.rest.SessionRoutes;
 import dev.candor.http.rest.SpokenLineRoutes;
@@ -43,6 +46,7 @@ import dev.candor.store.CandidateRepository;
 import dev.candor.store.Database;
 import dev.candor.store.DatabaseSettings;
 import dev.candor.store.InterviewOwners;
+import dev.candor.store.InterviewSetupRepository;
 import dev.candor.store.JobRepository;
 import dev.candor.store.NodeSecrets;
 import dev.candor.store.UserRepository;
@@ -114,6 +118,7 @@ public final class Candor implements AutoCloseable {
         lifecycle.getBytes("max-resume"), lifecycle.getBytes("max-video"),
         lifecycle.getDuration("setup-timeout"), sessionSettings.defaultMaxDuration().toMillis() / 60_000.0);
     int ttsMaxChars = positive(lifecycle, "tts-max-chars", "TTS_MAX_CHARS");
+    SessionApiSetups.Settings sessionApiSettings = sessionApiSettings(config.getConfig("candor.sessionapi"));
     Config jobFetch = config.getConfig("candor.ingest.job-fetch");
     SafeFetcher.Settings fetchSettings = new SafeFetcher.Settings(jobFetch.getBoolean("allow-private"),
         jobFetch.getInt("max-redirects"), jobFetch.getBytes("max-bytes"), jobFetch.getDuration("connect-timeout"),
@@ -160,12 +165,17 @@ public final class Candor implements AutoCloseable {
           tokenLifetime, Clock.systemUTC());
       Accounts accounts = new Accounts(new UserRepository(database.dataSource()), tokens, minPasswordLength);
       InterviewOwners owners = new InterviewOwners(database.dataSource());
+      InterviewSetupRepository setups = new InterviewSetupRepository(database.dataSource());
+      SessionApiSetups sessionApiSetups = new SessionApiSetups(sessionApiSettings, Clock.systemUTC());
       OpenHireConnection.Dependencies openHire = new OpenHireConnection.Dependencies(sessions, jobs, candidates,
           sessionSettings.defaultMaxDuration().toMillis() / 60_000.0, system.dispatchers().lookup(DispatcherSelector.blocking()),
           askTimeout, socketSettings.resubscribeInterval(), Clock.systemUTC());
       VoiceLoopConnection.Dependencies voiceLoop = new VoiceLoopConnection.Dependencies(sessions, audio,
           system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout, socketSettings.resubscribeInterval(),
           speechSetup.maxAudioBytes(), speechSetup.voice(), speechSetup.hears());
+      SessionApiConnection.Dependencies sessionApi = new SessionApiConnection.Dependencies(sessions, setups, sessionApiSetups,
+          system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout, socketSettings.resubscribeInterval(),
+          Clock.systemUTC());
       Recordings recordings = new Recordings(sessions, audio, system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout);
       InterviewBotConnection.Dependencies interviewBot = new InterviewBotConnection.Dependencies(recordings,
           socketSettings.resubscribeInterval(), speechSetup.maxAudioBytes(), speechSetup.voice(), speechSetup.hears(), jobPages,
@@ -185,7 +195,9 @@ public final class Candor implements AutoCloseable {
               new ResumeTextExtractor(maxResumePages)).routes(),
           new SpokenLineRoutes(system, maxJsonBody, speech, tokens, ttsMaxChars).routes(),
           new JobRoutes(system, maxJsonBody, jobPages, jobTimeout).routes(),
-          new InterviewSocketRoute(system, socketSettings, openHire, voiceLoop).routes(),
+          new SessionApiRoutes(system, maxJsonBody, setups, sessionApiSetups, sessions, new ResumeTextExtractor(maxResumePages),
+              Clock.systemUTC()).routes(),
+          new InterviewSocketRoute(system, socketSettings, cors, openHire, voiceLoop, sessionApi).routes(),
           socketIo.routes())));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
       // After the binding: management's readiness must not say yes while the contracts' port is still closed.
@@ -201,6 +213,26 @@ public final class Candor implements AutoCloseable {
       system.terminate();
       throw e;
     }
+  }
+
+  private static SessionApiSetups.Settings sessionApiSettings(Config sessionApi) {
+    int questionCount = sessionApi.getInt("question-count");
+    if (questionCount < Interviewer.MIN_QUESTIONS || questionCount > Interviewer.MAX_QUESTIONS) {
+      throw new IllegalArgumentException("candor.sessionapi.question-count (SESSIONAPI_QUESTION_COUNT) must be between "
+          + Interviewer.MIN_QUESTIONS + " and " + Interviewer.MAX_QUESTIONS + ", was " + questionCount);
+    }
+    int maxFollowUps = sessionApi.getInt("max-follow-ups");
+    if (maxFollowUps < 0) {
+      throw new IllegalArgumentException("candor.sessionapi.max-follow-ups (SESSIONAPI_MAX_FOLLOW_UPS) must be 0 or more, was "
+          + maxFollowUps);
+    }
+    Duration duration = sessionApi.getDuration("duration");
+    Duration clockInterval = sessionApi.getDuration("clock-interval");
+    if (duration.toSeconds() < 10 || clockInterval.toSeconds() < 1) {
+      throw new IllegalArgumentException("candor.sessionapi.duration (SESSIONAPI_DURATION) must be at least 10s and "
+          + "clock-interval (SESSIONAPI_CLOCK_INTERVAL) at least 1s, were " + duration + " and " + clockInterval);
+    }
+    return new SessionApiSetups.Settings(questionCount, duration, maxFollowUps, clockInterval, sessionApi.getBytes("max-resume"));
   }
 
   private static int positive(Config config, String path, String variable) {

@@ -35,7 +35,7 @@ public record Cors(List<String> allowedOrigins) {
     return new Cors(List.of(commaSeparated.split(",")));
   }
 
-  boolean allows(String origin) {
+  public boolean allows(String origin) {
     return allowedOrigins.contains("*") || allowedOrigins.contains(origin.toLowerCase(Locale.ROOT));
   }
 

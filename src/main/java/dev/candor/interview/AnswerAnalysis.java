@@ -31,6 +31,35 @@ public record AnswerAnalysis(
     suggestions = List.copyOf(Resume.nullToEmpty(suggestions));
   }
 
+  /**
+   * Why this answer earns its follow-up, in the order the follow-up is chosen: the first missing STAR part, then a
+   * missing number, then a low score; null when it earns none.
+   */
+  public String followUpReason() {
+    if (followUp == null) {
+      return null;
+    }
+    if (noAnswer) {
+      return "No answer was given to the question";
+    }
+    if (star != null && !star.situation()) {
+      return "The answer named no specific situation";
+    }
+    if (star != null && !star.task()) {
+      return "The answer did not say what you were responsible for";
+    }
+    if (star != null && !star.action()) {
+      return "The answer did not say what you did yourself";
+    }
+    if (star != null && !star.result()) {
+      return "The answer did not say how it turned out";
+    }
+    if (suggestions.contains(AnswerFeedback.QUANTIFY)) {
+      return "The answer put no number on the impact";
+    }
+    return "The answer stayed general (" + score + " of 100)";
+  }
+
   public AnswerAnalysis withQuestionId(String id) {
     return new AnswerAnalysis(id, score, star, keywordsFound, fillerWords, timeSpent, feedback, suggestions,
         noAnswer, wordCount, wordsPerMinute, comfortLevel, followUp);

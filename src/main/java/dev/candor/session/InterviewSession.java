@@ -68,9 +68,13 @@ public final class InterviewSession {
    * @param questionCount how many questions to plan; null for the node's setting
    * @param clientPaced whether the client moves the interview on (see the lifecycle above); the voice is then the
    *     one the client chose at Begin, and the client fetches each line's audio itself, so the session speaks nothing
+   * @param maxFollowUps how many follow-ups an interview asks at most; null for {@link #MAX_FOLLOW_UPS}
+   * @param clockSeconds how often subscribers are told the time left ({@link ClockTick}), counted from the first
+   *     question; null for never
    */
   public record SessionContext(String candidateId, String jobId, Resume resume, JobPosting job,
-      InterviewPreferences preferences, String voice, boolean followUps, Integer questionCount, boolean clientPaced) {
+      InterviewPreferences preferences, String voice, boolean followUps, Integer questionCount, boolean clientPaced,
+      Integer maxFollowUps, Integer clockSeconds) {
 
     public SessionContext(String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences) {
       this(candidateId, jobId, resume, job, preferences, null, false);
@@ -78,25 +82,42 @@ public final class InterviewSession {
 
     public SessionContext(String candidateId, String jobId, Resume resume, JobPosting job, InterviewPreferences preferences,
         String voice, boolean followUps) {
-      this(candidateId, jobId, resume, job, preferences, voice, followUps, null, false);
+      this(candidateId, jobId, resume, job, preferences, voice, followUps, null, false, null, null);
     }
 
     /** An interview that its client paces, of {@code questionCount} questions. */
     public static SessionContext clientPaced(String candidateId, String jobId, Resume resume, JobPosting job,
         InterviewPreferences preferences, int questionCount) {
-      return new SessionContext(candidateId, jobId, resume, job, preferences, null, false, questionCount, true);
+      return new SessionContext(candidateId, jobId, resume, job, preferences, null, false, questionCount, true, null, null);
     }
 
     SessionContext withVoice(String newVoice) {
-      return new SessionContext(candidateId, jobId, resume, job, preferences, newVoice, followUps, questionCount, clientPaced);
+      return new SessionContext(candidateId, jobId, resume, job, preferences, newVoice, followUps, questionCount, clientPaced,
+          maxFollowUps, clockSeconds);
+    }
+
+    /** The same interview with up to {@code max} follow-ups, one at most per planned question. */
+    public SessionContext withFollowUps(int max) {
+      return new SessionContext(candidateId, jobId, resume, job, preferences, voice, max > 0, questionCount, clientPaced,
+          max, clockSeconds);
+    }
+
+    /** The same interview, telling its subscribers the time left every {@code seconds}. */
+    public SessionContext withClock(int seconds) {
+      return new SessionContext(candidateId, jobId, resume, job, preferences, voice, followUps, questionCount, clientPaced,
+          maxFollowUps, seconds);
+    }
+
+    int followUpLimit() {
+      return maxFollowUps == null ? MAX_FOLLOW_UPS : maxFollowUps;
     }
   }
 
   /** Follow-up questions are numbered after the question they follow, so they are told apart by id. */
   public static final String FOLLOW_UP_SUFFIX = "_followup";
 
-  /** A long interview of thin answers is not turned into twice as many questions. */
-  static final int MAX_FOLLOW_UPS = 3;
+  /** A long interview of thin answers is not turned into twice as many questions (unless its context says otherwise). */
+  public static final int MAX_FOLLOW_UPS = 3;
 
   /** A recording waiting to be transcribed; its bytes are in the audio store under {@code recordingId}. */
   public record PendingRecording(String recordingId, String questionId, String format) {}
@@ -195,6 +216,9 @@ public final class InterviewSession {
 
   public enum TimeUp implements Command { INSTANCE }
 
+  /** Time to tell subscribers how long the interview has left ({@link ClockTick}). */
+  public enum TellTime implements Command { INSTANCE }
+
   /** Periodic check for abandonment and passivation. */
   public enum Tick implements Command { INSTANCE }
 
@@ -265,8 +289,12 @@ public final class InterviewSession {
   public record RecordingUnusable(String recordingId, String questionId, RecordingProblem problem, String message, Instant at)
       implements Event {}
 
-  /** A follow-up question, put right after the current one (and asked next). */
-  public record FollowUpAdded(Question question, Instant at) implements Event {}
+  /**
+   * A follow-up question, put right after the current one (and asked next).
+   *
+   * @param reason why the answer before it earned it; null in events from before it was recorded
+   */
+  public record FollowUpAdded(Question question, String reason, Instant at) implements Event {}
 
   /** The words of event number {@code seq} (see {@link SpokenText}) are spoken in audio {@code audioId}. */
   public record UtteranceSpoken(long seq, String audioId, String contentType, Instant at) implements Event {}

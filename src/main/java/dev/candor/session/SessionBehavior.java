@@ -1,7 +1,6 @@
 package dev.candor.session;
 
 import static dev.candor.session.InterviewSession.FOLLOW_UP_SUFFIX;
-import static dev.candor.session.InterviewSession.MAX_FOLLOW_UPS;
 
 import dev.candor.interview.AnswerAnalysis;
 import dev.candor.interview.Interviewer;
@@ -136,7 +135,8 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         .onCommand(AnalysisReady.class, this::onAnalysisReady)
         .onCommand(Advance.class, this::onAdvance)
         .onCommand(End.class, (s, c) -> beginEnding(s, EndReason.ENDED_BY_CANDIDATE, c.replyTo()))
-        .onCommand(TimeUp.class, (s, c) -> beginEnding(s, EndReason.TIME_UP, null));
+        .onCommand(TimeUp.class, (s, c) -> beginEnding(s, EndReason.TIME_UP, null))
+        .onCommand(TellTime.class, this::onTellTime);
 
     builder.forState(s -> s.status() == Status.FINISHING)
         .onCommand(Start.class, this::onStartAgain)
@@ -212,7 +212,8 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
           notifySubscribers(new SessionProblem(SessionProblem.Work.SPEECH, "The interviewer's line could not be spoken: " + c.reason(), true, view(s)));
           return Effect().none();
         })
-        .onCommand(TimeUp.class, (s, c) -> Effect().none());
+        .onCommand(TimeUp.class, (s, c) -> Effect().none())
+        .onCommand(TellTime.class, (s, c) -> Effect().none());
 
     return builder.build();
   }
@@ -275,7 +276,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     return Effect().persist(events)
         .thenRun(newState -> {
           publish(newState, events.size());
-          armTimeUp(newState);
+          armClocks(newState);
         });
   }
 
@@ -296,7 +297,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
             new QuestionAsked(0, state.questions().get(0).id(), null, now)))
         .thenRun(newState -> {
           publish(newState, 2);
-          armTimeUp(newState);
+          armClocks(newState);
         })
         .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
   }
@@ -321,7 +322,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         .thenRun(newState -> {
           publish(newState, 1);
           if (newState.status() == Status.FINISHING) {
-            timers.cancel(TimeUp.INSTANCE);
+            stopClocks();
             startReportWhenReady(newState);
           }
         })
@@ -491,7 +492,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         && state.currentQuestion().id().equals(command.questionId());
     Question followUp = answeredCurrent ? followUp(state, command.analysis()) : null;
     if (followUp != null) {
-      events.add(new FollowUpAdded(followUp, now));
+      events.add(new FollowUpAdded(followUp, command.analysis().followUpReason(), now));
       events.add(new QuestionAsked(state.askedCount(), followUp.id(), command.acknowledgement(), now));
     } else if (answeredCurrent && state.askedCount() < state.questions().size()) {
       Question next = state.questions().get(state.askedCount());
@@ -502,7 +503,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     return Effect().persist(events).thenRun(newState -> {
       publish(newState, events.size());
       if (newState.status() == Status.FINISHING) {
-        timers.cancel(TimeUp.INSTANCE);
+        stopClocks();
         startReportWhenReady(newState);
       }
     });
@@ -513,7 +514,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     Question current = state.currentQuestion();
     long asked = state.questions().stream().filter(q -> q.id().endsWith(FOLLOW_UP_SUFFIX)).count();
     if (!state.context().followUps() || analysis.followUp() == null || analysis.followUp().isBlank()
-        || current.id().endsWith(FOLLOW_UP_SUFFIX) || asked >= MAX_FOLLOW_UPS) {
+        || current.id().endsWith(FOLLOW_UP_SUFFIX) || asked >= state.context().followUpLimit()) {
       return null;
     }
     return new Question(current.id() + FOLLOW_UP_SUFFIX, analysis.followUp(), current.type(), current.difficulty(),
@@ -526,7 +527,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     Instant at = reason == EndReason.TIME_UP ? earliest(clock.instant(), deadline(state)) : clock.instant();
     var persisted = Effect().persist(new InterviewEnding(reason, at))
         .thenRun(newState -> {
-          timers.cancel(TimeUp.INSTANCE);
+          stopClocks();
           publish(newState, 1);
           startReportWhenReady(newState);
         });
@@ -584,7 +585,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     if (idleLimitPassed(state, now)) {
       Instant at = earliest(now, state.lastEventAt().plus(settings.idleTimeout()));
       return Effect().persist(new SessionAbandoned(at)).thenRun(newState -> {
-        timers.cancel(TimeUp.INSTANCE);
+        stopClocks();
         publish(newState, 1);
       });
     }
@@ -647,7 +648,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     if (idleLimitPassed(state, now) && state.lastEventAt().plus(settings.idleTimeout()).isBefore(deadline(state))) {
       context.getSelf().tell(Tick.INSTANCE);
     } else {
-      armTimeUp(state);
+      armClocks(state);
     }
   }
 
@@ -663,12 +664,40 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     return state.startedAt().plus(budget);
   }
 
-  private void armTimeUp(State state) {
+  /** The time budget's end, and the next time the subscribers are told the time left, when the context asks for it. */
+  private void armClocks(State state) {
     if (state.startedAt() == null) {
       return;
     }
     Duration left = Duration.between(clock.instant(), deadline(state));
     timers.startSingleTimer(TimeUp.INSTANCE, left.isNegative() ? Duration.ZERO : left);
+    armTelling(state);
+  }
+
+  /** The ticks fall on whole multiples of the interval after the start, so late timers never add up to drift. */
+  private void armTelling(State state) {
+    Integer every = state.context().clockSeconds();
+    if (every == null || every <= 0 || state.status() != Status.IN_PROGRESS) {
+      return;
+    }
+    long intervalMillis = every * 1000L;
+    long elapsed = Math.max(0, Duration.between(state.startedAt(), clock.instant()).toMillis());
+    long next = (elapsed / intervalMillis + 1) * intervalMillis;
+    timers.startSingleTimer(TellTime.INSTANCE, Duration.ofMillis(next - elapsed));
+  }
+
+  private Effect<Event, State> onTellTime(State state, TellTime tell) {
+    if (!subscribers.isEmpty()) {
+      long left = Math.max(0, Math.round(Duration.between(clock.instant(), deadline(state)).toMillis() / 1000.0));
+      notifySubscribers(new ClockTick(left, view(state)));
+    }
+    armTelling(state);
+    return Effect().none();
+  }
+
+  private void stopClocks() {
+    timers.cancel(TimeUp.INSTANCE);
+    timers.cancel(TellTime.INSTANCE);
   }
 
   private void startReportWhenReady(State state) {

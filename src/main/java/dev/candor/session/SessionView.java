@@ -6,6 +6,7 @@ import dev.candor.interview.InterviewInsights;
 import dev.candor.interview.InterviewPhase;
 import dev.candor.interview.Question;
 import dev.candor.interview.Report;
+import dev.candor.interview.SkillScores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.List;
  *     ending), or 0 before the first
  * @param lastUtterance the audio of the interviewer's latest spoken line, or null while it is being synthesised
  *     (or in an interview held in text)
+ * @param skillScores the means of seed 004's three scores over the answers analysed so far
  */
 public record SessionView(
     String sessionId,
@@ -54,7 +56,8 @@ public record SessionView(
     boolean voiced,
     long currentLineSeq,
     InterviewSession.UtteranceSpoken lastUtterance,
-    long lastSeq) implements CborSerializable {
+    long lastSeq,
+    SkillScores skillScores) implements CborSerializable {
 
   public SessionView {
     questions = List.copyOf(questions);
@@ -101,12 +104,23 @@ public record SessionView(
         voiced,
         state.lastSpokenSeq(),
         state.spoken().get(state.lastSpokenSeq()),
-        state.lastSeq());
+        state.lastSeq(),
+        SkillScores.average(state.questions().subList(0, state.askedCount()), state.analyses()));
   }
 
   /** The phase the interview is in while question {@code index} (0-based) is asked. */
   public InterviewPhase phaseAt(int index) {
     return InterviewPhase.of(index, questions.size(), questions.get(index).type(), false);
+  }
+
+  /** Whole seconds left of the time budget (0 once it is spent); the whole budget before the interview began. */
+  public long secondsLeft(Instant now) {
+    long budget = Math.round(maxDurationMinutes * 60);
+    if (startedAt == null) {
+      return budget;
+    }
+    Instant until = endedAt != null ? endedAt : now;
+    return Math.max(0, budget - Duration.between(startedAt, until).toMillis() / 1000);
   }
 
   /** Minutes since the first question was asked, frozen when the interview ended; 0 before it began. */

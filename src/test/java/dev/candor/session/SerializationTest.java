@@ -136,7 +136,7 @@ class SerializationTest {
         new InterviewSession.RecordingUnusable("rec-1", first.id(), InterviewSession.RecordingProblem.EMPTY, "silence", AT),
         new InterviewSession.UtteranceSpoken(3, "speech-ab12", "audio/mpeg", AT),
         new InterviewSession.FollowUpAdded(new Question(first.id() + "_followup", "What did you measure?", first.type(),
-            first.difficulty(), 60, first.topic()), AT),
+            first.difficulty(), 60, first.topic()), "The answer did not say how it turned out", AT),
         new InterviewSession.PlanningRequested(AT),
         new InterviewSession.InterviewBegun("male", AT));
     InterviewSession.State state = InterviewSession.State.empty();
@@ -185,6 +185,7 @@ class SerializationTest {
         new InterviewSession.RetryWork("report"),
         new InterviewSession.SubscriberGone(subscriber),
         InterviewSession.TimeUp.INSTANCE,
+        InterviewSession.TellTime.INSTANCE,
         InterviewSession.Tick.INSTANCE,
         InterviewSession.Passivate.INSTANCE,
         new InterviewSession.Accepted(view),
@@ -193,7 +194,8 @@ class SerializationTest {
         state,
         view,
         new SessionUpdate(3, events.get(2), view),
-        new SessionProblem(SessionProblem.Work.ANALYSIS, "provider down", true, view)));
+        new SessionProblem(SessionProblem.Work.ANALYSIS, "provider down", true, view),
+        new ClockTick(1_770, view)));
     return samples;
   }
 }

@@ -73,6 +73,33 @@ public final class HttpJson {
     return send(origin == null ? request : request.header("Origin", origin));
   }
 
+  /** A multipart/form-data POST of text fields and, when {@code fileField} is not null, one file. */
+  public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName, String contentType,
+      byte[] content) throws Exception {
+    String boundary = "----candor" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+          + field.getValue() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    if (fileField != null) {
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.write(content);
+      body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** A POST with a content type and no body at all, as a fetch() with headers but no body sends it. */
+  public Response postEmpty(String path, String contentType) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   /**
    * Starts a multipart upload that declares {@code declaredBytes} of file but sends only the first
    * {@code sentBytes} of it, then reads the answer over a raw socket. A server that checks the declared

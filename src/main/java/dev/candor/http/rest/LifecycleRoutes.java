@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.http.Failures;
 import dev.candor.http.Json;
+import dev.candor.http.MultipartForms;
+import dev.candor.http.MultipartForms.Part;
 import dev.candor.http.JsonRoutes;
 import dev.candor.http.auth.Bearer;
 import dev.candor.http.auth.Tokens;
@@ -26,10 +28,8 @@ import dev.candor.session.SessionIds;
 import dev.candor.session.SessionView;
 import dev.candor.session.Sessions;
 import dev.candor.store.InterviewOwners;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,17 +43,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.model.Multipart;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.server.ExceptionHandler;
-import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
-import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
-import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
-import org.apache.pekko.stream.Materializer;
 
 /**
  * Seed 003's interview lifecycle over REST, for a signed-in user ({@code /auth/*} tokens): create from a resume and a
@@ -86,7 +79,7 @@ public final class LifecycleRoutes extends JsonRoutes {
   private static final Set<String> VOICES = Set.of("male", "female");
   /** Room for the multipart envelope and the job description around the file itself. */
   private static final long ENVELOPE = 256 * 1024;
-  private static final long READ_TIMEOUT_MILLIS = 120_000;
+  private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
   private static final long SETUP_POLL_MILLIS = 50;
   private static final int HISTORY_PAGE = 100;
 
@@ -96,7 +89,7 @@ public final class LifecycleRoutes extends JsonRoutes {
   private final Sessions sessions;
   private final Recordings recordings;
   private final ResumeTextExtractor extractor;
-  private final Materializer materializer;
+  private final MultipartForms forms;
 
   public LifecycleRoutes(ActorSystem<?> system, Settings settings, Tokens tokens, InterviewOwners owners, Sessions sessions,
       Recordings recordings, ResumeTextExtractor extractor) {
@@ -107,7 +100,7 @@ public final class LifecycleRoutes extends JsonRoutes {
     this.sessions = sessions;
     this.recordings = recordings;
     this.extractor = extractor;
-    this.materializer = Materializer.matFromSystem(system);
+    this.forms = new MultipartForms(system);
   }
 
   public Route routes() {
@@ -153,7 +146,7 @@ public final class LifecycleRoutes extends JsonRoutes {
       if (resumeFile == null || resumeFile.bytes().length == 0) {
         return badRequest("Send the resume as the multipart file field 'resume' (PDF or DOCX)");
       }
-      String jobText = jobPart == null ? "" : new String(jobPart.bytes(), StandardCharsets.UTF_8).strip();
+      String jobText = jobPart == null ? "" : jobPart.text().strip();
       if (jobText.isEmpty()) {
         return badRequest("Send the job description as the form field 'job_description'");
       }
@@ -433,29 +426,9 @@ public final class LifecycleRoutes extends JsonRoutes {
     return complete(Json.error(StatusCodes.BAD_REQUEST, detail));
   }
 
-  private record Part(String filename, String contentType, byte[] bytes) {}
-
   /** A multipart form's parts by name, the whole body bounded by {@code limit}: over it is a 413 with the limit. */
   private Route multipart(long limit, Function<Map<String, Part>, Route> inner) {
-    long fileLimit = limit - ENVELOPE;
-    RejectionHandler oversize = RejectionHandler.newBuilder()
-        .handle(MalformedRequestContentRejection.class, rejection -> rejection.getCause() instanceof EntityStreamSizeException
-            ? complete(tooLarge(fileLimit))
-            : reject(rejection))
-        .build();
-    ExceptionHandler overlong = ExceptionHandler.newBuilder()
-        .match(EntityStreamSizeException.class, e -> complete(tooLarge(fileLimit)))
-        .build();
-    return handleExceptions(overlong, () -> handleRejections(oversize, () -> withSizeLimit(limit, () ->
-        entity(Unmarshaller.entityToMultipartFormData(), form ->
-            onSuccess(form.toStrict(READ_TIMEOUT_MILLIS, materializer), strict -> {
-              Map<String, Part> parts = new HashMap<>();
-              for (Multipart.FormData.BodyPart.Strict part : strict.getStrictParts()) {
-                parts.putIfAbsent(part.getName(), new Part(part.getFilename().orElse(null),
-                    part.getEntity().getContentType().toString(), part.getEntity().getData().toArray()));
-              }
-              return inner.apply(parts);
-            })))));
+    return forms.form(limit, READ_TIMEOUT, () -> tooLarge(limit - ENVELOPE), inner);
   }
 
   private static org.apache.pekko.http.javadsl.model.HttpResponse tooLarge(long limit) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.http.Failures;
 import dev.candor.http.Json;
+import dev.candor.http.MultipartForms;
 import dev.candor.ingest.resume.DocumentException;
 import dev.candor.ingest.resume.DocumentType;
 import dev.candor.ingest.resume.ExtractedText;
 import dev.candor.ingest.resume.ResumeParser;
 import dev.candor.ingest.resume.ResumeTextExtractor;
 import dev.candor.interview.Resume;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -21,18 +23,11 @@ import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.Multipart;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
-import org.apache.pekko.http.javadsl.server.ExceptionHandler;
-import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
-import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
-import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
-import org.apache.pekko.stream.Materializer;
 
 /**
  * Resume upload and parsing for the contracts that have it. One extractor and one parser; each contract
@@ -46,16 +41,16 @@ public final class ResumeRoutes extends AllDirectives {
   static final long SEED_001_LIMIT = 10L * 1024 * 1024;
   /** Room for the multipart envelope around the file itself. */
   private static final long ENVELOPE = 64 * 1024;
-  private static final long READ_TIMEOUT_MILLIS = 30_000;
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final ResumeTextExtractor extractor;
   private final Executor blocking;
-  private final Materializer materializer;
+  private final MultipartForms forms;
 
   public ResumeRoutes(ActorSystem<?> system, ResumeTextExtractor extractor) {
     this.extractor = extractor;
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
-    this.materializer = Materializer.matFromSystem(system);
+    this.forms = new MultipartForms(system);
   }
 
   public Route routes() {
@@ -87,26 +82,12 @@ public final class ResumeRoutes extends AllDirectives {
   }
 
   private Route upload(String field, long limit, Errors errors, Function<UploadedFile, Route> inner) {
-    RejectionHandler oversize = RejectionHandler.newBuilder()
-        .handle(MalformedRequestContentRejection.class, rejection -> rejection.getCause() instanceof EntityStreamSizeException
-            ? complete(errors.tooLarge(limit))
-            : reject(rejection))
-        .build();
-    // A body far over the limit fails while it is read (an exception, not a rejection): same answer.
-    ExceptionHandler overlong = ExceptionHandler.newBuilder()
-        .match(EntityStreamSizeException.class, e -> complete(errors.tooLarge(limit)))
-        .build();
-    return handleExceptions(overlong, () -> handleRejections(oversize, () -> withSizeLimit(limit + ENVELOPE, () ->
-        entity(Unmarshaller.entityToMultipartFormData(), form ->
-            onSuccess(form.toStrict(READ_TIMEOUT_MILLIS, materializer), strict -> {
-              for (Multipart.FormData.BodyPart.Strict part : strict.getStrictParts()) {
-                if (part.getName().equals(field)) {
-                  return inner.apply(new UploadedFile(part.getFilename().orElse(field),
-                      part.getEntity().getData().toArray()));
-                }
-              }
-              return complete(errors.noFile(field));
-            })))));
+    return forms.form(limit + ENVELOPE, READ_TIMEOUT, () -> errors.tooLarge(limit), parts -> {
+      MultipartForms.Part part = parts.get(field);
+      return part == null
+          ? complete(errors.noFile(field))
+          : inner.apply(new UploadedFile(part.filename() == null ? field : part.filename(), part.bytes()));
+    });
   }
 
   private Route parse(UploadedFile file, long limit, Set<DocumentType> accepted, Errors errors,

@@ -8,12 +8,14 @@ import java.util.Optional;
 
 /**
  * The contracts that share {@code /ws/interview/{session_id}}. DESIGN.md's rule picks one per connection:
- * an explicit {@code ?protocol=} (or WebSocket subprotocol) first; else the voice loop, which greets with
- * session_started and hands the connection to OpenHire when the first client message is in seed 002's envelope.
+ * an explicit {@code ?protocol=} (or WebSocket subprotocol) first; else seed 004's when the id is one its
+ * {@code POST /session/start} made; else the voice loop, which greets with session_started and hands the connection
+ * to OpenHire when the first client message is in seed 002's envelope.
  */
 public enum Dialect {
   VOICELOOP,
-  OPENHIRE;
+  OPENHIRE,
+  SESSIONAPI;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.candor.http.ws;
 
+import dev.candor.session.ClockTick;
 import dev.candor.session.InterviewSession;
 import dev.candor.session.Notification;
 import dev.candor.session.SessionProblem;
@@ -75,6 +76,9 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
 
   protected abstract void onProblem(SessionProblem problem);
 
+  /** The time the interview has left, for a dialect that shows a clock; the default ignores it. */
+  protected void onClock(ClockTick tick) {}
+
   /**
    * The socket is open. True when the client's frames may come at once (the default); false holds them back (they
    * wait in the transport's buffer) until the dialect calls {@link #readyForFrames()}, for a connection that must
@@ -123,6 +127,8 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
           }
           if (update.notification() instanceof SessionProblem problem) {
             onProblem(problem);
+          } else if (update.notification() instanceof ClockTick tick) {
+            onClock(tick);
           } else if (update.notification() instanceof SessionUpdate sessionUpdate && sessionUpdate.seq() > lastSeq) {
             lastSeq = sessionUpdate.seq();
             onUpdate(sessionUpdate);

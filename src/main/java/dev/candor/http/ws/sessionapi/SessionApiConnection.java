@@ -1,0 +1,309 @@
+package dev.candor.http.ws.sessionapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.candor.http.Failures;
+import dev.candor.http.Json;
+import dev.candor.http.ws.SessionSocket;
+import dev.candor.http.ws.SocketMessage;
+import dev.candor.interview.CandidateFit;
+import dev.candor.interview.Question;
+import dev.candor.interview.SkillScores;
+import dev.candor.session.ClockTick;
+import dev.candor.session.InterviewSession;
+import dev.candor.session.SessionProblem;
+import dev.candor.session.SessionUpdate;
+import dev.candor.session.SessionView;
+import dev.candor.session.Sessions;
+import dev.candor.store.InterviewSetup;
+import dev.candor.store.InterviewSetupRepository;
+import dev.candor.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * One seed 004 WebSocket: its {type, data} messages become session commands, and the session's updates and clock
+ * become its messages. The route has checked the session id, the setup and the origin before this connection opens.
+ * It keeps only connection facts (the question it last showed, the fit it read at connect); the interview is the
+ * session's, so a reconnect on any node carries on where it stands.
+ *
+ * <p>Error codes in {@code error} messages: 4400 a message this protocol cannot read, 4409 a step out of order,
+ * 4410 an abandoned interview, 4500 a database fault, 4503 a session that did not answer in time or a node at capacity.
+ */
+public final class SessionApiConnection extends SessionSocket {
+
+  public record Dependencies(Sessions sessions, InterviewSetupRepository setups, SessionApiSetups interviews, Executor blocking,
+      Duration lookupTimeout, Duration resubscribeInterval, Clock clock) {}
+
+  static final int BAD_MESSAGE = 4400;
+  static final int OUT_OF_ORDER = 4409;
+  static final int ABANDONED = 4410;
+  static final int SERVER_FAULT = 4500;
+  static final int UNAVAILABLE = 4503;
+
+  private final Dependencies deps;
+  private final CandidateFit fit;
+  /** The question this client was last shown: its next answer is for that one. */
+  private String shownQuestionId;
+
+  /** @param setup the session's setup as the route read it, both documents in */
+  public static Behavior<SocketMessage> create(String sessionId, InterviewSetup setup, ActorRef<SocketMessage.Outgoing> out,
+      Dependencies deps) {
+    return Behaviors.withTimers(timers -> Behaviors.setup(context ->
+        new SessionApiConnection(context, timers, sessionId, setup, out, deps)));
+  }
+
+  private SessionApiConnection(ActorContext<SocketMessage> context, TimerScheduler<SocketMessage> timers, String sessionId,
+      InterviewSetup setup, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
+    super(context, timers, sessionId, out, deps.sessions(), deps.resubscribeInterval());
+    this.deps = deps;
+    this.fit = deps.interviews().fit(setup);
+  }
+
+  private record Greeted(SessionView view, Throwable failure) implements SocketMessage {}
+
+  /** The client's messages wait until it has been told where its session stands. */
+  @Override
+  protected boolean onConnected() {
+    getContext().pipeToSelf(subscribed().thenCompose(s -> sessions.status(sessionId)), Greeted::new);
+    return false;
+  }
+
+  @Override
+  protected Behavior<SocketMessage> onOwnMessage(SocketMessage message) {
+    if (message instanceof Greeted greeted) {
+      if (greeted.failure() != null) {
+        send(failure(greeted.failure()));
+      } else {
+        send(SessionApiMessages.connected(greeted.view(), fit));
+        resumeAt(greeted.view());
+      }
+      readyForFrames();
+    }
+    return this;
+  }
+
+  // ---- client → session ----
+
+  @Override
+  protected Behavior<SocketMessage> onFrame(SocketMessage.Frame frame, ActorRef<SocketMessage.Ack> ackTo) {
+    if (frame instanceof SocketMessage.TooLarge tooLarge) {
+      replyNow(ackTo, SessionApiMessages.error("Message too large: " + tooLarge.size() + " " + tooLarge.unit()
+          + "; the limit is " + tooLarge.limit(), BAD_MESSAGE));
+      return this;
+    }
+    if (!(frame instanceof SocketMessage.Text text)) {
+      replyNow(ackTo, SessionApiMessages.error("Binary messages are not part of this protocol: send JSON text", BAD_MESSAGE));
+      return this;
+    }
+    JsonNode message;
+    try {
+      message = Json.parse(text.text());
+    } catch (Json.InvalidJsonException e) {
+      replyNow(ackTo, SessionApiMessages.error("Invalid JSON: " + e.getMessage(), BAD_MESSAGE));
+      return this;
+    }
+    String type = message.path("type").isTextual() ? message.get("type").asText() : null;
+    if (!message.isObject() || type == null) {
+      replyNow(ackTo, SessionApiMessages.error("Messages are JSON objects {\"type\": ..., \"data\": {...}}", BAD_MESSAGE));
+      return this;
+    }
+    JsonNode data = message.path("data");
+    switch (type) {
+      case "start" -> start(ackTo);
+      case "answer" -> answer(data, ackTo);
+      case "ready" -> ready(ackTo);
+      case "voice_toggle" -> replyNow(ackTo, SessionApiMessages.error(
+          "Voice mode is not available on this server yet; the interview goes on in text", BAD_MESSAGE));
+      default -> replyNow(ackTo, SessionApiMessages.error("Unknown message type '" + type
+          + "'; expected start, answer, ready or voice_toggle", BAD_MESSAGE));
+    }
+    return this;
+  }
+
+  /** Starts the interview from the setup as it stands now (an upload after connecting counts); a running one is shown again. */
+  private void start(ActorRef<SocketMessage.Ack> ackTo) {
+    CompletionStage<InterviewSession.Reply> started = CompletableFuture
+        .supplyAsync(() -> deps.setups().find(sessionId), deps.blocking())
+        .orTimeout(deps.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .thenCompose(setup -> deps.sessions().start(sessionId, context(setup)));
+    then(started, ackTo, (reply, failure) -> () -> {
+      if (failure != null) {
+        send(failure(failure));
+      } else if (reply instanceof InterviewSession.Rejected rejected) {
+        send(rejection(rejected));
+      } else {
+        InterviewSession.Accepted accepted = (InterviewSession.Accepted) reply;
+        if (accepted.view().lastSeq() > 1) {
+          // Started before: this start shows the interview where it stands; a new one is shown by its updates.
+          resumeAt(accepted.view());
+        }
+      }
+    });
+  }
+
+  private InterviewSession.SessionContext context(Optional<InterviewSetup> setup) {
+    if (setup.isEmpty() || !setup.get().hasResume() || !setup.get().hasJob()) {
+      throw new IllegalStateException("the setup of session " + sessionId + " lost its resume or job description");
+    }
+    return deps.interviews().context(setup.get());
+  }
+
+  private void answer(JsonNode data, ActorRef<SocketMessage.Ack> ackTo) {
+    JsonNode text = data.path("text");
+    if (!text.isTextual() || text.asText().isBlank()) {
+      replyNow(ackTo, SessionApiMessages.error("An answer needs its words: {\"type\": \"answer\", \"data\": {\"text\": \"...\"}}",
+          BAD_MESSAGE));
+      return;
+    }
+    then(deps.sessions().answer(sessionId, null, shownQuestionId, text.asText(), null), ackTo, (reply, failure) -> () -> {
+      if (failure != null) {
+        send(failure(failure));
+      } else if (reply instanceof InterviewSession.Rejected rejected) {
+        send(rejection(rejected));
+      } else if (((InterviewSession.AnswerAccepted) reply).duplicate()) {
+        // A resend whose first reply went to an earlier socket: show where the interview now stands.
+        ready(ackTo);
+      }
+    });
+  }
+
+  /** The client asks for the step it is at: the open question again, or how the interview ended. */
+  private void ready(ActorRef<SocketMessage.Ack> ackTo) {
+    then(deps.sessions().status(sessionId), ackTo, (view, failure) -> () -> {
+      if (failure != null) {
+        send(failure(failure));
+      } else if (view.status() == InterviewSession.Status.NEW) {
+        send(SessionApiMessages.error("The interview has not started: send start", OUT_OF_ORDER));
+      } else if (view.status() == InterviewSession.Status.PLANNING) {
+        send(SessionApiMessages.phaseUpdate(SkillScores.Phase.SETUP));
+      } else {
+        resumeAt(view);
+      }
+    });
+  }
+
+  // ---- session → client ----
+
+  @Override
+  protected void onUpdate(SessionUpdate update) {
+    SessionView view = update.view();
+    InterviewSession.Event event = update.event();
+    long secondsLeft = view.secondsLeft(deps.clock().instant());
+    if (event instanceof InterviewSession.QuestionAsked asked) {
+      Question question = view.questions().get(asked.index());
+      shownQuestionId = question.id();
+      if (SessionApiMessages.isFollowUp(question)) {
+        // Shown by the FollowUpAdded before it, which carries the reason.
+        return;
+      }
+      SkillScores.Phase phase = SkillScores.phaseOf(view.questions(), asked.index());
+      if (asked.index() == 0) {
+        send(SessionApiMessages.intro(view, fit));
+      }
+      if (asked.index() == 0 || phase != SkillScores.phaseOf(view.questions(), previousPlanned(view, asked.index()))) {
+        send(SessionApiMessages.phaseUpdate(phase));
+      }
+      send(SessionApiMessages.newQuestion(view.questions(), asked.index(), secondsLeft));
+    } else if (event instanceof InterviewSession.FollowUpAdded added) {
+      send(SessionApiMessages.followUp(added.question(), added.reason(), secondsLeft));
+    } else if (event instanceof InterviewSession.AnswerAnalysed analysed) {
+      Question question = view.questions().stream().filter(q -> q.id().equals(analysed.questionId())).findFirst().orElse(null);
+      send(SessionApiMessages.scoreUpdate(SkillScores.of(question, analysed.analysis()), view.skillScores(), analysed.analysis()));
+    } else if (event instanceof InterviewSession.InterviewEnding) {
+      shownQuestionId = null;
+      send(SessionApiMessages.phaseUpdate(SkillScores.Phase.EVALUATION));
+    } else if (event instanceof InterviewSession.InterviewCompleted) {
+      send(SessionApiMessages.phaseUpdate(SkillScores.Phase.COMPLETED));
+      finish(view);
+    } else if (event instanceof InterviewSession.SessionAbandoned) {
+      send(SessionApiMessages.error("This interview was closed after a period of inactivity", ABANDONED));
+      hangUp();
+    }
+  }
+
+  @Override
+  protected void onClock(ClockTick tick) {
+    if (tick.view().status() == InterviewSession.Status.IN_PROGRESS) {
+      send(SessionApiMessages.timeRemaining(tick.secondsLeft()));
+    }
+  }
+
+  @Override
+  protected void onProblem(SessionProblem problem) {
+    send(SessionApiMessages.error(problem.message(), UNAVAILABLE));
+  }
+
+  /** Shows a reconnecting or asking client the step the interview is at. */
+  private void resumeAt(SessionView view) {
+    long secondsLeft = view.secondsLeft(deps.clock().instant());
+    switch (view.status()) {
+      case IN_PROGRESS -> {
+        Question current = view.currentQuestion();
+        shownQuestionId = current.id();
+        if (view.currentAnswered()) {
+          // Its analysis, and the next question, are on their way as updates.
+          return;
+        }
+        if (SessionApiMessages.isFollowUp(current)) {
+          String reason = view.lastAnalysis() == null ? null : view.lastAnalysis().followUpReason();
+          send(SessionApiMessages.followUp(current, reason, secondsLeft));
+        } else {
+          send(SessionApiMessages.newQuestion(view.questions(), view.questionsAsked() - 1, secondsLeft));
+        }
+        send(SessionApiMessages.timeRemaining(secondsLeft));
+      }
+      case FINISHING -> send(SessionApiMessages.phaseUpdate(SkillScores.Phase.EVALUATION));
+      case COMPLETED -> finish(view);
+      case ABANDONED -> {
+        send(SessionApiMessages.error("This interview was closed after a period of inactivity", ABANDONED));
+        hangUp();
+      }
+      default -> { }
+    }
+  }
+
+  /** The final feedback, then a normal close: nothing more happens on this socket. */
+  private void finish(SessionView view) {
+    shownQuestionId = null;
+    send(SessionApiMessages.feedback(view, fit));
+    hangUp();
+  }
+
+  /** The planned question before {@code index}, whose phase the interview was in. */
+  private static int previousPlanned(SessionView view, int index) {
+    int previous = index - 1;
+    while (previous > 0 && SessionApiMessages.isFollowUp(view.questions().get(previous))) {
+      previous--;
+    }
+    return Math.max(0, previous);
+  }
+
+  // ---- plumbing ----
+
+  private static String rejection(InterviewSession.Rejected rejected) {
+    return switch (rejected.reason()) {
+      case ABANDONED -> SessionApiMessages.error(rejected.message(), ABANDONED);
+      case BUSY -> SessionApiMessages.error(rejected.message(), UNAVAILABLE);
+      default -> SessionApiMessages.error(rejected.message(), OUT_OF_ORDER);
+    };
+  }
+
+  private static String failure(Throwable error) {
+    Throwable cause = Failures.cause(error);
+    if (cause instanceof StoreException || cause instanceof IllegalStateException) {
+      return SessionApiMessages.error(cause.getMessage(), SERVER_FAULT);
+    }
+    return SessionApiMessages.error("The interview session did not answer in time; send ready to see where it stands",
+        UNAVAILABLE);
+  }
+}

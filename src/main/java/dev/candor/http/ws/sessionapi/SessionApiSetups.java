@@ -1,0 +1,75 @@
+package dev.candor.http.ws.sessionapi;
+
+import dev.candor.ingest.job.JobTextParser;
+import dev.candor.ingest.resume.ResumeParser;
+import dev.candor.interview.CandidateFit;
+import dev.candor.interview.InterviewPreferences;
+import dev.candor.interview.JobPosting;
+import dev.candor.interview.Resume;
+import dev.candor.session.InterviewSession;
+import dev.candor.store.InterviewSetup;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Year;
+
+/**
+ * Seed 004's setup (the interview_setups row its REST calls fill) read as the interview's inputs: the resume and the
+ * job, how they fit, and the context the interview starts from. Both its REST routes and its WebSocket read it here.
+ */
+public final class SessionApiSetups {
+
+  /**
+   * @param questionCount questions planned per interview
+   * @param duration each interview's time budget, told down by the clock
+   * @param maxFollowUps follow-ups an interview asks at most (one at most per planned question)
+   * @param clockInterval how often time_remaining is sent
+   * @param maxResumeBytes largest resume upload
+   */
+  public record Settings(int questionCount, Duration duration, int maxFollowUps, Duration clockInterval, long maxResumeBytes) {}
+
+  private final Settings settings;
+  private final Clock clock;
+
+  public SessionApiSetups(Settings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public static Resume resume(InterviewSetup setup) {
+    return setup.hasResume() ? ResumeParser.parse(setup.resumeText()) : null;
+  }
+
+  /** The posting from its text; the role the client named is its title. */
+  public static JobPosting job(InterviewSetup setup) {
+    if (!setup.hasJob()) {
+      return null;
+    }
+    JobPosting parsed = JobTextParser.parse(setup.jobText()).posting();
+    if (setup.role() == null || setup.role().isBlank()) {
+      return parsed;
+    }
+    return new JobPosting(setup.role().strip(), parsed.company(), parsed.location(), parsed.description(),
+        parsed.requirements(), parsed.responsibilities(), parsed.benefits(), parsed.salary(), parsed.employmentType(),
+        parsed.experienceLevel(), parsed.remote());
+  }
+
+  public CandidateFit fit(InterviewSetup setup) {
+    return CandidateFit.of(resume(setup), job(setup), Year.now(clock));
+  }
+
+  /** The interview to start once both documents are in: its focus areas come from the fit. */
+  public InterviewSession.SessionContext context(InterviewSetup setup) {
+    Resume resume = resume(setup);
+    JobPosting job = job(setup);
+    CandidateFit fit = CandidateFit.of(resume, job, Year.now(clock));
+    InterviewPreferences preferences = new InterviewPreferences(settings.duration().toMillis() / 60_000.0, null, fit.focusAreas());
+    return new InterviewSession.SessionContext(null, null, resume, job, preferences, null, false, settings.questionCount(),
+        false, null, null)
+        .withFollowUps(settings.maxFollowUps())
+        .withClock((int) Math.max(1, settings.clockInterval().toSeconds()));
+  }
+}
