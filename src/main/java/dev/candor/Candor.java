@@ -118,7 +118,6 @@ public final class Candor implements AutoCloseable {
         lifecycle.getBytes("max-resume"), lifecycle.getBytes("max-video"),
         lifecycle.getDuration("setup-timeout"), sessionSettings.defaultMaxDuration().toMillis() / 60_000.0);
     int ttsMaxChars = positive(lifecycle, "tts-max-chars", "TTS_MAX_CHARS");
-    SessionApiSetups.Settings sessionApiSettings = sessionApiSettings(config.getConfig("candor.sessionapi"));
     Config jobFetch = config.getConfig("candor.ingest.job-fetch");
     SafeFetcher.Settings fetchSettings = new SafeFetcher.Settings(jobFetch.getBoolean("allow-private"),
         jobFetch.getInt("max-redirects"), jobFetch.getBytes("max-bytes"), jobFetch.getDuration("connect-timeout"),
@@ -166,7 +165,9 @@ public final class Candor implements AutoCloseable {
       Accounts accounts = new Accounts(new UserRepository(database.dataSource()), tokens, minPasswordLength);
       InterviewOwners owners = new InterviewOwners(database.dataSource());
       InterviewSetupRepository setups = new InterviewSetupRepository(database.dataSource());
-      SessionApiSetups sessionApiSetups = new SessionApiSetups(sessionApiSettings, Clock.systemUTC());
+      SessionApiSetups sessionApiSetups = new SessionApiSetups(
+          sessionApiSettings(config.getConfig("candor.sessionapi"), speech == null || speech.voice() == null ? null : speechSetup.voice()),
+          Clock.systemUTC());
       OpenHireConnection.Dependencies openHire = new OpenHireConnection.Dependencies(sessions, jobs, candidates,
           sessionSettings.defaultMaxDuration().toMillis() / 60_000.0, system.dispatchers().lookup(DispatcherSelector.blocking()),
           askTimeout, socketSettings.resubscribeInterval(), Clock.systemUTC());
@@ -215,7 +216,7 @@ public final class Candor implements AutoCloseable {
     }
   }
 
-  private static SessionApiSetups.Settings sessionApiSettings(Config sessionApi) {
+  private static SessionApiSetups.Settings sessionApiSettings(Config sessionApi, String voice) {
     int questionCount = sessionApi.getInt("question-count");
     if (questionCount < Interviewer.MIN_QUESTIONS || questionCount > Interviewer.MAX_QUESTIONS) {
       throw new IllegalArgumentException("candor.sessionapi.question-count (SESSIONAPI_QUESTION_COUNT) must be between "
@@ -232,7 +233,8 @@ public final class Candor implements AutoCloseable {
       throw new IllegalArgumentException("candor.sessionapi.duration (SESSIONAPI_DURATION) must be at least 10s and "
           + "clock-interval (SESSIONAPI_CLOCK_INTERVAL) at least 1s, were " + duration + " and " + clockInterval);
     }
-    return new SessionApiSetups.Settings(questionCount, duration, maxFollowUps, clockInterval, sessionApi.getBytes("max-resume"));
+    return new SessionApiSetups.Settings(questionCount, duration, maxFollowUps, clockInterval, sessionApi.getBytes("max-resume"),
+        voice);
   }
 
   private static int positive(Config config, String path, String variable) {

@@ -7,5 +7,7 @@ CREATE TABLE interview_setups (
   job_text         TEXT,
   role             TEXT,
   memory_opt_in    BOOLEAN NOT NULL DEFAULT false,
+  -- voice_toggle before the interview started: it begins spoken
+  voice_enabled    BOOLEAN NOT NULL DEFAULT false,
   created_at       TIMESTAMPTZ NOT NULL DEFAULT now()
 );

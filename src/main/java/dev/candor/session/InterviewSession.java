@@ -155,6 +155,12 @@ public final class InterviewSession {
    */
   public record Advance(String questionId, ActorRef<Reply> replyTo) implements Command {}
 
+  /**
+   * The interviewer speaks from now on in {@code voice}, or, with null, stops speaking: the open question is spoken
+   * at once if it was not yet. Replied with the view.
+   */
+  public record ChooseVoice(String voice, ActorRef<Reply> replyTo) implements Command {}
+
   public record GetStatus(ActorRef<SessionView> replyTo) implements Command {}
 
   /** Every answer so far, with its analysis: what a contract that shows answers one by one reads. */
@@ -254,7 +260,8 @@ public final class InterviewSession {
       @JsonSubTypes.Type(value = UtteranceSpoken.class, name = "utterance-spoken"),
       @JsonSubTypes.Type(value = FollowUpAdded.class, name = "follow-up-added"),
       @JsonSubTypes.Type(value = PlanningRequested.class, name = "planning-requested"),
-      @JsonSubTypes.Type(value = InterviewBegun.class, name = "interview-begun")
+      @JsonSubTypes.Type(value = InterviewBegun.class, name = "interview-begun"),
+      @JsonSubTypes.Type(value = VoiceChosen.class, name = "voice-chosen")
   })
   public sealed interface Event extends CborSerializable {
     Instant at();
@@ -267,6 +274,9 @@ public final class InterviewSession {
 
   /** A client-paced interview's client began it, choosing the interviewer's voice. */
   public record InterviewBegun(String voice, Instant at) implements Event {}
+
+  /** The interviewer's voice changed during the interview; null: it no longer speaks. */
+  public record VoiceChosen(String voice, Instant at) implements Event {}
 
   /** {@code engine}: who wrote the questions; null in events from before it was recorded. */
   public record QuestionsPlanned(List<Question> questions, String engine, Instant at) implements Event {}
@@ -401,6 +411,9 @@ public final class InterviewSession {
       }
       if (event instanceof InterviewBegun e) {
         return next.withStatus(Status.IN_PROGRESS).withContext(context.withVoice(e.voice()));
+      }
+      if (event instanceof VoiceChosen e) {
+        return next.withContext(context.withVoice(e.voice()));
       }
       if (event instanceof QuestionAsked e) {
         return next.withAsked(e).withSpoken(event);

@@ -118,6 +118,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
 
     builder.forState(s -> s.status() == Status.PLANNING)
         .onCommand(Start.class, this::onStartAgain)
+        .onCommand(ChooseVoice.class, this::onChooseVoice)
         .onCommand(PlanReady.class, this::onPlanReady)
         .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
             "The questions are still being prepared; answer once the first question has been asked"))
@@ -136,7 +137,8 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         .onCommand(Advance.class, this::onAdvance)
         .onCommand(End.class, (s, c) -> beginEnding(s, EndReason.ENDED_BY_CANDIDATE, c.replyTo()))
         .onCommand(TimeUp.class, (s, c) -> beginEnding(s, EndReason.TIME_UP, null))
-        .onCommand(TellTime.class, this::onTellTime);
+        .onCommand(TellTime.class, this::onTellTime)
+        .onCommand(ChooseVoice.class, this::onChooseVoice);
 
     builder.forState(s -> s.status() == Status.FINISHING)
         .onCommand(Start.class, this::onStartAgain)
@@ -213,7 +215,11 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
           return Effect().none();
         })
         .onCommand(TimeUp.class, (s, c) -> Effect().none())
-        .onCommand(TellTime.class, (s, c) -> Effect().none());
+        .onCommand(TellTime.class, (s, c) -> Effect().none())
+        .onCommand(ChooseVoice.class, (s, c) -> s.status() == Status.NEW
+            ? reject(c.replyTo(), Rejection.NOT_STARTED, "The interview has not started: start it before choosing a voice")
+            : reject(c.replyTo(), s.status() == Status.ABANDONED ? Rejection.ABANDONED : Rejection.FINISHED,
+                "The interview is over; its voice can no longer change"));
 
     return builder.build();
   }
@@ -325,6 +331,22 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
             stopClocks();
             startReportWhenReady(newState);
           }
+        })
+        .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  private Effect<Event, State> onChooseVoice(State state, ChooseVoice command) {
+    touch();
+    if (state.context().clientPaced()) {
+      return reject(command.replyTo(), Rejection.ALREADY_BEGUN, "A client-paced interview's voice is chosen when it begins");
+    }
+    if (Objects.equals(state.context().voice(), command.voice())) {
+      return Effect().reply(command.replyTo(), new Accepted(view(state)));
+    }
+    return Effect().persist(new VoiceChosen(command.voice(), clock.instant()))
+        .thenRun(newState -> {
+          publish(newState, 1);
+          taskWork.owed(newState).forEach(task -> startTask(newState, task));
         })
         .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
   }

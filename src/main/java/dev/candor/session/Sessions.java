@@ -52,6 +52,11 @@ public final class Sessions {
     return ref(sessionId).ask(replyTo -> new InterviewSession.Advance(questionId, replyTo), askTimeout);
   }
 
+  /** @param voice null for an interviewer who stops speaking */
+  public CompletionStage<InterviewSession.Reply> chooseVoice(String sessionId, String voice) {
+    return ref(sessionId).ask(replyTo -> new InterviewSession.ChooseVoice(voice, replyTo), askTimeout);
+  }
+
   public CompletionStage<InterviewSession.Reply> end(String sessionId) {
     return ref(sessionId).ask(InterviewSession.End::new, askTimeout);
   }

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 /** The interview_setups table. Blocking JDBC: call it from a dispatcher meant for blocking work. */
 public final class InterviewSetupRepository {
 
-  private static final String COLUMNS = "session_id, resume_text, resume_file_name, job_text, role, memory_opt_in, created_at";
+  private static final String COLUMNS = "session_id, resume_text, resume_file_name, job_text, role, memory_opt_in, voice_enabled, created_at";
 
   private final Jdbc jdbc;
 
@@ -53,9 +53,17 @@ public final class InterviewSetupRepository {
         }, InterviewSetupRepository::map);
   }
 
+  public Optional<InterviewSetup> setVoiceEnabled(String sessionId, boolean enabled) {
+    return jdbc.queryOne("UPDATE interview_setups SET voice_enabled = ? WHERE session_id = ? RETURNING " + COLUMNS,
+        (c, s) -> {
+          s.setBoolean(1, enabled);
+          s.setString(2, sessionId);
+        }, InterviewSetupRepository::map);
+  }
+
   private static InterviewSetup map(ResultSet row) throws SQLException {
     return new InterviewSetup(row.getString("session_id"), row.getString("resume_text"), row.getString("resume_file_name"),
-        row.getString("job_text"), row.getString("role"), row.getBoolean("memory_opt_in"),
+        row.getString("job_text"), row.getString("role"), row.getBoolean("memory_opt_in"), row.getBoolean("voice_enabled"),
         row.getTimestamp("created_at").toInstant());
   }
 }

@@ -2,6 +2,7 @@ package dev.candor.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -305,6 +306,37 @@ class SessionApiContractTest {
   }
 
   @Test
+  void withVoiceOnEachQuestionCarriesItsSpokenLine() throws Exception {
+    String id = readySession(http);
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + id)) {
+      ws.next("connected");
+      ws.send("{\"type\":\"voice_toggle\",\"data\":{}}");
+      assertEquals(4400, ws.next("error").get("data").get("code").asInt());
+      ws.send("{\"type\":\"voice_toggle\",\"data\":{\"enabled\":true}}");
+      assertTrue(ws.next("voice_status").get("data").get("enabled").asBoolean());
+      ws.send("{\"type\":\"start\"}");
+      ws.next("intro");
+      ws.next("phase_update");
+      JsonNode first = ws.next("new_question").get("data");
+      String firstAudio = first.get("audio_url").asText();
+      assertMp3(firstAudio);
+
+      ws.send("{\"type\":\"answer\",\"data\":{\"text\":" + HttpJson.json(GOOD_ANSWER) + "}}");
+      ws.next("score_update");
+      JsonNode next = nextQuestionOrFollowUp(ws);
+      String secondAudio = next.get("data").get("audio_url").asText();
+      assertNotEquals(firstAudio, secondAudio, "each line has its own audio");
+      assertMp3(secondAudio);
+
+      ws.send("{\"type\":\"voice_toggle\",\"data\":{\"enabled\":false}}");
+      assertFalse(ws.next("voice_status").get("data").get("enabled").asBoolean());
+      ws.send("{\"type\":\"answer\",\"data\":{\"text\":" + HttpJson.json(GOOD_ANSWER) + "}}");
+      ws.next("score_update");
+      assertFalse(nextQuestionOrFollowUp(ws).get("data").has("audio_url"), "in text once voice is off");
+    }
+  }
+
+  @Test
   void badRequestsGetTheSeedsErrors() throws Exception {
     HttpJson.Response notUuid = http.get("/session/12345");
     assertEquals(400, notUuid.status());
@@ -366,6 +398,29 @@ class SessionApiContractTest {
         "Software Engineer, Initech", "2012 - 2016", "Java services and React dashboards.",
         "", "Skills", "Java, Kafka, PostgreSQL, React, Docker"), null);
     return client.postMultipart("/upload/resume", Map.of("session_id", id), "file", "jane-roe.pdf", "application/pdf", pdf);
+  }
+
+  /** The next question or follow-up, past a phase change. */
+  private static JsonNode nextQuestionOrFollowUp(WsClient ws) throws Exception {
+    JsonNode next = ws.next();
+    if (next.get("type").asText().equals("phase_update")) {
+      next = ws.next();
+    }
+    assertTrue(Set.of("new_question", "followup").contains(next.get("type").asText()), next.toString());
+    return next;
+  }
+
+  private static void assertMp3(String path) throws Exception {
+    assertTrue(path.startsWith("/uploads/tts/") && path.endsWith(".mp3"), path);
+    java.net.http.HttpResponse<byte[]> audio = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, audio.statusCode());
+    assertEquals("audio/mpeg", audio.headers().firstValue("Content-Type").orElse(""));
+    byte[] bytes = audio.body();
+    boolean id3 = bytes.length > 3 && bytes[0] == 'I' && bytes[1] == 'D' && bytes[2] == '3';
+    boolean frame = bytes.length > 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xE0) == 0xE0;
+    assertTrue(bytes.length > 1000 && (id3 || frame), "an MP3 of " + bytes.length + " bytes");
   }
 
   private static int closeCodeOf(String path) throws Exception {

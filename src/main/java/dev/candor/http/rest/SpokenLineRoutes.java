@@ -107,12 +107,17 @@ public final class SpokenLineRoutes extends JsonRoutes {
         speech.audio().save(id, audio.bytes(), audio.contentType());
         contentType = audio.contentType();
       }
-      return "uploads/tts/" + id.substring(SpeechServices.LINE_PREFIX.length()) + "." + extension(contentType);
+      return linePath(id, contentType);
     } catch (SpeechException e) {
       throw new CompletionException(e);
     } catch (IOException e) {
       throw new UncheckedIOException("the audio store could not be used", e);
     }
+  }
+
+  /** Where a spoken line of the audio store is served, relative to the server's root. */
+  public static String linePath(String audioId, String contentType) {
+    return "uploads/tts/" + audioId.substring(SpeechServices.LINE_PREFIX.length()) + "." + extension(contentType);
   }
 
   private Route serve(String file) {

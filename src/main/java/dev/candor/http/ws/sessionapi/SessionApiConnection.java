@@ -3,6 +3,7 @@ package dev.candor.http.ws.sessionapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.http.Failures;
 import dev.candor.http.Json;
+import dev.candor.http.rest.SpokenLineRoutes;
 import dev.candor.http.ws.SessionSocket;
 import dev.candor.http.ws.SocketMessage;
 import dev.candor.interview.CandidateFit;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -54,6 +56,11 @@ public final class SessionApiConnection extends SessionSocket {
   private final CandidateFit fit;
   /** The question this client was last shown: its next answer is for that one. */
   private String shownQuestionId;
+  /** With voice on, a question waits for its line's audio: the number of the event that speaks it, and its message. */
+  private long heldLineSeq = -1;
+  private Function<String, String> heldMessage;
+  /** A follow-up's message, made when the follow-up is added (the event with its reason) and shown when it is asked. */
+  private Function<String, String> followUpMessage;
 
   /** @param setup the session's setup as the route read it, both documents in */
   public static Behavior<SocketMessage> create(String sessionId, InterviewSetup setup, ActorRef<SocketMessage.Outgoing> out,
@@ -122,8 +129,7 @@ public final class SessionApiConnection extends SessionSocket {
       case "start" -> start(ackTo);
       case "answer" -> answer(data, ackTo);
       case "ready" -> ready(ackTo);
-      case "voice_toggle" -> replyNow(ackTo, SessionApiMessages.error(
-          "Voice mode is not available on this server yet; the interview goes on in text", BAD_MESSAGE));
+      case "voice_toggle" -> voiceToggle(data, ackTo);
       default -> replyNow(ackTo, SessionApiMessages.error("Unknown message type '" + type
           + "'; expected start, answer, ready or voice_toggle", BAD_MESSAGE));
     }
@@ -177,6 +183,41 @@ public final class SessionApiConnection extends SessionSocket {
     });
   }
 
+  /**
+   * Before the start the choice is kept with the setup, and the interview begins spoken; after it, the session speaks
+   * from now on (the open question at once) or falls silent.
+   */
+  private void voiceToggle(JsonNode data, ActorRef<SocketMessage.Ack> ackTo) {
+    JsonNode enabled = data.path("enabled");
+    if (!enabled.isBoolean()) {
+      replyNow(ackTo, SessionApiMessages.error("voice_toggle needs {\"enabled\": true} or {\"enabled\": false}", BAD_MESSAGE));
+      return;
+    }
+    String voice = deps.interviews().settings().voice();
+    if (enabled.asBoolean() && voice == null) {
+      replyNow(ackTo, SessionApiMessages.error("This server has no voice; the interview goes on in text", UNAVAILABLE));
+      return;
+    }
+    then(deps.sessions().status(sessionId), ackTo, (view, failure) -> () -> {
+      if (failure != null) {
+        send(failure(failure));
+        return;
+      }
+      CompletionStage<?> chosen = view.status() == InterviewSession.Status.NEW
+          ? CompletableFuture.supplyAsync(() -> deps.setups().setVoiceEnabled(sessionId, enabled.asBoolean()), deps.blocking())
+          : deps.sessions().chooseVoice(sessionId, enabled.asBoolean() ? voice : null);
+      then(chosen, ackTo, (reply, error) -> () -> {
+        if (error != null) {
+          send(failure(error));
+        } else if (reply instanceof InterviewSession.Rejected rejected) {
+          send(rejection(rejected));
+        } else {
+          send(SessionApiMessages.voiceStatus(enabled.asBoolean()));
+        }
+      });
+    });
+  }
+
   /** The client asks for the step it is at: the open question again, or how the interview ended. */
   private void ready(ActorRef<SocketMessage.Ack> ackTo) {
     then(deps.sessions().status(sessionId), ackTo, (view, failure) -> () -> {
@@ -203,7 +244,10 @@ public final class SessionApiConnection extends SessionSocket {
       Question question = view.questions().get(asked.index());
       shownQuestionId = question.id();
       if (SessionApiMessages.isFollowUp(question)) {
-        // Shown by the FollowUpAdded before it, which carries the reason.
+        Function<String, String> message = followUpMessage != null ? followUpMessage
+            : audio -> SessionApiMessages.followUp(question, null, secondsLeft, audio);
+        followUpMessage = null;
+        show(update.seq(), view, message);
         return;
       }
       SkillScores.Phase phase = SkillScores.phaseOf(view.questions(), asked.index());
@@ -213,9 +257,16 @@ public final class SessionApiConnection extends SessionSocket {
       if (asked.index() == 0 || phase != SkillScores.phaseOf(view.questions(), previousPlanned(view, asked.index()))) {
         send(SessionApiMessages.phaseUpdate(phase));
       }
-      send(SessionApiMessages.newQuestion(view.questions(), asked.index(), secondsLeft));
+      show(update.seq(), view, audio -> SessionApiMessages.newQuestion(view.questions(), asked.index(), secondsLeft, audio));
     } else if (event instanceof InterviewSession.FollowUpAdded added) {
-      send(SessionApiMessages.followUp(added.question(), added.reason(), secondsLeft));
+      followUpMessage = audio -> SessionApiMessages.followUp(added.question(), added.reason(), secondsLeft, audio);
+    } else if (event instanceof InterviewSession.UtteranceSpoken spoken) {
+      String audio = audioUrl(spoken);
+      if (spoken.seq() == heldLineSeq) {
+        sendHeld(audio);
+      } else {
+        send(SessionApiMessages.speech(audio));
+      }
     } else if (event instanceof InterviewSession.AnswerAnalysed analysed) {
       Question question = view.questions().stream().filter(q -> q.id().equals(analysed.questionId())).findFirst().orElse(null);
       send(SessionApiMessages.scoreUpdate(SkillScores.of(question, analysed.analysis()), view.skillScores(), analysed.analysis()));
@@ -240,7 +291,43 @@ public final class SessionApiConnection extends SessionSocket {
 
   @Override
   protected void onProblem(SessionProblem problem) {
+    if (problem.work() == SessionProblem.Work.SPEECH) {
+      // The words stand without their audio.
+      sendHeld(null);
+    }
     send(SessionApiMessages.error(problem.message(), UNAVAILABLE));
+  }
+
+  /** Sends a question now, or, with voice on and its line not spoken yet, once its audio is ready. */
+  private void show(long lineSeq, SessionView view, Function<String, String> message) {
+    InterviewSession.UtteranceSpoken spoken = view.lastUtterance();
+    if (spoken != null && spoken.seq() == lineSeq) {
+      send(message.apply(audioUrl(spoken)));
+    } else if (view.voiced()) {
+      sendHeld(null);
+      heldLineSeq = lineSeq;
+      heldMessage = message;
+    } else {
+      send(message.apply(null));
+    }
+  }
+
+  private void sendHeld(String audio) {
+    if (heldMessage != null) {
+      send(heldMessage.apply(audio));
+    }
+    heldMessage = null;
+    heldLineSeq = -1;
+  }
+
+  /** The audio of the current line when it is ready, for a question shown again. */
+  private static String currentAudio(SessionView view) {
+    InterviewSession.UtteranceSpoken spoken = view.lastUtterance();
+    return spoken != null && spoken.seq() == view.currentLineSeq() ? audioUrl(spoken) : null;
+  }
+
+  private static String audioUrl(InterviewSession.UtteranceSpoken spoken) {
+    return "/" + SpokenLineRoutes.linePath(spoken.audioId(), spoken.contentType());
   }
 
   /** Shows a reconnecting or asking client the step the interview is at. */
@@ -256,9 +343,9 @@ public final class SessionApiConnection extends SessionSocket {
         }
         if (SessionApiMessages.isFollowUp(current)) {
           String reason = view.lastAnalysis() == null ? null : view.lastAnalysis().followUpReason();
-          send(SessionApiMessages.followUp(current, reason, secondsLeft));
+          send(SessionApiMessages.followUp(current, reason, secondsLeft, currentAudio(view)));
         } else {
-          send(SessionApiMessages.newQuestion(view.questions(), view.questionsAsked() - 1, secondsLeft));
+          send(SessionApiMessages.newQuestion(view.questions(), view.questionsAsked() - 1, secondsLeft, currentAudio(view)));
         }
         send(SessionApiMessages.timeRemaining(secondsLeft));
       }

@@ -61,23 +61,40 @@ public final class SessionApiMessages {
     return message("intro", data);
   }
 
-  /** @param index the question's place in the session's questions (follow-ups included) */
-  public static String newQuestion(List<Question> questions, int index, long secondsLeft) {
+  /**
+   * @param index the question's place in the session's questions (follow-ups included)
+   * @param audioUrl where the interviewer's spoken line is served, or null in text
+   */
+  public static String newQuestion(List<Question> questions, int index, long secondsLeft, String audioUrl) {
     Question question = questions.get(index);
-    return message("new_question", Json.object()
+    return message("new_question", withAudio(audioUrl, Json.object()
         .put("question", question.text())
         .put("difficulty", question.difficulty().name().toLowerCase(Locale.ROOT))
         .put("topic", question.topic())
         .put("explanation", SkillScores.purpose(questions, index))
         .put("question_number", plannedCount(questions.subList(0, index + 1)))
-        .put("time_remaining", secondsLeft));
+        .put("time_remaining", secondsLeft)));
   }
 
-  public static String followUp(Question question, String reason, long secondsLeft) {
-    return message("followup", Json.object()
+  public static String followUp(Question question, String reason, long secondsLeft, String audioUrl) {
+    return message("followup", withAudio(audioUrl, Json.object()
         .put("question", question.text())
         .put("reason", reason == null ? "The answer left something out" : reason)
-        .put("time_remaining", secondsLeft));
+        .put("time_remaining", secondsLeft)));
+  }
+
+  /** A spoken line whose words were shown before its audio was ready (voice turned on mid-question, the closing words). */
+  public static String speech(String audioUrl) {
+    return message("speech", Json.object().put("audio_url", audioUrl));
+  }
+
+  /** The answer to voice_toggle. */
+  public static String voiceStatus(boolean enabled) {
+    return message("voice_status", Json.object().put("enabled", enabled));
+  }
+
+  private static ObjectNode withAudio(String audioUrl, ObjectNode data) {
+    return audioUrl == null ? data : data.put("audio_url", audioUrl);
   }
 
   public static String scoreUpdate(SkillScores current, SkillScores running, AnswerAnalysis analysis) {

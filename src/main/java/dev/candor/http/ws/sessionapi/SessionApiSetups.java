@@ -24,8 +24,10 @@ public final class SessionApiSetups {
    * @param maxFollowUps follow-ups an interview asks at most (one at most per planned question)
    * @param clockInterval how often time_remaining is sent
    * @param maxResumeBytes largest resume upload
+   * @param voice the voice a spoken interview is held in; null on a node that cannot speak
    */
-  public record Settings(int questionCount, Duration duration, int maxFollowUps, Duration clockInterval, long maxResumeBytes) {}
+  public record Settings(int questionCount, Duration duration, int maxFollowUps, Duration clockInterval, long maxResumeBytes,
+      String voice) {}
 
   private final Settings settings;
   private final Clock clock;
@@ -67,7 +69,8 @@ public final class SessionApiSetups {
     JobPosting job = job(setup);
     CandidateFit fit = CandidateFit.of(resume, job, Year.now(clock));
     InterviewPreferences preferences = new InterviewPreferences(settings.duration().toMillis() / 60_000.0, null, fit.focusAreas());
-    return new InterviewSession.SessionContext(null, null, resume, job, preferences, null, false, settings.questionCount(),
+    String voice = setup.voiceEnabled() ? settings.voice() : null;
+    return new InterviewSession.SessionContext(null, null, resume, job, preferences, voice, false, settings.questionCount(),
         false, null, null)
         .withFollowUps(settings.maxFollowUps())
         .withClock((int) Math.max(1, settings.clockInterval().toSeconds()));
