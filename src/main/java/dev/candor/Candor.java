@@ -21,6 +21,7 @@ import dev.candor.http.rest.LifecycleAuthRoutes;
 import dev.candor.http.rest.LifecycleRoutes;
 import dev.candor.http.rest.SessionApiRoutes;
 import dev.candor.http.ws.sessionapi.SessionApiConnection;
+import dev.candor.http.ws.sessionapi.SessionApiRetention;
 import dev.candor.http.ws.sessionapi.SessionApiSetups;
 import dev.candor.http.rest.ResumeRoutes;
 import dev.candor.http.rest.SessionRoutes;
@@ -167,13 +168,17 @@ public final class Candor implements AutoCloseable {
       InterviewSetupRepository setups = new InterviewSetupRepository(database.dataSource());
       SessionApiSetups sessionApiSetups = new SessionApiSetups(
           sessionApiSettings(config.getConfig("candor.sessionapi"), speech == null || speech.voice() == null ? null : speechSetup.voice()),
-          Clock.systemUTC());
+          setups, Clock.systemUTC());
       OpenHireConnection.Dependencies openHire = new OpenHireConnection.Dependencies(sessions, jobs, candidates,
           sessionSettings.defaultMaxDuration().toMillis() / 60_000.0, system.dispatchers().lookup(DispatcherSelector.blocking()),
           askTimeout, socketSettings.resubscribeInterval(), Clock.systemUTC());
       VoiceLoopConnection.Dependencies voiceLoop = new VoiceLoopConnection.Dependencies(sessions, audio,
           system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout, socketSettings.resubscribeInterval(),
           speechSetup.maxAudioBytes(), speechSetup.voice(), speechSetup.hears());
+      Config sessionApiConfig = config.getConfig("candor.sessionapi");
+      new SessionApiRetention(new SessionApiRetention.Settings(sessionApiConfig.getDuration("retention"),
+          sessionApiConfig.getDuration("retention-check")), setups, sessionApiSetups, sessions, askTimeout, Clock.systemUTC())
+          .schedule(system, system.dispatchers().lookup(DispatcherSelector.blocking()));
       SessionApiConnection.Dependencies sessionApi = new SessionApiConnection.Dependencies(sessions, setups, sessionApiSetups,
           system.dispatchers().lookup(DispatcherSelector.blocking()), askTimeout, socketSettings.resubscribeInterval(),
           Clock.systemUTC());

@@ -73,6 +73,17 @@ public record CandidateFit(Seniority seniority, List<String> strengths, List<Str
     return new CandidateFit(seniority, limit(strengths), limit(gaps), limit(new ArrayList<>(focus)));
   }
 
+  /**
+   * The same fit for a candidate remembered from an earlier interview: that interview's gaps come first among the
+   * focus areas (those the resume now shows are left out).
+   */
+  public CandidateFit rememberingGaps(List<String> earlierGaps) {
+    Set<String> focus = new LinkedHashSet<>();
+    earlierGaps.stream().filter(g -> !strengths.contains(g)).forEach(focus::add);
+    focus.addAll(focusAreas);
+    return new CandidateFit(seniority, strengths, gaps, limit(new ArrayList<>(focus)));
+  }
+
   static Seniority seniority(Resume resume, Year thisYear) {
     double years = experienceYears(resume, thisYear.getValue());
     Seniority byYears = years < 2 ? Seniority.JUNIOR : years < 5 ? Seniority.MID : Seniority.SENIOR;

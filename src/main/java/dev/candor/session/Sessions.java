@@ -57,6 +57,11 @@ public final class Sessions {
     return ref(sessionId).ask(replyTo -> new InterviewSession.ChooseVoice(voice, replyTo), askTimeout);
   }
 
+  /** Stops the session's entity wherever it lives; the next message loads it again from the journal. */
+  public void stop(String sessionId) {
+    ref(sessionId).tell(InterviewSession.Passivate.INSTANCE);
+  }
+
   public CompletionStage<InterviewSession.Reply> end(String sessionId) {
     return ref(sessionId).ask(InterviewSession.End::new, askTimeout);
   }

@@ -2,12 +2,22 @@ package dev.candor.store;
 
 import java.time.Instant;
 
-/** One row of interview_setups: what seed 004's REST calls gave an interview before it started. */
+/**
+ * One row of interview_setups: what seed 004's REST calls gave an interview before it started.
+ *
+ * @param reportJson the report kept after the retention job deleted the rest; null until then
+ * @param purgedAt when that happened; null while the session's data is all there
+ */
 public record InterviewSetup(String sessionId, String resumeText, String resumeFileName, String jobText, String role,
-    boolean memoryOptIn, boolean voiceEnabled, Instant createdAt) {
+    boolean memoryOptIn, boolean voiceEnabled, String candidateEmail, String reportJson, Instant purgedAt, Instant createdAt) {
 
+  /** A purged session had both documents: it was interviewed. */
   public boolean hasResume() {
-    return resumeText != null;
+    return resumeText != null || purged();
+  }
+
+  public boolean purged() {
+    return purgedAt != null;
   }
 
   public boolean hasJob() {

@@ -75,6 +75,30 @@ final class Jdbc {
     }
   }
 
+  interface Transaction<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  <T> T inTransaction(Transaction<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Database error: " + e.getMessage(), e);
+    }
+  }
+
   static Array textArray(Connection connection, List<String> values) throws SQLException {
     return connection.createArrayOf("text", values.toArray(String[]::new));
   }

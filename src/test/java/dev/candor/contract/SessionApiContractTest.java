@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.Candor;
 import dev.candor.testing.Documents;
 import dev.candor.testing.HttpJson;
+import com.typesafe.config.ConfigFactory;
+import dev.candor.testing.TestConfigs;
+import dev.candor.testing.TestDatabase;
 import dev.candor.testing.TestServers;
 import dev.candor.testing.WsClient;
 import java.util.ArrayList;
@@ -51,15 +54,21 @@ class SessionApiContractTest {
   /** A long interview, for the flow. */
   private static Candor server;
   private static HttpJson http;
-  /** A 12-second interview told its time every 2 seconds, and a 200 KB resume limit. */
+  /**
+   * A 12-second interview told its time every 2 seconds, a 200 KB resume limit, and 8 seconds of retention checked every
+   * second.
+   */
   private static Candor shortServer;
   private static HttpJson shortHttp;
+  private static TestDatabase.Db shortDb;
 
   @BeforeAll
   static void start() throws Exception {
     server = TestServers.node("candor.sessionapi.max-follow-ups = 3");
     http = new HttpJson(server.httpPort());
-    shortServer = TestServers.node("candor.sessionapi { duration = 12s, clock-interval = 2s, max-resume = 200k }");
+    shortDb = TestDatabase.fresh();
+    shortServer = Candor.start(ConfigFactory.parseString("candor.sessionapi { duration = 12s, clock-interval = 2s, "
+        + "max-resume = 200k, retention = 8s, retention-check = 1s }").withFallback(TestConfigs.node(shortDb)));
     shortHttp = new HttpJson(shortServer.httpPort());
   }
 
@@ -274,6 +283,76 @@ class SessionApiContractTest {
       assertEquals(1000, ws.awaitServerClose());
     }
     assertEquals("completed", shortHttp.get("/interview/report/" + id).body().get("status").asText());
+  }
+
+  @Test
+  void withoutConsentOnlyTheReportIsLeftAfterTheRetentionPeriod() throws Exception {
+    String forgotten = readySession(shortHttp);
+    String remembered = readySession(shortHttp);
+    assertEquals(200, shortHttp.post("/interview/opt-in-memory?session_id=" + remembered, "{\"opt_in\": true}").status());
+    interviewToTheEnd(forgotten, "The codename was zanzibar quokka.");
+    interviewToTheEnd(remembered, "The codename was patagonia wombat.");
+
+    String journal = "SELECT count(*) FROM event_journal WHERE position(convert_to('%s', 'UTF8') in event_payload) > 0";
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < deadline
+        && !shortHttp.get("/interview/report/" + forgotten).body().get("qa_history").get(0).get("answer").isNull()) {
+      Thread.sleep(250);
+    }
+    JsonNode kept = shortHttp.get("/interview/report/" + forgotten).body();
+    assertEquals("completed", kept.get("status").asText());
+    assertTrue(kept.get("qa_history").size() >= 8);
+    kept.get("qa_history").forEach(item -> assertTrue(item.get("answer").isNull(), item.toString()));
+    assertFalse(kept.get("final_report").asText().isBlank(), "the report is kept");
+    assertScores(kept.get("scores"));
+    assertFalse(kept.toString().contains("zanzibar"));
+    // Nowhere else either: not in the journal, the snapshots or the setup.
+    assertEquals(0, TestDatabase.count(shortDb, String.format(journal, "zanzibar quokka")));
+    assertEquals(0, TestDatabase.count(shortDb, "SELECT count(*) FROM event_journal WHERE persistence_id = 'InterviewSession|"
+        + forgotten + "'"));
+    assertEquals(0, TestDatabase.count(shortDb, "SELECT count(*) FROM snapshot WHERE persistence_id = 'InterviewSession|"
+        + forgotten + "'"));
+    assertEquals(0, TestDatabase.count(shortDb, "SELECT count(*) FROM interview_setups WHERE session_id = '" + forgotten
+        + "' AND (resume_text IS NOT NULL OR candidate_email IS NOT NULL OR report_json LIKE '%zanzibar%')"));
+    JsonNode session = shortHttp.get("/session/" + forgotten).body();
+    assertEquals("completed", session.get("status").asText());
+    assertTrue(session.get("has_resume").asBoolean());
+    assertEquals(400, uploadResume(shortHttp, forgotten).status());
+    try (WsClient ws = WsClient.connect(shortServer.httpPort(), "/ws/interview/" + forgotten)) {
+      assertEquals("completed", ws.next("connected").get("data").get("status").asText());
+      assertFalse(ws.next("feedback").get("data").get("report").asText().isBlank());
+      assertEquals(1000, ws.awaitServerClose());
+    }
+
+    // With consent everything stays, and the candidate's next session begins with the gaps of this one.
+    assertTrue(TestDatabase.count(shortDb, String.format(journal, "patagonia wombat")) > 0);
+    JsonNode full = shortHttp.get("/interview/report/" + remembered).body();
+    assertTrue(full.toString().contains("patagonia wombat"));
+    String next = newSession(shortHttp);
+    assertEquals(200, shortHttp.postForm("/upload/jd", Map.of("session_id", next, "job_description",
+        "Python developer\n\nRequirements:\n- Python and Django\n- AWS", "role", "Python Developer")).status());
+    JsonNode again = uploadResume(shortHttp, next).body();
+    assertEquals("Kubernetes", again.get("focus_areas").get(0).asText(), again.toString());
+    assertTrue(texts(again.get("gaps")).contains("Django"), again.toString());
+  }
+
+  /** Answers every question with {@code marker} in it until the interview ends (or its time runs out). */
+  private static void interviewToTheEnd(String id, String marker) throws Exception {
+    try (WsClient ws = WsClient.connect(shortServer.httpPort(), "/ws/interview/" + id)) {
+      ws.next("connected");
+      ws.send("{\"type\":\"start\"}");
+      String answer = "{\"type\":\"answer\",\"data\":{\"text\":" + HttpJson.json(GOOD_ANSWER + " " + marker) + "}}";
+      while (true) {
+        JsonNode message = ws.next();
+        String type = message.get("type").asText();
+        if (type.equals("new_question") || type.equals("followup")) {
+          ws.send(answer);
+        } else if (type.equals("feedback")) {
+          break;
+        }
+      }
+      assertEquals(1000, ws.awaitServerClose());
+    }
   }
 
   @Test

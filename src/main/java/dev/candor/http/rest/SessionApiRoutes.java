@@ -1,21 +1,19 @@
 package dev.candor.http.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.http.Failures;
 import dev.candor.http.Json;
 import dev.candor.http.JsonRoutes;
 import dev.candor.http.MultipartForms;
 import dev.candor.http.ws.sessionapi.SessionApiMessages;
+import dev.candor.http.ws.sessionapi.SessionApiReports;
 import dev.candor.http.ws.sessionapi.SessionApiSetups;
 import dev.candor.ingest.resume.DocumentException;
 import dev.candor.ingest.resume.DocumentType;
+import dev.candor.ingest.resume.ResumeParser;
 import dev.candor.ingest.resume.ResumeTextExtractor;
-import dev.candor.interview.AnswerAnalysis;
 import dev.candor.interview.CandidateFit;
-import dev.candor.interview.InterviewInsights;
-import dev.candor.interview.Question;
 import dev.candor.interview.SkillScores;
 import dev.candor.session.InterviewSession;
 import dev.candor.session.SessionView;
@@ -24,9 +22,6 @@ import dev.candor.store.InterviewSetup;
 import dev.candor.store.InterviewSetupRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,7 +50,6 @@ public final class SessionApiRoutes extends JsonRoutes {
   /** Room for the multipart envelope and the session id around the file itself. */
   private static final long ENVELOPE = 64 * 1024;
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-  private static final DateTimeFormatter SEED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final InterviewSetupRepository setups;
   private final SessionApiSetups interviews;
@@ -92,7 +86,13 @@ public final class SessionApiRoutes extends JsonRoutes {
   }
 
   private Route session(String id) {
-    return withSetup(id, setup -> onComplete(sessions.status(id), status -> {
+    return withSetup(id, setup -> setup.purged() ? json(StatusCodes.OK, Json.object()
+        .put("session_id", id)
+        .put("status", kept(setup).path("status").asText("completed"))
+        .put("current_phase", SkillScores.Phase.COMPLETED.wireName())
+        .put("has_resume", true)
+        .put("has_jd", true)
+        .put("memory_opt_in", false)) : onComplete(sessions.status(id), status -> {
       if (status.isFailure()) {
         return complete(unavailable());
       }
@@ -121,10 +121,11 @@ public final class SessionApiRoutes extends JsonRoutes {
           }
           String sessionId = id.text().strip();
           return notStarted(sessionId, setup -> {
-            CompletionStage<InterviewSetup> stored = blocking(() -> {
+            CompletionStage<CandidateFit> stored = blocking(() -> {
               try {
                 String text = extractor.extract(file.bytes(), limit, EnumSet.allOf(DocumentType.class)).text();
-                return setups.setResume(sessionId, text, file.filename()).orElseThrow();
+                String email = ResumeParser.parse(text).email();
+                return interviews.fit(setups.setResume(sessionId, text, file.filename(), email).orElseThrow());
               } catch (DocumentException e) {
                 throw new CompletionException(e);
               }
@@ -137,7 +138,7 @@ public final class SessionApiRoutes extends JsonRoutes {
               if (result.isFailure()) {
                 return failWith(Failures.cause(result.failed().get()));
               }
-              CandidateFit fit = interviews.fit(result.get());
+              CandidateFit fit = result.get();
               ObjectNode body = Json.object().put("session_id", sessionId).put("resume_received", true)
                   .put("detected_seniority", fit.seniority().wireName());
               body.set("strengths", Json.tree(fit.strengths()));
@@ -180,7 +181,10 @@ public final class SessionApiRoutes extends JsonRoutes {
       if (!optIn.isBoolean()) {
         return complete(badRequest("Send {\"opt_in\": true} or {\"opt_in\": false}"));
       }
-      return withSetup(id.get().strip(), setup -> answer(blocking(() -> setups.setMemoryOptIn(setup.sessionId(),
+      return withSetup(id.get().strip(), setup -> setup.purged()
+          ? complete(badRequest("This session's answers were deleted at the end of its retention period; its consent can"
+              + " no longer change"))
+          : answer(blocking(() -> setups.setMemoryOptIn(setup.sessionId(),
           optIn.asBoolean()).orElseThrow()), stored -> Json.response(StatusCodes.OK, Json.object()
           .put("session_id", stored.sessionId())
           .put("memory_opt_in", stored.memoryOptIn())
@@ -189,51 +193,25 @@ public final class SessionApiRoutes extends JsonRoutes {
   }
 
   private Route report(String id) {
-    return withSetup(id, setup -> onComplete(sessions.status(id).thenCombine(sessions.answers(id), Report::new), found -> {
-      if (found.isFailure()) {
-        return complete(unavailable());
+    return withSetup(id, setup -> {
+      if (setup.purged()) {
+        return json(StatusCodes.OK, kept(setup));
       }
-      return json(StatusCodes.OK, report(setup, found.get().view(), found.get().answers()));
-    }));
+      CompletionStage<ObjectNode> report = sessions.status(id).thenCombine(sessions.answers(id), Report::new)
+          .thenCompose(found -> blocking(() -> SessionApiReports.report(found.view(), found.answers(), interviews.fit(setup),
+              clock.instant(), true)));
+      return onComplete(report, found -> found.isSuccess() ? json(StatusCodes.OK, found.get()) : complete(unavailable()));
+    });
   }
 
   private record Report(SessionView view, InterviewSession.Answers answers) {}
 
-  private ObjectNode report(InterviewSetup setup, SessionView view, InterviewSession.Answers answers) {
-    CandidateFit fit = interviews.fit(setup);
-    boolean completed = view.report() != null;
-    ObjectNode body = Json.object()
-        .put("session_id", view.sessionId())
-        .put("status", SessionApiMessages.status(view))
-        .put("detected_seniority", fit.seniority().wireName());
-    body.set("strengths", Json.tree(completed && !view.report().strengths().isEmpty() ? view.report().strengths() : fit.strengths()));
-    body.set("gaps", Json.tree(fit.gaps()));
-    body.set("scores", SessionApiMessages.scores(view.skillScores()));
-    ArrayNode history = body.putArray("qa_history");
-    for (int i = 0; i < view.questionsAsked(); i++) {
-      Question question = view.questions().get(i);
-      InterviewSession.RecordedAnswer answer = answers.answers().get(question.id());
-      AnswerAnalysis analysis = answers.analyses().get(question.id());
-      ObjectNode item = history.addObject()
-          .put("question_number", SessionApiMessages.plannedCount(view.questions().subList(0, i + 1)))
-          .put("question", question.text())
-          .put("topic", question.topic())
-          .put("difficulty", question.difficulty().name().toLowerCase(java.util.Locale.ROOT))
-          .put("phase", SkillScores.phaseOf(view.questions(), i).wireName())
-          .put("is_followup", SessionApiMessages.isFollowUp(question))
-          .put("answer", answer == null ? null : answer.text());
-      item.set("scores", SessionApiMessages.scores(SkillScores.of(question, analysis)));
-      item.put("feedback", analysis == null ? null : analysis.feedback());
-      item.set("strengths", Json.tree(analysis == null ? java.util.List.of() : InterviewInsights.strengthsIdentified(java.util.List.of(analysis))));
-      item.set("improvements", Json.tree(analysis == null ? java.util.List.of() : analysis.suggestions()));
+  private static JsonNode kept(InterviewSetup setup) {
+    try {
+      return Json.parse(setup.reportJson());
+    } catch (Json.InvalidJsonException e) {
+      throw new IllegalStateException("the kept report of session " + setup.sessionId() + " is not JSON", e);
     }
-    body.put("final_report", completed ? SessionApiMessages.finalReport(view.report()) : null);
-    body.put("recommendation", completed ? view.skillScores().recommendation() : null);
-    body.set("skill_roadmap", completed ? SessionApiMessages.roadmap(view, fit) : Json.MAPPER.createArrayNode());
-    body.put("duration_minutes", Math.round(view.minutesElapsed(clock.instant())));
-    body.put("started_at", time(view.startedAt()));
-    body.put("ended_at", time(view.endedAt()));
-    return body;
   }
 
   // ---- plumbing ----
@@ -253,7 +231,9 @@ public final class SessionApiRoutes extends JsonRoutes {
 
   /** A known session whose interview has not started: its documents can still change. */
   private Route notStarted(String id, Function<InterviewSetup, Route> inner) {
-    return withSetup(id, setup -> onComplete(sessions.status(id), status -> {
+    return withSetup(id, setup -> setup.purged()
+        ? complete(badRequest("The interview has ended: its resume and job description can no longer change"))
+        : onComplete(sessions.status(id), status -> {
       if (status.isFailure()) {
         return complete(unavailable());
       }
@@ -298,10 +278,6 @@ public final class SessionApiRoutes extends JsonRoutes {
 
   private static HttpResponse unavailable() {
     return Json.error(StatusCodes.SERVICE_UNAVAILABLE, "The interview session did not answer in time; try again");
-  }
-
-  private static String time(Instant instant) {
-    return instant == null ? null : SEED_TIME.format(instant);
   }
 
   private static long megabytes(long bytes) {

@@ -6,6 +6,7 @@ import dev.candor.http.ws.openhire.OpenHireConnection;
 import dev.candor.http.ws.sessionapi.SessionApiConnection;
 import dev.candor.http.ws.voiceloop.VoiceLoopConnection;
 import dev.candor.session.SessionIds;
+import dev.candor.interview.CandidateFit;
 import dev.candor.store.InterviewSetup;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -88,17 +89,21 @@ public final class InterviewSocketRoute extends AllDirectives {
 
   private record Socket(String sessionId, HttpRequest request, WebSocketUpgrade upgrade, String subprotocol) {}
 
+  /** @param fit null for a session whose retention period ended: only its kept report is left */
+  private record Found(InterviewSetup setup, CandidateFit fit) {}
+
   /**
    * Seed 004's socket, once its setup is read; with {@code explicit} false an id with no setup is another dialect's.
    */
   private Route sessionApi(Socket socket, boolean explicit) {
-    var lookup = CompletableFuture.supplyAsync(() -> sessionApi.setups().find(socket.sessionId()), sessionApi.blocking())
+    var lookup = CompletableFuture.supplyAsync(() -> sessionApi.setups().find(socket.sessionId())
+            .map(setup -> new Found(setup, setup.purged() ? null : sessionApi.interviews().fit(setup))), sessionApi.blocking())
         .orTimeout(sessionApi.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return onComplete(lookup, found -> {
       if (found.isFailure()) {
         return complete(CloseCodes.refuse(socket.upgrade(), 1011, "The session could not be looked up", socket.subprotocol()));
       }
-      Optional<InterviewSetup> setup = found.get();
+      Optional<Found> setup = found.get();
       if (setup.isEmpty()) {
         return explicit
             ? complete(CloseCodes.refuse(socket.upgrade(), 4004, "Session not found", socket.subprotocol()))
@@ -110,10 +115,11 @@ public final class InterviewSocketRoute extends AllDirectives {
       if (origin.isPresent() && !cors.allows(origin.get())) {
         return complete(CloseCodes.refuse(socket.upgrade(), 4003, "Origin not allowed", socket.subprotocol()));
       }
-      if (!setup.get().hasResume() || !setup.get().hasJob()) {
+      InterviewSetup ready = setup.get().setup();
+      if (!ready.hasResume() || !ready.hasJob()) {
         return complete(CloseCodes.refuse(socket.upgrade(), 4000, "Upload resume and JD first", socket.subprotocol()));
       }
-      return accept(socket, out -> SessionApiConnection.create(socket.sessionId(), setup.get(), out, sessionApi));
+      return accept(socket, out -> SessionApiConnection.create(socket.sessionId(), ready, setup.get().fit(), out, sessionApi));
     });
   }
 

@@ -53,6 +53,8 @@ public final class SessionApiConnection extends SessionSocket {
   static final int UNAVAILABLE = 4503;
 
   private final Dependencies deps;
+  private final InterviewSetup setup;
+  /** Null for a session whose retention period ended. */
   private final CandidateFit fit;
   /** The question this client was last shown: its next answer is for that one. */
   private String shownQuestionId;
@@ -62,18 +64,23 @@ public final class SessionApiConnection extends SessionSocket {
   /** A follow-up's message, made when the follow-up is added (the event with its reason) and shown when it is asked. */
   private Function<String, String> followUpMessage;
 
-  /** @param setup the session's setup as the route read it, both documents in */
-  public static Behavior<SocketMessage> create(String sessionId, InterviewSetup setup, ActorRef<SocketMessage.Outgoing> out,
-      Dependencies deps) {
+  /**
+   * @param setup the session's setup as the route read it, both documents in
+   * @param fit how its resume meets its job; null for a session whose retention period ended (its setup has the kept
+   *     report)
+   */
+  public static Behavior<SocketMessage> create(String sessionId, InterviewSetup setup, CandidateFit fit,
+      ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context ->
-        new SessionApiConnection(context, timers, sessionId, setup, out, deps)));
+        new SessionApiConnection(context, timers, sessionId, setup, fit, out, deps)));
   }
 
   private SessionApiConnection(ActorContext<SocketMessage> context, TimerScheduler<SocketMessage> timers, String sessionId,
-      InterviewSetup setup, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
+      InterviewSetup setup, CandidateFit fit, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     super(context, timers, sessionId, out, deps.sessions(), deps.resubscribeInterval());
     this.deps = deps;
-    this.fit = deps.interviews().fit(setup);
+    this.setup = setup;
+    this.fit = fit;
   }
 
   private record Greeted(SessionView view, Throwable failure) implements SocketMessage {}
@@ -81,6 +88,10 @@ public final class SessionApiConnection extends SessionSocket {
   /** The client's messages wait until it has been told where its session stands. */
   @Override
   protected boolean onConnected() {
+    if (fit == null) {
+      showKeptReport();
+      return true;
+    }
     getContext().pipeToSelf(subscribed().thenCompose(s -> sessions.status(sessionId)), Greeted::new);
     return false;
   }
@@ -357,6 +368,19 @@ public final class SessionApiConnection extends SessionSocket {
       }
       default -> { }
     }
+  }
+
+  /** All that is left of a session past its retention period: how it ended, from the kept report. */
+  private void showKeptReport() {
+    JsonNode kept;
+    try {
+      kept = Json.parse(setup.reportJson());
+    } catch (Json.InvalidJsonException e) {
+      throw new IllegalStateException("the kept report of session " + sessionId + " is not JSON", e);
+    }
+    send(SessionApiMessages.connectedAfterRetention(sessionId, kept));
+    send(SessionApiReports.feedback(kept));
+    hangUp();
   }
 
   /** The final feedback, then a normal close: nothing more happens on this socket. */

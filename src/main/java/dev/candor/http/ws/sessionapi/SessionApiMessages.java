@@ -47,6 +47,15 @@ public final class SessionApiMessages {
         .put("seniority", fit.seniority().wireName()));
   }
 
+  /** {@code connected} for a session of which only the kept report is left. */
+  public static String connectedAfterRetention(String sessionId, com.fasterxml.jackson.databind.JsonNode kept) {
+    return message("connected", Json.object()
+        .put("session_id", sessionId)
+        .put("status", kept.path("status").asText("completed"))
+        .put("phase", SkillScores.Phase.COMPLETED.wireName())
+        .put("seniority", kept.path("detected_seniority").asText(null)));
+  }
+
   public static String intro(SessionView view, CandidateFit fit) {
     String role = view.jobTitle() == null || view.jobTitle().isBlank() ? "" : " for the " + view.jobTitle() + " role";
     long minutes = Math.round(view.maxDurationMinutes());

@@ -8,6 +8,7 @@ import dev.candor.interview.JobPosting;
 import dev.candor.interview.Resume;
 import dev.candor.session.InterviewSession;
 import dev.candor.store.InterviewSetup;
+import dev.candor.store.InterviewSetupRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Year;
@@ -30,10 +31,12 @@ public final class SessionApiSetups {
       String voice) {}
 
   private final Settings settings;
+  private final InterviewSetupRepository setups;
   private final Clock clock;
 
-  public SessionApiSetups(Settings settings, Clock clock) {
+  public SessionApiSetups(Settings settings, InterviewSetupRepository setups, Clock clock) {
     this.settings = settings;
+    this.setups = setups;
     this.clock = clock;
   }
 
@@ -59,15 +62,22 @@ public final class SessionApiSetups {
         parsed.experienceLevel(), parsed.remote());
   }
 
+  /**
+   * How the resume meets the job; for a candidate who consented in an earlier interview to be remembered (found by the
+   * resume's email), that interview's gaps come first among the focus areas. Blocking: it reads the database.
+   */
   public CandidateFit fit(InterviewSetup setup) {
-    return CandidateFit.of(resume(setup), job(setup), Year.now(clock));
+    CandidateFit fit = CandidateFit.of(resume(setup), job(setup), Year.now(clock));
+    return setups.remembered(setup.candidateEmail(), setup.sessionId())
+        .map(earlier -> fit.rememberingGaps(CandidateFit.of(resume(earlier), job(earlier), Year.now(clock)).gaps()))
+        .orElse(fit);
   }
 
-  /** The interview to start once both documents are in: its focus areas come from the fit. */
+  /** The interview to start once both documents are in: its focus areas come from the fit. Blocking, as {@link #fit}. */
   public InterviewSession.SessionContext context(InterviewSetup setup) {
     Resume resume = resume(setup);
     JobPosting job = job(setup);
-    CandidateFit fit = CandidateFit.of(resume, job, Year.now(clock));
+    CandidateFit fit = fit(setup);
     InterviewPreferences preferences = new InterviewPreferences(settings.duration().toMillis() / 60_000.0, null, fit.focusAreas());
     String voice = setup.voiceEnabled() ? settings.voice() : null;
     return new InterviewSession.SessionContext(null, null, resume, job, preferences, voice, false, settings.questionCount(),
