@@ -66,6 +66,7 @@ class SpokenSessionTest {
   private final AtomicInteger voiceCalls = new AtomicInteger();
   private EventSourcedBehaviorTestKit<Command, Event, State> kit;
   private String sessionId;
+  private MutableClock clock;
 
   @AfterAll
   static void shutdown() {
@@ -111,7 +112,7 @@ class SpokenSessionTest {
     };
     kit = EventSourcedBehaviorTestKit.create(testKit.system(), InterviewSession.create(sessionId = "spoken-" + System.nanoTime(),
         new GatedInterviewer(), new SpeechServices(ears, voice, "scripted", audio), SETTINGS,
-        new MutableClock(Instant.parse("2026-11-22T10:00:00Z")), null));
+        clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z")), null));
   }
 
   @Test
@@ -213,6 +214,69 @@ class SpokenSessionTest {
     State moved = awaitState(s -> s.askedCount() == 3);
     assertEquals(asked.questions().get(1).id(), moved.currentQuestion().id());
     assertEquals(planned + 1, moved.questions().size());
+  }
+
+  @Test
+  void theContextBoundsTheFollowUpsOfAWholeInterviewAndEachSaysWhy() {
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(CONVERSATION.withFollowUps(1), r));
+    State asked = awaitState(s -> s.status() == Status.IN_PROGRESS);
+    answer("I fixed it.");
+    State followed = awaitState(s -> s.askedCount() == 2);
+    assertTrue(followed.currentQuestion().id().endsWith(InterviewSession.FOLLOW_UP_SUFFIX));
+    InterviewSession.FollowUpAdded added = lastOf(followed, InterviewSession.FollowUpAdded.class);
+    assertEquals(followed.analyses().get(asked.currentQuestion().id()).followUpReason(), added.reason());
+    assertTrue(added.reason() != null && !added.reason().isBlank());
+
+    answer("Not sure.");
+    awaitState(s -> s.askedCount() == 3);
+    answer("I fixed it.");
+    State moved = awaitState(s -> s.askedCount() == 4);
+    assertEquals(asked.questions().get(2).id(), moved.currentQuestion().id(), "the one follow-up allowed is spent");
+  }
+
+  @Test
+  void aVoiceChosenMidInterviewSpeaksTheOpenQuestionAndItsAbsenceSilencesTheNext() {
+    SessionContext text = new SessionContext(null, null, SampleData.johnDoe(), SampleData.seniorEngineer(),
+        new InterviewPreferences(30, null, List.of()));
+    assertEquals(InterviewSession.Rejection.NOT_STARTED, ((InterviewSession.Rejected) kit.<Reply>runCommand(
+        r -> new InterviewSession.ChooseVoice("female", r)).reply()).reason());
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(text, r));
+    State silent = awaitState(s -> s.status() == Status.IN_PROGRESS);
+    assertTrue(silent.spoken().isEmpty());
+
+    var chosen = kit.<Reply>runCommand(r -> new InterviewSession.ChooseVoice("female", r));
+    assertInstanceOf(InterviewSession.VoiceChosen.class, chosen.event());
+    assertEquals("female", ((InterviewSession.Accepted) chosen.reply()).view().voice());
+    State spoken = awaitState(s -> s.spoken().containsKey(s.lastSpokenSeq()));
+    assertTrue(spokenTexts.peek().endsWith(spoken.currentQuestion().text()), "the open question is spoken at once");
+    assertTrue(kit.<Reply>runCommand(r -> new InterviewSession.ChooseVoice("female", r)).hasNoEvents(), "the same voice again");
+
+    kit.<Reply>runCommand(r -> new InterviewSession.ChooseVoice(null, r));
+    int voiced = spokenTexts.size();
+    answer("I led a team of five engineers through a billing migration and cut costs by 20 percent.");
+    State next = awaitState(s -> s.askedCount() == 2);
+    assertEquals(null, next.context().voice());
+    assertEquals(voiced, spokenTexts.size(), "nothing more is spoken");
+  }
+
+  @Test
+  void aClockedSessionTellsItsSubscribersTheTimeLeft() {
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(SPOKEN.withClock(1), r));
+    awaitState(s -> s.status() == Status.IN_PROGRESS);
+    TestProbe<Notification> subscriber = testKit.createTestProbe();
+    kit.<InterviewSession.Subscription>runCommand(r -> new InterviewSession.Subscribe(subscriber.getRef(), null, r));
+    assertEquals(30 * 60, subscriber.expectMessageClass(ClockTick.class, Duration.ofSeconds(3)).secondsLeft());
+    clock.advance(Duration.ofSeconds(90));
+    long later;
+    do {
+      later = subscriber.expectMessageClass(ClockTick.class, Duration.ofSeconds(3)).secondsLeft();
+    } while (later == 30 * 60);
+    assertEquals(30 * 60 - 90, later, "counted from the start by the session's clock");
+  }
+
+  private void answer(String text) {
+    assertInstanceOf(InterviewSession.AnswerAccepted.class,
+        kit.<Reply>runCommand(r -> new InterviewSession.SubmitAnswer(null, null, text, null, r)).reply());
   }
 
   @Test
