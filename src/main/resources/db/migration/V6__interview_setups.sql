@@ -15,6 +15,8 @@ CREATE TABLE interview_setups (
   candidate_email  TEXT,
   report_json      TEXT,
   purged_at        TIMESTAMPTZ,
+  -- the purge deleted a resume: the session had one
+  resume_purged    BOOLEAN NOT NULL DEFAULT false,
   created_at       TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX interview_setups_email_idx ON interview_setups (candidate_email, created_at DESC) WHERE memory_opt_in;

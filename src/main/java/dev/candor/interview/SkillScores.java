@@ -41,12 +41,19 @@ public record SkillScores(Double technical, Double design, Double communication)
         && (DESIGN.matcher(String.valueOf(question.topic())).find() || DESIGN.matcher(question.text()).find());
   }
 
-  /** The phase question {@code index} of {@code questions} belongs to: the first is the warm-up. */
+  /**
+   * The phase question {@code index} of {@code questions} belongs to: the first is the warm-up, and a follow-up (its id
+   * the id of the question before it, extended) is in the phase of the question it follows.
+   */
   public static Phase phaseOf(List<Question> questions, int index) {
     if (index == 0) {
       return Phase.INTRO;
     }
     Question question = questions.get(index);
+    String before = questions.get(index - 1).id();
+    if (question.id().length() > before.length() && question.id().startsWith(before)) {
+      return phaseOf(questions, index - 1);
+    }
     if (question.type() != QuestionType.TECHNICAL) {
       return Phase.BEHAVIOURAL;
     }

@@ -117,7 +117,7 @@ public final class InterviewSession {
   public static final String FOLLOW_UP_SUFFIX = "_followup";
 
   /** A long interview of thin answers is not turned into twice as many questions (unless its context says otherwise). */
-  public static final int MAX_FOLLOW_UPS = 3;
+  static final int MAX_FOLLOW_UPS = 3;
 
   /** A recording waiting to be transcribed; its bytes are in the audio store under {@code recordingId}. */
   public record PendingRecording(String recordingId, String questionId, String format) {}

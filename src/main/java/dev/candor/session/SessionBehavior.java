@@ -216,10 +216,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         })
         .onCommand(TimeUp.class, (s, c) -> Effect().none())
         .onCommand(TellTime.class, (s, c) -> Effect().none())
-        .onCommand(ChooseVoice.class, (s, c) -> s.status() == Status.NEW
-            ? reject(c.replyTo(), Rejection.NOT_STARTED, "The interview has not started: start it before choosing a voice")
-            : reject(c.replyTo(), s.status() == Status.ABANDONED ? Rejection.ABANDONED : Rejection.FINISHED,
-                "The interview is over; its voice can no longer change"));
+        .onCommand(ChooseVoice.class, this::refuseVoice);
 
     return builder.build();
   }
@@ -349,6 +346,17 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
           taskWork.owed(newState).forEach(task -> startTask(newState, task));
         })
         .thenReply(command.replyTo(), newState -> new Accepted(view(newState)));
+  }
+
+  /** A voice chosen in a state that takes none. */
+  private Effect<Event, State> refuseVoice(State state, ChooseVoice command) {
+    return switch (state.status()) {
+      case NEW -> reject(command.replyTo(), Rejection.NOT_STARTED, "The interview has not started: start it before choosing a voice");
+      case CREATED, READY -> reject(command.replyTo(), Rejection.NOT_STARTED,
+          "A client-paced interview's voice is chosen when it begins");
+      case ABANDONED -> reject(command.replyTo(), Rejection.ABANDONED, "This interview was abandoned; its voice can no longer change");
+      default -> reject(command.replyTo(), Rejection.FINISHED, "The interview is over; its voice can no longer change");
+    };
   }
 
   /** A client-paced step (plan, begin, advance) asked for in a state that does not take it. */

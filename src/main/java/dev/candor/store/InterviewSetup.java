@@ -7,13 +7,14 @@ import java.time.Instant;
  *
  * @param reportJson the report kept after the retention job deleted the rest; null until then
  * @param purgedAt when that happened; null while the session's data is all there
+ * @param resumePurged whether the purge deleted a resume (the session had one)
  */
 public record InterviewSetup(String sessionId, String resumeText, String resumeFileName, String jobText, String role,
-    boolean memoryOptIn, boolean voiceEnabled, String candidateEmail, String reportJson, Instant purgedAt, Instant createdAt) {
+    boolean memoryOptIn, boolean voiceEnabled, String candidateEmail, String reportJson, Instant purgedAt,
+    boolean resumePurged, Instant createdAt) {
 
-  /** A purged session had both documents: it was interviewed. */
   public boolean hasResume() {
-    return resumeText != null || purged();
+    return resumeText != null || resumePurged;
   }
 
   public boolean purged() {

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 public final class InterviewSetupRepository {
 
   private static final String COLUMNS = "session_id, resume_text, resume_file_name, job_text, role, memory_opt_in, voice_enabled, candidate_email, report_json, "
-      + "purged_at, created_at";
+      + "purged_at, resume_purged, created_at";
 
   private final Jdbc jdbc;
 
@@ -32,8 +32,10 @@ public final class InterviewSetupRepository {
         (c, s) -> s.setString(1, sessionId), InterviewSetupRepository::map);
   }
 
-  /** @return the setup as it now stands, or empty when there is no such session */
-  /** @param email the resume's email, or null when it gives none */
+  /**
+   * @param email the resume's email, or null when it gives none
+   * @return the setup as it now stands, or empty when there is no such session
+   */
   public Optional<InterviewSetup> setResume(String sessionId, String text, String fileName, String email) {
     return jdbc.queryOne("UPDATE interview_setups SET resume_text = ?, resume_file_name = ?, candidate_email = ? "
         + "WHERE session_id = ? RETURNING " + COLUMNS, (c, s) -> {
@@ -57,27 +59,47 @@ public final class InterviewSetupRepository {
         }, InterviewSetupRepository::map);
   }
 
-  /** Sessions without consent created before {@code cutoff} whose data is still all there, oldest first. */
-  public List<String> dueForPurge(Instant cutoff, int limit) {
-    return jdbc.query("SELECT session_id FROM interview_setups WHERE NOT memory_opt_in AND purged_at IS NULL "
-        + "AND created_at < ? ORDER BY created_at LIMIT ?", (c, s) -> {
+  /** A session due for the purge, and where the next page of them starts. */
+  public record Due(String sessionId, Instant createdAt) {}
+
+  /**
+   * Sessions without consent created before {@code cutoff} whose data is still all there, oldest first, after
+   * {@code after} (null: from the first).
+   */
+  public List<Due> dueForPurge(Instant cutoff, Due after, int limit) {
+    return jdbc.query("SELECT session_id, created_at FROM interview_setups WHERE NOT memory_opt_in AND purged_at IS NULL "
+        + "AND created_at < ? AND (created_at, session_id) > (?, ?) ORDER BY created_at, session_id LIMIT ?", (c, s) -> {
           s.setTimestamp(1, Timestamp.from(cutoff));
-          s.setInt(2, limit);
-        }, row -> row.getString("session_id"));
+          s.setTimestamp(2, Timestamp.from(after == null ? Instant.EPOCH : after.createdAt()));
+          s.setString(3, after == null ? "" : after.sessionId());
+          s.setInt(4, limit);
+        }, row -> new Due(row.getString("session_id"), row.getTimestamp("created_at").toInstant()));
   }
 
   /**
    * Keeps {@code reportJson} and deletes the rest of a session without consent, in one transaction: the resume and the
    * email, the journal and snapshots of {@code persistenceId}, and the audio of {@code audioIds}. Does nothing for a
-   * session another node purged already, or whose candidate consented meanwhile.
+   * session another node purged already, whose candidate consented meanwhile, or whose journal has moved past
+   * {@code lastSeq} (the interview the report was made from) since.
    *
    * @return whether this call purged it
    */
-  public boolean purge(String sessionId, String reportJson, String persistenceId, List<String> audioIds) {
+  public boolean purge(String sessionId, String reportJson, String persistenceId, long lastSeq, List<String> audioIds) {
     return jdbc.inTransaction(connection -> {
+      try (PreparedStatement newest = connection.prepareStatement(
+          "SELECT coalesce(max(sequence_number), 0) FROM event_journal WHERE persistence_id = ?")) {
+        newest.setString(1, persistenceId);
+        try (ResultSet row = newest.executeQuery()) {
+          row.next();
+          if (row.getLong(1) != lastSeq) {
+            return false;
+          }
+        }
+      }
       int claimed;
       try (PreparedStatement claim = connection.prepareStatement("UPDATE interview_setups SET report_json = ?, "
-          + "purged_at = now(), resume_text = NULL, resume_file_name = NULL, candidate_email = NULL "
+          + "purged_at = now(), resume_purged = resume_text IS NOT NULL, resume_text = NULL, resume_file_name = NULL, "
+          + "candidate_email = NULL "
           + "WHERE session_id = ? AND purged_at IS NULL AND NOT memory_opt_in")) {
         claim.setString(1, reportJson);
         claim.setString(2, sessionId);
@@ -130,6 +152,6 @@ public final class InterviewSetupRepository {
         row.getString("job_text"), row.getString("role"), row.getBoolean("memory_opt_in"), row.getBoolean("voice_enabled"),
         row.getString("candidate_email"), row.getString("report_json"),
         row.getTimestamp("purged_at") == null ? null : row.getTimestamp("purged_at").toInstant(),
-        row.getTimestamp("created_at").toInstant());
+        row.getBoolean("resume_purged"), row.getTimestamp("created_at").toInstant());
   }
 }

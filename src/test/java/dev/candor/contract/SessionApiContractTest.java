@@ -449,6 +449,28 @@ class SessionApiContractTest {
     assertEquals("Memory storage disabled", inBody.body().get("message").asText());
   }
 
+  @Test
+  void theSeedsSixOriginsArePreflightedAndOthersAreNot() throws Exception {
+    for (String host : List.of("localhost", "127.0.0.1")) {
+      for (int port : List.of(5173, 5174, 3000)) {
+        String origin = "http://" + host + ":" + port;
+        assertEquals(origin, preflight("/upload/resume", origin), origin);
+      }
+    }
+    assertEquals("", preflight("/session/start", "http://evil.example"));
+  }
+
+  /** The Access-Control-Allow-Origin a browser's preflight from {@code origin} gets. */
+  private static String preflight(String path, String origin) throws Exception {
+    java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create("http://127.0.0.1:" + server.httpPort() + path))
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    return answer.headers().firstValue("Access-Control-Allow-Origin").orElse("");
+  }
+
   // ---- helpers ----
 
   /** As the seed's frontend does it: a JSON content type and no body. */

@@ -44,6 +44,8 @@ class SkillScoresTest {
     assertEquals(SkillScores.Phase.DESIGN, SkillScores.phaseOf(plan, 2));
     assertEquals(SkillScores.Phase.BEHAVIOURAL, SkillScores.phaseOf(plan, 3));
     assertTrue(SkillScores.purpose(plan, 1).contains("Kafka"));
+    Question warmUpFollowUp = question("q1_followup", QuestionType.BEHAVIORAL, "background", "Which of those roles taught you most?");
+    assertEquals(SkillScores.Phase.INTRO, SkillScores.phaseOf(List.of(WARM_UP, warmUpFollowUp, KAFKA), 1));
   }
 
   @Test

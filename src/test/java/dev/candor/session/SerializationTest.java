@@ -138,7 +138,8 @@ class SerializationTest {
         new InterviewSession.FollowUpAdded(new Question(first.id() + "_followup", "What did you measure?", first.type(),
             first.difficulty(), 60, first.topic()), "The answer did not say how it turned out", AT),
         new InterviewSession.PlanningRequested(AT),
-        new InterviewSession.InterviewBegun("male", AT));
+        new InterviewSession.InterviewBegun("male", AT),
+        new InterviewSession.VoiceChosen("female", AT));
     InterviewSession.State state = InterviewSession.State.empty();
     for (InterviewSession.Event event : events.subList(0, 4)) {
       state = state.apply(event);
@@ -163,6 +164,7 @@ class SerializationTest {
         new InterviewSession.Plan(replies),
         new InterviewSession.Begin("female", replies),
         new InterviewSession.Advance(first.id(), replies),
+        new InterviewSession.ChooseVoice(null, replies),
         new InterviewSession.GetStatus(views),
         new InterviewSession.GetAnswers(testKit.<InterviewSession.Answers>createTestProbe().getRef()),
         new InterviewSession.Answers(java.util.Map.of(first.id(), answer), java.util.Map.of(first.id(), analysis),

@@ -78,6 +78,11 @@ public final class WsClient implements AutoCloseable {
     return message;
   }
 
+  /** The next message within {@code during}, or null. */
+  public JsonNode poll(Duration during) throws InterruptedException {
+    return received.poll(during.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   public void expectNothing(Duration during) throws InterruptedException {
     JsonNode message = received.poll(during.toMillis(), TimeUnit.MILLISECONDS);
     if (message != null) {

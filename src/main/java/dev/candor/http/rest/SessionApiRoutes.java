@@ -20,6 +20,7 @@ import dev.candor.session.SessionView;
 import dev.candor.session.Sessions;
 import dev.candor.store.InterviewSetup;
 import dev.candor.store.InterviewSetupRepository;
+import dev.candor.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -50,6 +51,8 @@ public final class SessionApiRoutes extends JsonRoutes {
   /** Room for the multipart envelope and the session id around the file itself. */
   private static final long ENVELOPE = 64 * 1024;
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  /** A job description sent as a multipart form: a long posting is some tens of kilobytes. */
+  private static final long MAX_JOB_FORM = 1024 * 1024;
 
   private final InterviewSetupRepository setups;
   private final SessionApiSetups interviews;
@@ -90,11 +93,11 @@ public final class SessionApiRoutes extends JsonRoutes {
         .put("session_id", id)
         .put("status", kept(setup).path("status").asText("completed"))
         .put("current_phase", SkillScores.Phase.COMPLETED.wireName())
-        .put("has_resume", true)
-        .put("has_jd", true)
+        .put("has_resume", setup.hasResume())
+        .put("has_jd", setup.hasJob())
         .put("memory_opt_in", false)) : onComplete(sessions.status(id), status -> {
       if (status.isFailure()) {
-        return complete(unavailable());
+        return complete(failure(status.failed().get()));
       }
       SessionView view = status.get();
       return json(StatusCodes.OK, Json.object()
@@ -161,11 +164,12 @@ public final class SessionApiRoutes extends JsonRoutes {
       if (text == null || text.isBlank()) {
         return complete(badRequest("Send the job description as the form field 'job_description'"));
       }
-      return notStarted(sessionId.strip(), setup -> answer(
-          blocking(() -> setups.setJob(setup.sessionId(), text.strip(), role == null || role.isBlank() ? null : role.strip())
-              .orElseThrow()),
-          stored -> Json.response(StatusCodes.OK, Json.object().put("session_id", stored.sessionId()).put("jd_received", true)
-              .put("role", stored.role() != null ? stored.role() : SessionApiSetups.job(stored).title()))));
+      return notStarted(sessionId.strip(), setup -> answer(blocking(() -> {
+        InterviewSetup stored = setups.setJob(setup.sessionId(), text.strip(), role == null || role.isBlank() ? null : role.strip())
+            .orElseThrow();
+        return Json.object().put("session_id", stored.sessionId()).put("jd_received", true)
+            .put("role", stored.role() != null ? stored.role() : SessionApiSetups.job(stored).title());
+      }), body -> Json.response(StatusCodes.OK, body)));
     });
   }
 
@@ -200,7 +204,8 @@ public final class SessionApiRoutes extends JsonRoutes {
       CompletionStage<ObjectNode> report = sessions.status(id).thenCombine(sessions.answers(id), Report::new)
           .thenCompose(found -> blocking(() -> SessionApiReports.report(found.view(), found.answers(), interviews.fit(setup),
               clock.instant(), true)));
-      return onComplete(report, found -> found.isSuccess() ? json(StatusCodes.OK, found.get()) : complete(unavailable()));
+      return onComplete(report, found -> found.isSuccess() ? json(StatusCodes.OK, found.get())
+          : complete(failure(found.failed().get())));
     });
   }
 
@@ -235,7 +240,7 @@ public final class SessionApiRoutes extends JsonRoutes {
         ? complete(badRequest("The interview has ended: its resume and job description can no longer change"))
         : onComplete(sessions.status(id), status -> {
       if (status.isFailure()) {
-        return complete(unavailable());
+        return complete(failure(status.failed().get()));
       }
       if (status.get().status() != InterviewSession.Status.NEW) {
         return complete(badRequest("The interview has started: its resume and job description can no longer change"));
@@ -248,7 +253,8 @@ public final class SessionApiRoutes extends JsonRoutes {
   private Route formFields(Function<Map<String, String>, Route> inner) {
     return extractRequestEntity(entity -> {
       if (entity.getContentType().mediaType().isMultipart()) {
-        return forms.form(ENVELOPE + 1024 * 1024, READ_TIMEOUT, () -> badRequest("The form is too large"), parts -> {
+        return forms.form(MAX_JOB_FORM, READ_TIMEOUT, () -> badRequest("The form is over " + megabytes(MAX_JOB_FORM) + " MB"),
+            parts -> {
           Map<String, String> fields = new HashMap<>();
           parts.forEach((name, part) -> fields.put(name, part.text()));
           return inner.apply(fields);
@@ -276,7 +282,12 @@ public final class SessionApiRoutes extends JsonRoutes {
     return Json.error(StatusCodes.BAD_REQUEST, detail);
   }
 
-  private static HttpResponse unavailable() {
+  /** A database fault is the seed's 500; a session that did not answer in time, 503. */
+  private static HttpResponse failure(Throwable error) {
+    Throwable cause = Failures.cause(error);
+    if (cause instanceof StoreException) {
+      return Json.error(StatusCodes.INTERNAL_SERVER_ERROR, "Database error: the session could not be read");
+    }
     return Json.error(StatusCodes.SERVICE_UNAVAILABLE, "The interview session did not answer in time; try again");
   }
 

@@ -5,12 +5,13 @@ import dev.candor.http.Json;
 import dev.candor.http.ws.openhire.OpenHireConnection;
 import dev.candor.http.ws.sessionapi.SessionApiConnection;
 import dev.candor.http.ws.voiceloop.VoiceLoopConnection;
-import dev.candor.session.SessionIds;
 import dev.candor.interview.CandidateFit;
+import dev.candor.session.SessionIds;
 import dev.candor.store.InterviewSetup;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -96,12 +97,23 @@ public final class InterviewSocketRoute extends AllDirectives {
    * Seed 004's socket, once its setup is read; with {@code explicit} false an id with no setup is another dialect's.
    */
   private Route sessionApi(Socket socket, boolean explicit) {
+    Optional<String> origin = socket.request().getHeader(Origin.class)
+        .flatMap(o -> o.getOrigins().iterator().hasNext() ? Optional.of(o.getOrigins().iterator().next().toString())
+            : Optional.empty());
+    boolean allowedOrigin = origin.isEmpty() || cors.allows(origin.get());
+    if (explicit && !allowedOrigin) {
+      // Before the lookup, so that a page on a foreign origin learns nothing of which sessions exist.
+      return complete(CloseCodes.refuse(socket.upgrade(), 4003, "Origin not allowed", socket.subprotocol()));
+    }
     var lookup = CompletableFuture.supplyAsync(() -> sessionApi.setups().find(socket.sessionId())
             .map(setup -> new Found(setup, setup.purged() ? null : sessionApi.interviews().fit(setup))), sessionApi.blocking())
         .orTimeout(sessionApi.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
     return onComplete(lookup, found -> {
       if (found.isFailure()) {
-        return complete(CloseCodes.refuse(socket.upgrade(), 1011, "The session could not be looked up", socket.subprotocol()));
+        // Seed 004's sessions cannot be told apart now; another dialect's socket must not fail for it.
+        return explicit
+            ? complete(CloseCodes.refuse(socket.upgrade(), 1011, "The session could not be looked up", socket.subprotocol()))
+            : handle(socket, Optional.empty());
       }
       Optional<Found> setup = found.get();
       if (setup.isEmpty()) {
@@ -109,10 +121,7 @@ public final class InterviewSocketRoute extends AllDirectives {
             ? complete(CloseCodes.refuse(socket.upgrade(), 4004, "Session not found", socket.subprotocol()))
             : handle(socket, Optional.empty());
       }
-      Optional<String> origin = socket.request().getHeader(Origin.class)
-          .flatMap(o -> o.getOrigins().iterator().hasNext() ? Optional.of(o.getOrigins().iterator().next().toString())
-              : Optional.empty());
-      if (origin.isPresent() && !cors.allows(origin.get())) {
+      if (!allowedOrigin) {
         return complete(CloseCodes.refuse(socket.upgrade(), 4003, "Origin not allowed", socket.subprotocol()));
       }
       InterviewSetup ready = setup.get().setup();
@@ -130,7 +139,7 @@ public final class InterviewSocketRoute extends AllDirectives {
         .orElseGet(() -> VoiceLoopConnection.create(sessionId, out, voiceLoop, OpenHireConnection.create(sessionId, out, openHire))));
   }
 
-  private Route accept(Socket socket, java.util.function.Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> actor) {
+  private Route accept(Socket socket, Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> actor) {
     var flow = SocketFlow.create(system, settings, actor);
     return complete(socket.subprotocol() != null
         ? socket.upgrade().handleMessagesWith(flow, socket.subprotocol())

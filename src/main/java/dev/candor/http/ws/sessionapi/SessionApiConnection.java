@@ -20,7 +20,8 @@ import dev.candor.store.InterviewSetupRepository;
 import dev.candor.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -54,8 +55,8 @@ public final class SessionApiConnection extends SessionSocket {
 
   private final Dependencies deps;
   private final InterviewSetup setup;
-  /** Null for a session whose retention period ended. */
-  private final CandidateFit fit;
+  /** Null for a session whose retention period ended; read again when this client starts the interview. */
+  private CandidateFit fit;
   /** The question this client was last shown: its next answer is for that one. */
   private String shownQuestionId;
   /** With voice on, a question waits for its line's audio: the number of the event that speaks it, and its message. */
@@ -63,6 +64,12 @@ public final class SessionApiConnection extends SessionSocket {
   private Function<String, String> heldMessage;
   /** A follow-up's message, made when the follow-up is added (the event with its reason) and shown when it is asked. */
   private Function<String, String> followUpMessage;
+  /**
+   * Whether {@code connected} has gone out: it is the first message on every connection, so what the session pushes
+   * before it waits here, and goes out after it unless the status it was sent with already showed it.
+   */
+  private boolean greeted;
+  private final List<SessionUpdate> early = new ArrayList<>();
 
   /**
    * @param setup the session's setup as the route read it, both documents in
@@ -89,8 +96,9 @@ public final class SessionApiConnection extends SessionSocket {
   @Override
   protected boolean onConnected() {
     if (fit == null) {
+      // Nothing the client could send would change anything: its frames stay out.
       showKeptReport();
-      return true;
+      return false;
     }
     getContext().pipeToSelf(subscribed().thenCompose(s -> sessions.status(sessionId)), Greeted::new);
     return false;
@@ -98,12 +106,17 @@ public final class SessionApiConnection extends SessionSocket {
 
   @Override
   protected Behavior<SocketMessage> onOwnMessage(SocketMessage message) {
-    if (message instanceof Greeted greeted) {
-      if (greeted.failure() != null) {
-        send(failure(greeted.failure()));
+    if (message instanceof Greeted status) {
+      if (status.failure() != null) {
+        // Without knowing where its session stands, this socket can tell the client nothing true: it tries again.
+        send(failure(status.failure()));
+        hangUp();
       } else {
-        send(SessionApiMessages.connected(greeted.view(), fit));
-        resumeAt(greeted.view());
+        send(SessionApiMessages.connected(status.view(), fit));
+        greeted = true;
+        resumeAt(status.view());
+        early.stream().filter(update -> update.seq() > status.view().lastSeq()).forEach(this::onUpdate);
+        early.clear();
       }
       readyForFrames();
     }
@@ -147,32 +160,44 @@ public final class SessionApiConnection extends SessionSocket {
     return this;
   }
 
-  /** Starts the interview from the setup as it stands now (an upload after connecting counts); a running one is shown again. */
+  /**
+   * Starts the interview from the setup as it stands now (an upload after connecting counts, and the fit shown from
+   * then on is the one it was planned from); a running one is shown again.
+   */
   private void start(ActorRef<SocketMessage.Ack> ackTo) {
-    CompletionStage<InterviewSession.Reply> started = CompletableFuture
-        .supplyAsync(() -> deps.setups().find(sessionId), deps.blocking())
-        .orTimeout(deps.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .thenCompose(setup -> deps.sessions().start(sessionId, context(setup)));
-    then(started, ackTo, (reply, failure) -> () -> {
+    CompletionStage<Starting> preparing = CompletableFuture.supplyAsync(this::prepare, deps.blocking())
+        .orTimeout(deps.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    CompletionStage<Started> started = preparing.thenCompose(starting -> deps.sessions().start(sessionId, starting.context())
+        .thenApply(reply -> new Started(starting.fit(), reply)));
+    then(started, ackTo, (result, failure) -> () -> {
       if (failure != null) {
         send(failure(failure));
-      } else if (reply instanceof InterviewSession.Rejected rejected) {
+      } else if (result.reply() instanceof InterviewSession.Rejected rejected) {
         send(rejection(rejected));
       } else {
-        InterviewSession.Accepted accepted = (InterviewSession.Accepted) reply;
+        InterviewSession.Accepted accepted = (InterviewSession.Accepted) result.reply();
         if (accepted.view().lastSeq() > 1) {
           // Started before: this start shows the interview where it stands; a new one is shown by its updates.
           resumeAt(accepted.view());
+        } else {
+          fit = result.fit();
         }
       }
     });
   }
 
-  private InterviewSession.SessionContext context(Optional<InterviewSetup> setup) {
-    if (setup.isEmpty() || !setup.get().hasResume() || !setup.get().hasJob()) {
-      throw new IllegalStateException("the setup of session " + sessionId + " lost its resume or job description");
-    }
-    return deps.interviews().context(setup.get());
+  private record Starting(CandidateFit fit, InterviewSession.SessionContext context) {}
+
+  private record Started(CandidateFit fit, InterviewSession.Reply reply) {}
+
+  /** Blocking: reads the setup and the candidate's memory, and parses both documents. */
+  private Starting prepare() {
+    InterviewSetup setup = deps.setups().find(sessionId)
+        .filter(s -> !s.purged() && s.resumeText() != null && s.hasJob())
+        .orElseThrow(() -> new IllegalStateException("session " + sessionId
+            + " can no longer start: its resume or job description is gone"));
+    CandidateFit planned = deps.interviews().fit(setup);
+    return new Starting(planned, deps.interviews().context(setup, planned));
   }
 
   private void answer(JsonNode data, ActorRef<SocketMessage.Ack> ackTo) {
@@ -248,6 +273,10 @@ public final class SessionApiConnection extends SessionSocket {
 
   @Override
   protected void onUpdate(SessionUpdate update) {
+    if (!greeted) {
+      early.add(update);
+      return;
+    }
     SessionView view = update.view();
     InterviewSession.Event event = update.event();
     long secondsLeft = view.secondsLeft(deps.clock().instant());
@@ -281,13 +310,19 @@ public final class SessionApiConnection extends SessionSocket {
     } else if (event instanceof InterviewSession.AnswerAnalysed analysed) {
       Question question = view.questions().stream().filter(q -> q.id().equals(analysed.questionId())).findFirst().orElse(null);
       send(SessionApiMessages.scoreUpdate(SkillScores.of(question, analysed.analysis()), view.skillScores(), analysed.analysis()));
+    } else if (event instanceof InterviewSession.VoiceChosen chosen && chosen.voice() == null) {
+      // Silent from now on: a question waiting for its audio goes as it is.
+      sendHeld(null);
     } else if (event instanceof InterviewSession.InterviewEnding) {
+      // Ended before a held question's audio came: that question is past.
+      dropHeld();
       shownQuestionId = null;
       send(SessionApiMessages.phaseUpdate(SkillScores.Phase.EVALUATION));
     } else if (event instanceof InterviewSession.InterviewCompleted) {
       send(SessionApiMessages.phaseUpdate(SkillScores.Phase.COMPLETED));
       finish(view);
     } else if (event instanceof InterviewSession.SessionAbandoned) {
+      dropHeld();
       send(SessionApiMessages.error("This interview was closed after a period of inactivity", ABANDONED));
       hangUp();
     }
@@ -295,7 +330,7 @@ public final class SessionApiConnection extends SessionSocket {
 
   @Override
   protected void onClock(ClockTick tick) {
-    if (tick.view().status() == InterviewSession.Status.IN_PROGRESS) {
+    if (greeted && tick.view().status() == InterviewSession.Status.IN_PROGRESS) {
       send(SessionApiMessages.timeRemaining(tick.secondsLeft()));
     }
   }
@@ -327,6 +362,10 @@ public final class SessionApiConnection extends SessionSocket {
     if (heldMessage != null) {
       send(heldMessage.apply(audio));
     }
+    dropHeld();
+  }
+
+  private void dropHeld() {
     heldMessage = null;
     heldLineSeq = -1;
   }

@@ -1,5 +1,6 @@
 package dev.candor.http.ws.sessionapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.http.Json;
@@ -48,7 +49,7 @@ public final class SessionApiMessages {
   }
 
   /** {@code connected} for a session of which only the kept report is left. */
-  public static String connectedAfterRetention(String sessionId, com.fasterxml.jackson.databind.JsonNode kept) {
+  public static String connectedAfterRetention(String sessionId, JsonNode kept) {
     return message("connected", Json.object()
         .put("session_id", sessionId)
         .put("status", kept.path("status").asText("completed"))

@@ -1,5 +1,6 @@
 package dev.candor.http.ws.sessionapi;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.candor.http.Json;
 import dev.candor.session.InterviewSession;
 import dev.candor.session.SessionView;
@@ -8,6 +9,7 @@ import dev.candor.store.InterviewSetup;
 import dev.candor.store.InterviewSetupRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -63,18 +65,26 @@ public final class SessionApiRetention {
 
   /** @return how many sessions this run purged */
   public int runOnce() {
-    List<String> due = setups.dueForPurge(clock.instant().minus(settings.retention()), BATCH);
+    Instant cutoff = clock.instant().minus(settings.retention());
     int purged = 0;
-    for (String id : due) {
-      try {
-        purged += purge(id) ? 1 : 0;
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.info("Session {} is not purged this round: its session did not answer ({})", id, e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return purged;
+    // Page by page past the sessions left for the next round (still running, or not answering), so they never hold
+    // back the ones after them.
+    InterviewSetupRepository.Due after = null;
+    List<InterviewSetupRepository.Due> page;
+    do {
+      page = setups.dueForPurge(cutoff, after, BATCH);
+      for (InterviewSetupRepository.Due due : page) {
+        try {
+          purged += purge(due.sessionId()) ? 1 : 0;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+          LOG.info("Session {} is not purged this round: {}", due.sessionId(), e.toString());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return purged;
+        }
+        after = due;
       }
-    }
+    } while (page.size() == BATCH);
     return purged;
   }
 
@@ -90,10 +100,16 @@ public final class SessionApiRetention {
       return false;
     }
     InterviewSession.Answers answers = sessions.answers(id).toCompletableFuture().get(askTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    String kept = Json.write(SessionApiReports.report(view, answers, interviews.fit(setup.get()), clock.instant(), false));
-    // A spoken answer's id is its recording's.
+    ObjectNode report = SessionApiReports.report(view, answers, interviews.fit(setup.get()), clock.instant(), false);
+    if (status == InterviewSession.Status.NEW) {
+      // Set up and never begun: it can no longer begin, its resume gone.
+      report.put("status", "expired");
+    }
+    String kept = Json.write(report);
+    // A spoken answer is kept under its answer's id (seed 004 takes typed answers; a recording would go with them).
     List<String> recordings = answers.answers().values().stream().map(InterviewSession.RecordedAnswer::answerId).toList();
-    boolean done = setups.purge(id, kept, PersistenceId.of(InterviewSession.TYPE_KEY.name(), id).id(), recordings);
+    boolean done = setups.purge(id, kept, PersistenceId.of(InterviewSession.TYPE_KEY.name(), id).id(), view.lastSeq(),
+        recordings);
     if (done) {
       // The entity in memory still holds the answers; stopped, it comes back from the emptied journal.
       sessions.stop(id);

@@ -73,11 +73,10 @@ public final class SessionApiSetups {
         .orElse(fit);
   }
 
-  /** The interview to start once both documents are in: its focus areas come from the fit. Blocking, as {@link #fit}. */
-  public InterviewSession.SessionContext context(InterviewSetup setup) {
+  /** The interview to start once both documents are in: its focus areas come from {@code fit}, this setup's. */
+  public InterviewSession.SessionContext context(InterviewSetup setup, CandidateFit fit) {
     Resume resume = resume(setup);
     JobPosting job = job(setup);
-    CandidateFit fit = fit(setup);
     InterviewPreferences preferences = new InterviewPreferences(settings.duration().toMillis() / 60_000.0, null, fit.focusAreas());
     String voice = setup.voiceEnabled() ? settings.voice() : null;
     return new InterviewSession.SessionContext(null, null, resume, job, preferences, voice, false, settings.questionCount(),
