@@ -23,8 +23,10 @@ final class DateRanges {
           + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
   private static final String SEASON = "(?:spring|summer|fall|autumn|winter)";
   private static final String YEAR = "(?:19|20)\\d{2}(?!\\d)";
+  /** The day of a full date ("Sept. 1, 2010", "March 3rd 2020"): the month and year still say the point. */
+  private static final String DAY = "(?:(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s?,?\\s{1,2})?";
   private static final String POINT =
-      "(?:(?<![a-z])(?:" + MONTH + "|" + SEASON + ")\\s{0,2}(?:,\\s?)?" + YEAR
+      "(?:(?<![a-z])(?:" + MONTH + "|" + SEASON + ")\\s{0,2}" + DAY + "(?:,\\s?)?" + YEAR
           + "|(?<![a-z])" + MONTH + "\\s?['’]\\d{2}(?!\\d)"
           + "|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.]\\s?(?:(?:0?[1-9]|[12]\\d|3[01])/)?" + YEAR
           + "|(?<![\\d/])" + YEAR + "(?:[-/.](?:0[1-9]|1[0-2])(?!\\d))?)";

@@ -35,7 +35,9 @@ final class SectionSplitter {
         "relevant work experience", "industry experience", "internships", "internship",
         "internship experience", "research experience", "teaching experience", "professional history",
         "positions held", "career", "career experience", "work", "job history", "military experience",
-        "professional employment", "experience and employment", "work and experience");
+        "professional employment", "experience and employment", "work and experience", "other work experience",
+        "other experience", "additional experience", "clinical experience", "clinical placements", "placements",
+        "clinical rotations", "practicum", "practicum experience");
     put(Kind.EDUCATION, "education", "educational background", "education background", "academic background",
         "academic history", "academics", "academic qualifications", "educational qualifications",
         "education and training", "education training", "qualifications", "academic profile", "schooling",
@@ -113,6 +115,16 @@ final class SectionSplitter {
   private static Heading heading(String line) {
     if (line.isEmpty()) {
       return null;
+    }
+    // ResumeText turns a tab (a table's cell border) into a column break of three spaces.
+    int column = line.indexOf("   ");
+    if (column > 0 && column < 45 && !line.substring(column).isBlank()) {
+      // A table row whose first cell names the section ("Professional experience | 2000 - present | Atos Origin"):
+      // the heading, and the rest of the row its first line.
+      Heading cell = heading(line.substring(0, column).strip());
+      if (cell != null && cell.rest().isEmpty()) {
+        return new Heading(cell.kind(), cell.text(), line.substring(column).strip());
+      }
     }
     int colon = line.indexOf(':');
     if (colon > 0 && colon < 45 && colon < line.length() - 1) {

@@ -159,6 +159,48 @@ class ResumeParserTest {
     assertNull(DateRanges.range("Summer 2022"));
   }
 
+  @Test
+  void fullDatesWithTheirDayAreDates() {
+    DateRanges.Found found = DateRanges.find("Sept. 1, 2010 to Feb. 7, 2011");
+    assertEquals("Sept. 1, 2010", found.start());
+    assertEquals("Feb. 7, 2011", found.end());
+    assertEquals("March 3rd 2020", DateRanges.find("Since March 3rd 2020").start());
+    assertNull(DateRanges.find("Managed 31 clinics"), "a number is not a day without its month and year");
+  }
+
+  @Test
+  void aTableRowWhoseFirstCellNamesTheSectionOpensIt() {
+    // Word's resume wizard: each section is a table row, its name in the first cell, the first job in the others.
+    Resume r = ResumeParser.parse("""
+        Jason Voegele
+        jason@example.com
+        Professional experience\t2000 - present\tAtos Origin, Inc.\tCincinnati, OH
+        Consultant
+        Education\t1992 - 1998\tThe Ohio State University\tColumbus, OH
+        Certifications\tSun Certified Programmer for the Java 2 Platform
+        """);
+    assertEquals(1, r.experience().size(), r.experience().toString());
+    assertEquals("2000", r.experience().get(0).startDate());
+    assertEquals("Atos Origin, Inc.", r.experience().get(0).company());
+    assertEquals("The Ohio State University", r.education().get(0).institution());
+    assertEquals(List.of("Sun Certified Programmer for the Java 2 Platform"), r.certifications());
+  }
+
+  @Test
+  void clinicalPlacementsAndOtherWorkAreExperience() {
+    Resume r = ResumeParser.parse("""
+        Jaya Chaudhari
+        jaya@example.com
+        CLINICAL PLACEMENTS
+        Consolidation, Palliative Care Unit, PRHC, Peterborough ON   Jan. 2022 - Apr. 2022
+        • Provided primary care to terminally ill patients
+        OTHER WORK EXPERIENCE
+        Personal Support Worker, Fairhaven Long-Term Care Home, Peterborough ON   May 2019 - Aug 2019
+        • Assisted residents with daily care
+        """);
+    assertEquals(2, r.experience().size(), r.experience().toString());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"•", "▪", "●", "-", "*", "–", "◦", "➢", "►", "■", "✓", "o", "\uF0B7"})
   void bulletsOfAnyGlyph(String glyph) {
