@@ -1,5 +1,7 @@
 package dev.candor.interview;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,9 +38,12 @@ public record SkillScores(Double technical, Double design, Double communication)
       Pattern.compile("\\b(design(ing)?|architect\\w*|scal(e|ing|able|ability)|distributed|high(ly)? available)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** Every view of a session asks again of the same questions: the answer is kept. */
+  private static final Cache<Question, Boolean> DESIGN_QUESTIONS = Caffeine.newBuilder().maximumSize(16_384).build();
+
   public static boolean isDesign(Question question) {
-    return question.type() == QuestionType.TECHNICAL
-        && (DESIGN.matcher(String.valueOf(question.topic())).find() || DESIGN.matcher(question.text()).find());
+    return question.type() == QuestionType.TECHNICAL && DESIGN_QUESTIONS.get(question,
+        q -> DESIGN.matcher(String.valueOf(q.topic())).find() || DESIGN.matcher(q.text()).find());
   }
 
   /**
