@@ -39,13 +39,16 @@ public final class ResumeParser {
   }
 
   private static Resume parseLines(String text) {
-    List<String> lines = ResumeText.lines(text);
-    int width = width(lines);
+    List<String> all = ResumeText.lines(text);
+    int width = width(all);
+    // Jobs laid out as labelled fields are read wherever they are, and the rest is read as usual.
+    LabelledJobs.Found labelled = LabelledJobs.extract(all);
+    List<String> lines = labelled.rest();
     List<SectionSplitter.Section> sections = SectionSplitter.split(lines);
 
     List<String> header = new ArrayList<>();
     String summary = null;
-    List<Resume.Experience> experience = new ArrayList<>();
+    List<Resume.Experience> experience = new ArrayList<>(labelled.jobs());
     List<Resume.Education> education = new ArrayList<>();
     List<String> skills = new ArrayList<>();
     List<Resume.Project> projects = new ArrayList<>();

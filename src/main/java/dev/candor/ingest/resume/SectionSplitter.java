@@ -112,6 +112,11 @@ final class SectionSplitter {
 
   private record Heading(Kind kind, String text, String rest) {}
 
+  /** Whether the line opens a section. */
+  static boolean isHeading(String line) {
+    return heading(line) != null;
+  }
+
   private static Heading heading(String line) {
     if (line.isEmpty()) {
       return null;

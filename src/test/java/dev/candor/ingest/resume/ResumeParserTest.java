@@ -187,6 +187,39 @@ class ResumeParserTest {
   }
 
   @Test
+  void jobsWrittenAsLabelledFieldsAreJobsWhereverTheyAre() {
+    Resume r = ResumeParser.parse("""
+        Man Hoe Keung, Jonathan
+        Contact (email)\t:\tjonathan@example.com
+
+        Date: Oct 2016 – present
+        Position: Compliance Manager
+        Company: Zhongtai International Holdings (Singapore) Pte. Ltd.
+        Licence application, policies and procedures
+        HR matters
+
+        Past employment:
+        Date: Oct 2014 – July 2016
+        Position: Compliance Assistant Manager
+        Company: Invesco Asset Management Singapore Ltd
+        AML/KYC matters
+        Others:
+        Sales executive, waiter
+        """);
+    assertEquals(2, r.experience().size(), r.experience().toString());
+    Resume.Experience first = r.experience().get(0);
+    assertEquals("Compliance Manager", first.position());
+    assertEquals("Zhongtai International Holdings (Singapore) Pte. Ltd.", first.company());
+    assertEquals("Oct 2016", first.startDate());
+    assertEquals(List.of("Licence application, policies and procedures", "HR matters"), first.highlights());
+    Resume.Experience second = r.experience().get(1);
+    assertEquals("July 2016", second.endDate());
+    assertEquals(List.of("AML/KYC matters"), second.highlights(), "a label of its own ends the job");
+    // A single labelled line is not a job.
+    assertEquals(0, ResumeParser.parse("Jane Roe\nRole: mentor for new hires\nLed onboarding").experience().size());
+  }
+
+  @Test
   void clinicalPlacementsAndOtherWorkAreExperience() {
     Resume r = ResumeParser.parse("""
         Jaya Chaudhari

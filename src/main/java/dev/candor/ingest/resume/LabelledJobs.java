@@ -1,0 +1,94 @@
+package dev.candor.ingest.resume;
+
+import dev.candor.interview.Resume;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Jobs written as a form, one labelled field a line ("Date: Oct 2016 – present" / "Position: Compliance Manager" /
+ * "Company: Zhongtai Ltd"), as CV templates and recruiters' forms lay them out, with or without an experience heading.
+ * Two or more such lines of different kinds, one of them a title or an employer, make a job; the lines below, up to a
+ * blank line, the next job, a heading or a label of its own ("Others:"), are its highlights.
+ */
+final class LabelledJobs {
+
+  private enum Field { DATES, TITLE, COMPANY }
+
+  private static final Pattern LABEL = Pattern.compile(
+      "^(date|dates|period|duration|tenure|position|job title|title|role|designation|company|employer|organi[sz]ation)"
+          + "\\s*[:：]\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
+  private static final int MAX_FIELDS = 4;
+  /** "Past employment:", "Others:": a line that labels what follows ends a job's highlights. */
+  private static final Pattern LABEL_LINE = Pattern.compile("^[^:]{1,40}:\\s*$");
+
+  /** The jobs found, and the document's lines without them. */
+  record Found(List<Resume.Experience> jobs, List<String> rest) {}
+
+  private LabelledJobs() {}
+
+  static Found extract(List<String> lines) {
+    List<Resume.Experience> jobs = new ArrayList<>();
+    List<String> rest = new ArrayList<>();
+    int i = 0;
+    while (i < lines.size()) {
+      int end = fieldsEnd(lines, i);
+      if (end == i) {
+        rest.add(lines.get(i++));
+        continue;
+      }
+      String dates = null;
+      String title = null;
+      String company = null;
+      for (int k = i; k < end; k++) {
+        Matcher m = LABEL.matcher(lines.get(k).strip());
+        m.matches();
+        String value = m.group(2).strip();
+        switch (field(m.group(1))) {
+          case DATES -> dates = dates == null ? value : dates;
+          case TITLE -> title = title == null ? value : title;
+          case COMPANY -> company = company == null ? value : company;
+        }
+      }
+      List<String> highlights = new ArrayList<>();
+      int k = end;
+      while (k < lines.size() && !lines.get(k).isBlank() && fieldsEnd(lines, k) == k
+          && !SectionSplitter.isHeading(lines.get(k)) && !LABEL_LINE.matcher(lines.get(k).strip()).matches()) {
+        highlights.add(ResumeText.stripBullet(lines.get(k)).strip());
+        k++;
+      }
+      DateRanges.Found range = dates == null ? null : DateRanges.find(dates);
+      jobs.add(new Resume.Experience(company, title, range == null ? null : range.start(), range == null ? null : range.end(),
+          range == null ? dates : range.text(), null, highlights));
+      i = k;
+    }
+    return new Found(jobs, rest);
+  }
+
+  /** Where the run of labelled job fields starting at {@code from} ends; {@code from} when there is no job there. */
+  private static int fieldsEnd(List<String> lines, int from) {
+    Set<Field> kinds = EnumSet.noneOf(Field.class);
+    int k = from;
+    while (k < lines.size() && k - from < MAX_FIELDS) {
+      Matcher m = LABEL.matcher(lines.get(k).strip());
+      if (!m.matches() || !kinds.add(field(m.group(1)))) {
+        break;
+      }
+      k++;
+    }
+    boolean job = kinds.size() >= 2 && (kinds.contains(Field.TITLE) || kinds.contains(Field.COMPANY));
+    return job ? k : from;
+  }
+
+  private static Field field(String label) {
+    return switch (label.toLowerCase(Locale.ROOT)) {
+      case "date", "dates", "period", "duration", "tenure" -> Field.DATES;
+      case "position", "job title", "title", "role", "designation" -> Field.TITLE;
+      default -> Field.COMPANY;
+    };
+  }
+}
