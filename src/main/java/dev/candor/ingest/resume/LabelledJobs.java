@@ -2,6 +2,7 @@ package dev.candor.ingest.resume;
 
 import dev.candor.interview.Resume;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Jobs written as a form, one labelled field a line ("Date: Oct 2016 – present" / "Position: Compliance Manager" /
- * "Company: Zhongtai Ltd"), as CV templates and recruiters' forms lay them out, with or without an experience heading.
+ * "Company: Zhongtai Ltd", or a consultant's "Client: Northern Trust, Chicago, IL"), as CV templates and recruiters'
+ * forms lay them out, with or without an experience heading.
  * Two or more such lines of different kinds, one of them a title or an employer, make a job; the lines below, up to a
  * blank line, the next job, a heading or a label of its own ("Others:"), are its highlights.
  */
@@ -20,7 +22,7 @@ final class LabelledJobs {
   private enum Field { DATES, TITLE, COMPANY }
 
   private static final Pattern LABEL = Pattern.compile(
-      "^(date|dates|period|duration|tenure|position|job title|title|role|designation|company|employer|organi[sz]ation)"
+      "^(date|dates|period|duration|tenure|position|job title|title|role|designation|company|employer|organi[sz]ation|client)"
           + "\\s*[:：]\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
   private static final int MAX_FIELDS = 4;
   /** "Past employment:", "Others:": a line that labels what follows ends a job's highlights. */
@@ -51,7 +53,7 @@ final class LabelledJobs {
         switch (field(m.group(1))) {
           case DATES -> dates = dates == null ? value : dates;
           case TITLE -> title = title == null ? value : title;
-          case COMPANY -> company = company == null ? value : company;
+          case COMPANY -> company = company == null ? withoutLocation(value) : company;
         }
       }
       List<String> highlights = new ArrayList<>();
@@ -82,6 +84,17 @@ final class LabelledJobs {
     }
     boolean job = kinds.size() >= 2 && (kinds.contains(Field.TITLE) || kinds.contains(Field.COMPANY));
     return job ? k : from;
+  }
+
+  /** "Northern Trust, Chicago, IL": the employer, without the place that follows it. */
+  private static String withoutLocation(String value) {
+    String[] parts = value.split(",");
+    for (int cut = 1; cut < parts.length; cut++) {
+      if (ContactExtractor.isLocation(String.join(",", Arrays.copyOfRange(parts, cut, parts.length)).strip())) {
+        return String.join(",", Arrays.copyOfRange(parts, 0, cut)).strip();
+      }
+    }
+    return value;
   }
 
   private static Field field(String label) {

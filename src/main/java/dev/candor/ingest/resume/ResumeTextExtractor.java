@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.xml.namespace.QName;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -122,18 +123,34 @@ public final class ResumeTextExtractor {
     }
   }
 
-  /** Word's extractor skips text boxes, where résumé templates often put contact details. */
+  /**
+   * Word's extractor skips text boxes, where résumé templates often put contact details. Word writes each box twice,
+   * as a drawing and as a VML fallback for old readers (mc:AlternateContent); only the drawing is read.
+   */
   private static List<String> textBoxes(XWPFDocument document) {
     List<String> boxes = new ArrayList<>();
     for (XmlObject paragraph : document.getDocument().selectPath(TEXT_BOX_PATH)) {
       try (XmlCursor cursor = paragraph.newCursor()) {
         String text = cursor.getTextValue().trim();
-        if (!text.isEmpty()) {
+        if (!text.isEmpty() && !insideFallback(cursor)) {
           boxes.add(text);
         }
       }
     }
     return boxes;
+  }
+
+  private static final String MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+  /** Moves the cursor up to the root: whether it passed an mc:Fallback. */
+  private static boolean insideFallback(XmlCursor cursor) {
+    while (cursor.toParent()) {
+      QName name = cursor.getName();
+      if (name != null && MARKUP_COMPATIBILITY.equals(name.getNamespaceURI()) && "Fallback".equals(name.getLocalPart())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ExtractedText doc(byte[] bytes) throws DocumentException {

@@ -215,6 +215,8 @@ class ResumeParserTest {
     Resume.Experience second = r.experience().get(1);
     assertEquals("July 2016", second.endDate());
     assertEquals(List.of("AML/KYC matters"), second.highlights(), "a label of its own ends the job");
+    Resume consultant = ResumeParser.parse("Indu Oruganti\nClient: Northern Trust, Chicago, IL\nRole: Site Reliability Engineer\n");
+    assertEquals("Northern Trust", consultant.experience().get(0).company(), "the client is the employer, without its place");
     // A single labelled line is not a job.
     assertEquals(0, ResumeParser.parse("Jane Roe\nRole: mentor for new hires\nLed onboarding").experience().size());
   }

@@ -18,6 +18,40 @@ class ResumeTextExtractorTest {
   private final ResumeTextExtractor extractor = new ResumeTextExtractor(20);
 
   @Test
+  void aTextBoxIsReadOnceThoughWordWritesItTwice() throws Exception {
+    // Word 2010 and later write a text box as a drawing (mc:Choice) and again as VML for older readers (mc:Fallback).
+    String box = "<w:txbxContent><w:p><w:r><w:t>Mar - 2023 to Current</w:t></w:r></w:p></w:txbxContent>";
+    String document = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
+        + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+        + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"wps\"><w:body>"
+        + "<w:p><w:r><w:t>Jane Roe</w:t></w:r></w:p>"
+        + "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx>" + box + "</wps:txbx></mc:Choice>"
+        + "<mc:Fallback><v:textbox>" + box + "</v:textbox></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        + "</w:body></w:document>";
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      entry(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+          + ".wordprocessingml.document.main+xml\"/></Types>");
+      entry(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+          + "officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+      entry(zip, "word/document.xml", document);
+    }
+    String text = extractor.extract(bytes.toByteArray(), 1_000_000).text();
+    assertTrue(text.contains("Jane Roe"), text);
+    assertEquals(1, text.split("Mar - 2023 to Current", -1).length - 1, text);
+  }
+
+  private static void entry(java.util.zip.ZipOutputStream zip, String name, String content) throws java.io.IOException {
+    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+    zip.write(content.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+
+  @Test
   void aPdfGivesItsLinesAndTheAddressBehindAnIcon() throws Exception {
     byte[] pdf = Documents.pdf(List.of("Jane Candidate", "jane@example.com", "EXPERIENCE", "Engineer at Acme"),
         "https://www.linkedin.com/in/jane-candidate");
