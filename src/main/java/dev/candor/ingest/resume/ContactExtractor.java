@@ -257,6 +257,14 @@ final class ContactExtractor {
         return properCase(segs.get(0));
       }
     }
+    // a name printed after a sidebar (LinkedIn's export), told by the headline under it: "Senior Events Manager at ..."
+    for (int i = 0; i + 1 < Math.min(all.size(), 80); i++) {
+      String line = all.get(i).strip();
+      String next = all.get(i + 1).strip();
+      if (line.length() < 40 && looksLikeName(line) && ResumeFields.titleScore(next) > 0) {
+        return properCase(line);
+      }
+    }
     // a name elsewhere (a sidebar printed last) that agrees with the e-mail address
     String local = email == null ? "" : email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT);
     if (!local.isEmpty()) {

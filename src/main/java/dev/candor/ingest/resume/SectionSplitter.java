@@ -42,7 +42,7 @@ final class SectionSplitter {
         "academic history", "academics", "academic qualifications", "educational qualifications",
         "education and training", "education training", "qualifications", "academic profile", "schooling",
         "studies", "academic credentials", "education history", "degrees");
-    put(Kind.SKILLS, "skills", "skill", "technical skills", "key skills", "core skills", "core competencies",
+    put(Kind.SKILLS, "skills", "skill", "top skills", "technical skills", "key skills", "core skills", "core competencies",
         "competencies", "areas of expertise", "expertise", "technical expertise", "technologies", "tech stack",
         "technical proficiencies", "proficiencies", "skills and tools", "tools and technologies",
         "skill set", "skillset", "skills summary", "summary of skills", "professional skills", "hard skills",

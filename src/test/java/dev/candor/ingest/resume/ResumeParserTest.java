@@ -222,6 +222,27 @@ class ResumeParserTest {
   }
 
   @Test
+  void aLinkedInExportHasItsSidebarFirst() {
+    Resume r = ResumeParser.parse("""
+        Contact
+        irmah525@example.com
+        www.linkedin.com/in/irma-hernandez
+        Top Skills
+        Microsoft Office
+        iWork
+        Languages
+        English (Native or Bilingual)
+        Irma Hernandez
+        Senior Events Manager at Gladstone Institutes
+        San Francisco, California, United States
+        Summary
+        Experienced event manager.
+        """);
+    assertEquals("Irma Hernandez", r.name(), "the name above its headline, not the first skill");
+    assertEquals(List.of("Microsoft Office", "iWork"), r.skills());
+  }
+
+  @Test
   void clinicalPlacementsAndOtherWorkAreExperience() {
     Resume r = ResumeParser.parse("""
         Jaya Chaudhari
