@@ -46,14 +46,15 @@ final class LabelledJobs {
       String dates = null;
       String title = null;
       String company = null;
+      // fieldsEnd took each kind once.
       for (int k = i; k < end; k++) {
         Matcher m = LABEL.matcher(lines.get(k).strip());
         m.matches();
         String value = m.group(2).strip();
         switch (field(m.group(1))) {
-          case DATES -> dates = dates == null ? value : dates;
-          case TITLE -> title = title == null ? value : title;
-          case COMPANY -> company = company == null ? withoutLocation(value) : company;
+          case DATES -> dates = value;
+          case TITLE -> title = value;
+          case COMPANY -> company = withoutLocation(value);
         }
       }
       List<String> highlights = new ArrayList<>();
