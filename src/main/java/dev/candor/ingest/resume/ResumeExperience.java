@@ -55,7 +55,70 @@ final class ResumeExperience {
           e.date == null ? null : e.date.text(),
           description, highlights));
     }
+    return regrouped(lines, out);
+  }
+
+  /**
+   * LinkedIn prints a company once, with the time spent there under it ("Gladstone Institutes / 3 years 1 month"), above
+   * the several roles held there; those roles, read alone, have no company or take the place printed under the role
+   * before them. Each takes the company of its group, until a role names a company of its own.
+   */
+  private static List<Resume.Experience> regrouped(List<String> lines, List<Resume.Experience> jobs) {
+    List<Integer> groupStarts = new ArrayList<>();
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (!line.isEmpty() && DateRanges.find(line) == null && DateRanges.isLength(lines.get(i + 1))) {
+        groupStarts.add(i);
+      }
+    }
+    if (groupStarts.isEmpty()) {
+      return jobs;
+    }
+    List<Resume.Experience> out = new ArrayList<>();
+    String group = null;
+    int searchFrom = 0;
+    int nextGroup = 0;
+    for (Resume.Experience job : jobs) {
+      int at = job.position() == null ? -1 : indexOf(lines, job.position(), searchFrom);
+      if (at >= 0) {
+        searchFrom = at + 1;
+        while (nextGroup < groupStarts.size() && groupStarts.get(nextGroup) < at) {
+          group = lines.get(groupStarts.get(nextGroup++)).strip();
+        }
+      }
+      String company = job.company();
+      boolean ownCompany = company != null && !company.equals(group) && !ContactExtractor.isLocation(company)
+          && !isPlaceOf(company, lines);
+      if (ownCompany) {
+        group = null;
+      }
+      if (group != null && !ownCompany) {
+        job = new Resume.Experience(group, job.position(), job.startDate(), job.endDate(), job.duration(),
+            job.description(), job.highlights());
+      }
+      out.add(job);
+    }
     return out;
+  }
+
+  /** A company read from a place line ("San Francisco, California, United States" taken for "San Francisco"). */
+  private static boolean isPlaceOf(String company, List<String> lines) {
+    for (String line : lines) {
+      String l = line.strip();
+      if (l.startsWith(company + ",") && ContactExtractor.isLocation(l)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(List<String> lines, String text, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).strip().equals(text)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The index of the part most like a job title (or, with title false, a company), skipping one. */

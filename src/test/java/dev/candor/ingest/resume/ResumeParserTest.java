@@ -243,6 +243,29 @@ class ResumeParserTest {
   }
 
   @Test
+  void rolesUnderALinkedInCompanyGroupTakeItsName() {
+    Resume r = ResumeParser.parse("""
+        Irma Hernandez
+        irma@example.com
+        Experience
+        Gladstone Institutes
+        3 years 1 month
+        Senior Events Manager
+        October 2024 - Present (9 months)
+        San Francisco, California, United States
+        Events Manager
+        June 2022 - October 2024 (2 years 5 months)
+        San Francisco, California, United States
+        University of California, Hastings College of the Law
+        Academic Projects and Events Manager
+        August 2020 - June 2022 (1 year 11 months)
+        """);
+    List<String> companies = r.experience().stream().map(Resume.Experience::company).toList();
+    assertEquals(List.of("Gladstone Institutes", "Gladstone Institutes"), companies.subList(0, 2), r.experience().toString());
+    assertTrue(companies.get(2).startsWith("University of California"), "a role with its own company leaves the group");
+  }
+
+  @Test
   void clinicalPlacementsAndOtherWorkAreExperience() {
     Resume r = ResumeParser.parse("""
         Jaya Chaudhari
