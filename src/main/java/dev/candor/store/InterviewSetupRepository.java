@@ -132,17 +132,18 @@ public final class InterviewSetupRepository {
   }
 
   public Optional<InterviewSetup> setMemoryOptIn(String sessionId, boolean optIn) {
-    return jdbc.queryOne("UPDATE interview_setups SET memory_opt_in = ? WHERE session_id = ? RETURNING " + COLUMNS,
-        (c, s) -> {
-          s.setBoolean(1, optIn);
-          s.setString(2, sessionId);
-        }, InterviewSetupRepository::map);
+    return setFlag("memory_opt_in", sessionId, optIn);
   }
 
   public Optional<InterviewSetup> setVoiceEnabled(String sessionId, boolean enabled) {
-    return jdbc.queryOne("UPDATE interview_setups SET voice_enabled = ? WHERE session_id = ? RETURNING " + COLUMNS,
+    return setFlag("voice_enabled", sessionId, enabled);
+  }
+
+  /** @param column one of this class's own column names, never input */
+  private Optional<InterviewSetup> setFlag(String column, String sessionId, boolean value) {
+    return jdbc.queryOne("UPDATE interview_setups SET " + column + " = ? WHERE session_id = ? RETURNING " + COLUMNS,
         (c, s) -> {
-          s.setBoolean(1, enabled);
+          s.setBoolean(1, value);
           s.setString(2, sessionId);
         }, InterviewSetupRepository::map);
   }

@@ -16,6 +16,7 @@ import dev.candor.ingest.resume.ResumeTextExtractor;
 import dev.candor.interview.CandidateFit;
 import dev.candor.interview.SkillScores;
 import dev.candor.session.InterviewSession;
+import dev.candor.session.SessionIds;
 import dev.candor.session.SessionView;
 import dev.candor.session.Sessions;
 import dev.candor.store.InterviewSetup;
@@ -31,7 +32,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -46,8 +46,6 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class SessionApiRoutes extends JsonRoutes {
 
-  private static final Pattern UUID_FORM =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   /** Room for the multipart envelope and the session id around the file itself. */
   private static final long ENVELOPE = 64 * 1024;
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
@@ -91,7 +89,7 @@ public final class SessionApiRoutes extends JsonRoutes {
   private Route session(String id) {
     return withSetup(id, setup -> setup.purged() ? json(StatusCodes.OK, Json.object()
         .put("session_id", id)
-        .put("status", kept(setup).path("status").asText("completed"))
+        .put("status", SessionApiReports.kept(setup).path("status").asText("completed"))
         .put("current_phase", SkillScores.Phase.COMPLETED.wireName())
         .put("has_resume", setup.hasResume())
         .put("has_jd", setup.hasJob())
@@ -199,7 +197,7 @@ public final class SessionApiRoutes extends JsonRoutes {
   private Route report(String id) {
     return withSetup(id, setup -> {
       if (setup.purged()) {
-        return json(StatusCodes.OK, kept(setup));
+        return json(StatusCodes.OK, SessionApiReports.kept(setup));
       }
       CompletionStage<ObjectNode> report = sessions.status(id).thenCombine(sessions.answers(id), Report::new)
           .thenCompose(found -> blocking(() -> SessionApiReports.report(found.view(), found.answers(), interviews.fit(setup),
@@ -211,19 +209,12 @@ public final class SessionApiRoutes extends JsonRoutes {
 
   private record Report(SessionView view, InterviewSession.Answers answers) {}
 
-  private static JsonNode kept(InterviewSetup setup) {
-    try {
-      return Json.parse(setup.reportJson());
-    } catch (Json.InvalidJsonException e) {
-      throw new IllegalStateException("the kept report of session " + setup.sessionId() + " is not JSON", e);
-    }
-  }
 
   // ---- plumbing ----
 
   /** The route for a known session: 400 for an id that is not a UUID, 404 for one with no setup. */
   private Route withSetup(String id, Function<InterviewSetup, Route> inner) {
-    if (!UUID_FORM.matcher(id).matches()) {
+    if (!SessionIds.isUuid(id)) {
       return complete(badRequest("Invalid session ID format: expected a UUID"));
     }
     return onComplete(blocking(() -> setups.find(id)), found -> {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -32,9 +31,6 @@ import org.apache.pekko.http.javadsl.server.Route;
  * UUID, 4004 no such session, 4000 its resume or job description missing, 4003 a browser origin not allowed.
  */
 public final class InterviewSocketRoute extends AllDirectives {
-
-  private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final ActorSystem<?> system;
   private final SocketSettings settings;
@@ -76,12 +72,12 @@ public final class InterviewSocketRoute extends AllDirectives {
           }
           Socket socket = new Socket(sessionId, request, upgrade.get(), subprotocol.map(Dialect::wireName).orElse(null));
           if (chosen.isPresent() && chosen.get() == Dialect.SESSIONAPI) {
-            return UUID.matcher(sessionId).matches()
+            return SessionIds.isUuid(sessionId)
                 ? sessionApi(socket, true)
                 : complete(CloseCodes.refuse(socket.upgrade(), 4001, "Invalid session ID format: expected a UUID",
                     socket.subprotocol()));
           }
-          if (chosen.isEmpty() && UUID.matcher(sessionId).matches()) {
+          if (chosen.isEmpty() && SessionIds.isUuid(sessionId)) {
             return sessionApi(socket, false);
           }
           return handle(socket, chosen);

@@ -411,12 +411,7 @@ public final class SessionApiConnection extends SessionSocket {
 
   /** All that is left of a session past its retention period: how it ended, from the kept report. */
   private void showKeptReport() {
-    JsonNode kept;
-    try {
-      kept = Json.parse(setup.reportJson());
-    } catch (Json.InvalidJsonException e) {
-      throw new IllegalStateException("the kept report of session " + sessionId + " is not JSON", e);
-    }
+    JsonNode kept = SessionApiReports.kept(setup);
     send(SessionApiMessages.connectedAfterRetention(sessionId, kept));
     send(SessionApiReports.feedback(kept));
     hangUp();

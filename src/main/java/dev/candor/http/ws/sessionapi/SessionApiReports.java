@@ -11,6 +11,7 @@ import dev.candor.interview.Question;
 import dev.candor.interview.SkillScores;
 import dev.candor.session.InterviewSession;
 import dev.candor.session.SessionView;
+import dev.candor.store.InterviewSetup;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -63,6 +64,15 @@ public final class SessionApiReports {
     body.put("started_at", time(view.startedAt()));
     body.put("ended_at", time(view.endedAt()));
     return body;
+  }
+
+  /** The report kept of a session whose retention period ended. */
+  public static JsonNode kept(InterviewSetup setup) {
+    try {
+      return Json.parse(setup.reportJson());
+    } catch (Json.InvalidJsonException e) {
+      throw new IllegalStateException("the kept report of session " + setup.sessionId() + " is not JSON", e);
+    }
   }
 
   /** The final feedback message of a kept report, for a client that connects after its session was purged. */
