@@ -6,6 +6,7 @@ import dev.candor.interview.AnswerAnalysis;
 import dev.candor.interview.Difficulty;
 import dev.candor.interview.Interviewer;
 import dev.candor.interview.Question;
+import dev.candor.interview.QuestionKind;
 import dev.candor.interview.QuestionType;
 import dev.candor.interview.RuleBasedInterviewer;
 import java.nio.file.Files;
@@ -54,6 +55,9 @@ public class JudgeAccuracy {
     System.out.printf("%d answers (%d good, %d bad), %d with STAR labels, %d with filler counts%n", items.size(),
         items.stream().filter(i -> "good".equals(i.label())).count(), items.stream().filter(i -> "bad".equals(i.label())).count(),
         items.stream().filter(i -> i.star() != null).count(), items.stream().filter(i -> i.fillers() != null).count());
+    Map<QuestionKind, Integer> kinds = new java.util.TreeMap<>();
+    items.forEach(i -> kinds.merge(QuestionKind.of(question(i)), 1, Integer::sum));
+    System.out.println("question kinds read from the wording: " + kinds);
     System.out.println();
     System.out.println("| judge | good > bad, all pairs | same length band | source pairs | STAR S/T/A/R agreement | fillers exact | Spearman(score, words) | same score twice | CPU ms per answer |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
@@ -148,12 +152,13 @@ public class JudgeAccuracy {
     return goodScore > badScore ? 1 : goodScore == badScore ? 0.5 : 0;
   }
 
+  /**
+   * The question as a judge meets it: its words only. The fixtures' own question kind is an annotator's label that
+   * the hidden set need not carry, so it is neither the planned type nor the topic here; the judge reads the kind
+   * from the wording.
+   */
   private static Question question(Item i) {
-    QuestionType type = switch (i.kind()) {
-      case "technical explanation", "technical" -> QuestionType.TECHNICAL;
-      default -> QuestionType.BEHAVIORAL;
-    };
-    return new Question("q1_" + type.wireName() + "_fixture", i.question(), type, Difficulty.MEDIUM, 120, i.kind());
+    return new Question("q1_behavioral_fixture", i.question(), QuestionType.BEHAVIORAL, Difficulty.MEDIUM, 120, "");
   }
 
   private static double spearman(double[] x, double[] y) {

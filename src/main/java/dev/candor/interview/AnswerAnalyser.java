@@ -1,5 +1,6 @@
 package dev.candor.interview;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,7 @@ final class AnswerAnalyser {
 
   private static final Pattern DECLINE = Pattern.compile(
       "\\b(?:(?:i )?(?:don'?t|do not) know|no idea|not sure|(?:can'?t|cannot|don'?t) (?:remember|recall|think of)"
-          + "|skip|pass on this|next question)\\b",
+          + "|hard to think of|haven'?t done anything|skip|pass on this|next question)\\b",
       Pattern.CASE_INSENSITIVE);
 
   /** The speaking rate assumed to estimate the length of a typed answer. */
@@ -41,18 +42,27 @@ final class AnswerAnalyser {
     Double wpm = timed ? Phrases.roundToTenth(words / (durationSeconds / 60.0)) : null;
     double timeSpent = Phrases.roundToTenth(timed ? durationSeconds : words / ASSUMED_WPM * 60.0);
     String questionId = question == null ? null : question.id();
+    QuestionKind kind = QuestionKind.of(question);
 
-    if (isNoAnswer(transcript, fillers)) {
+    if (isNoAnswer(kind, transcript, fillers)) {
       return new AnswerAnalysis(questionId, 0, Star.NONE, List.of(), fillers.total(), timeSpent,
-          AnswerFeedback.noAnswerFeedback(), AnswerFeedback.noAnswerSuggestions(), true, words, wpm,
+          AnswerFeedback.noAnswerFeedback(kind), AnswerFeedback.noAnswerSuggestions(kind), true, words, wpm,
           ComfortLevel.NERVOUS, AnswerFeedback.noAnswerFollowUp(question));
     }
 
-    Star star = StarDetector.detect(answer);
+    String plain = plainWords(transcript, fillers.at());
+    Star star = StarDetector.detect(transcript, fillers);
     AnswerKeywords.Found keywords = AnswerKeywords.find(transcript, question, JobTerms.of(job));
-    AnswerScore score = AnswerScore.of(star, keywords, transcript, fillers, wpm);
-    AnswerFeedback.Evidence evidence = new AnswerFeedback.Evidence(question, star, keywords,
+    boolean concrete = AnswerScore.mentionsNumbers(answer) || AnswerScore.namesSomething(transcript)
+        || AnswerScore.givesExample(plain);
+    AnswerRubric.Coverage coverage = AnswerRubric.cover(kind, plain, star, keywords.offered() > 0, concrete);
+    String questionWords = question == null ? "" : plainWords(Transcript.of(question.text()), new BitSet());
+    List<RedFlags.Flag> flags = RedFlags.raisedBy(kind, question, plain, questionWords, star);
+    AnswerScore score = AnswerScore.of(new AnswerScore.Inputs(kind, question, coverage, keywords, transcript, plain,
+        fillers, flags, wpm));
+    AnswerFeedback.Evidence evidence = new AnswerFeedback.Evidence(question, kind, star, coverage, flags, keywords,
         AnswerScore.mentionsNumbers(answer), words, fillers, wpm, score);
+    String followUp = AnswerFeedback.followUp(evidence);
     return new AnswerAnalysis(
         questionId,
         score.total(),
@@ -66,16 +76,34 @@ final class AnswerAnalyser {
         words,
         wpm,
         comfort(score.total(), fillers.rate(words), words),
-        AnswerFeedback.followUp(evidence));
+        followUp,
+        AnswerFeedback.followUpReason(evidence, followUp));
+  }
+
+  /** The answer's words without the skipped tokens, lowercase, one space apart, sentence after sentence. */
+  static String plainWords(Transcript transcript, BitSet skip) {
+    StringBuilder out = new StringBuilder();
+    for (Transcript.Sentence sentence : transcript.sentences(skip)) {
+      if (!sentence.words().isEmpty()) {
+        out.append(out.length() == 0 ? "" : " ").append(sentence.words());
+      }
+    }
+    return out.toString();
   }
 
   /**
-   * Fewer than {@value #MIN_MEANINGFUL_WORDS} words besides fillers, or a short reply that only
-   * declines ("I don't know, sorry", "can I skip this one"): neither tells the interviewer anything.
+   * Fewer meaningful words than the kind of question needs ({@value #MIN_MEANINGFUL_WORDS}; one for a
+   * logistics question, where "It's open" is a whole answer; three for a career question), or a short reply
+   * that only declines ("I don't know, sorry", "can I skip this one"): neither tells the interviewer anything.
    */
-  private static boolean isNoAnswer(Transcript transcript, FillerWords.Count fillers) {
+  private static boolean isNoAnswer(QuestionKind kind, Transcript transcript, FillerWords.Count fillers) {
     int meaningful = transcript.wordCount() - fillers.tokens();
-    return meaningful < MIN_MEANINGFUL_WORDS
+    int needed = switch (kind) {
+      case LOGISTICS -> 1;
+      case CAREER -> 3;
+      default -> MIN_MEANINGFUL_WORDS;
+    };
+    return meaningful < needed
         || (meaningful < MAX_DECLINE_WORDS && DECLINE.matcher(transcript.text()).find());
   }
 

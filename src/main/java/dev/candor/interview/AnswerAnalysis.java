@@ -10,6 +10,8 @@ import java.util.List;
  * @param wordsPerMinute null when the duration of the answer is unknown
  * @param timeSpent the answer's duration in seconds; estimated from its length when not measured
  * @param followUp a follow-up question when the answer was thin, else null
+ * @param followUpReason why the answer earns its follow-up, in words for the candidate; null when it earns none.
+ *     Analyses made before the reason was recorded (and a language model's) get the reason STAR suggests.
  */
 public record AnswerAnalysis(
     String questionId,
@@ -24,21 +26,33 @@ public record AnswerAnalysis(
     int wordCount,
     Double wordsPerMinute,
     ComfortLevel comfortLevel,
-    String followUp) {
+    String followUp,
+    String followUpReason) {
 
   public AnswerAnalysis {
     keywordsFound = List.copyOf(Resume.nullToEmpty(keywordsFound));
     suggestions = List.copyOf(Resume.nullToEmpty(suggestions));
+    if (followUp == null) {
+      followUpReason = null;
+    } else if (followUpReason == null) {
+      followUpReason = storyReason(noAnswer, star, suggestions, score);
+    }
+  }
+
+  /** An analysis whose follow-up reason is the one STAR suggests. */
+  public AnswerAnalysis(String questionId, int score, Star star, List<String> keywordsFound, int fillerWords,
+      double timeSpent, String feedback, List<String> suggestions, boolean noAnswer, int wordCount,
+      Double wordsPerMinute, ComfortLevel comfortLevel, String followUp) {
+    this(questionId, score, star, keywordsFound, fillerWords, timeSpent, feedback, suggestions, noAnswer, wordCount,
+        wordsPerMinute, comfortLevel, followUp, null);
   }
 
   /**
-   * Why this answer earns its follow-up, in the order the follow-up is chosen: the first missing STAR part, then a
-   * missing number, then a low score; null when it earns none.
+   * Why a story earns its follow-up, in the order the follow-up is chosen: the first missing STAR part, then a
+   * missing number, then a low score.
    */
-  public String followUpReason() {
-    if (followUp == null) {
-      return null;
-    }
+  private static String storyReason(boolean noAnswer, Star star, List<String> suggestions,
+      int score) {
     if (noAnswer) {
       return "No answer was given to the question";
     }
@@ -62,6 +76,6 @@ public record AnswerAnalysis(
 
   public AnswerAnalysis withQuestionId(String id) {
     return new AnswerAnalysis(id, score, star, keywordsFound, fillerWords, timeSpent, feedback, suggestions,
-        noAnswer, wordCount, wordsPerMinute, comfortLevel, followUp);
+        noAnswer, wordCount, wordsPerMinute, comfortLevel, followUp, followUpReason);
   }
 }

@@ -22,11 +22,27 @@ final class AnswerFeedback {
   static final int MAX_SUGGESTIONS = 4;
 
   /** What the analyser found in one answer. */
-  record Evidence(Question question, Star star, AnswerKeywords.Found keywords, boolean numbers, int words,
-      FillerWords.Count fillers, Double wordsPerMinute, AnswerScore score) {
+  record Evidence(Question question, QuestionKind kind, Star star, AnswerRubric.Coverage coverage,
+      List<RedFlags.Flag> flags, AnswerKeywords.Found keywords, boolean numbers, int words, FillerWords.Count fillers,
+      Double wordsPerMinute, AnswerScore score) {
+
+    boolean story() {
+      return kind == QuestionKind.STORY;
+    }
 
     List<StarPart> missingParts() {
-      return StarPart.missingFrom(star);
+      return story() ? StarPart.missingFrom(star) : List.of();
+    }
+
+    /** The flags worth a sentence of their own: every flag but clichés, worst first. */
+    List<RedFlags.Flag> seriousFlags() {
+      return flags.stream().filter(f -> f != RedFlags.Flag.CLICHE)
+          .sorted((a, b) -> b.penalty - a.penalty).toList();
+    }
+
+    /** Numbers make a story, a strength or an introduction believable; a salary or a weakness needs none. */
+    boolean wantsNumbers() {
+      return kind == QuestionKind.STORY || kind == QuestionKind.STRENGTH || kind == QuestionKind.INTRODUCTION;
     }
   }
 
@@ -71,7 +87,8 @@ final class AnswerFeedback {
 
   static String feedback(Evidence e) {
     List<String> sentences = new ArrayList<>();
-    sentences.add(whatWorked(e));
+    List<RedFlags.Flag> serious = e.seriousFlags();
+    sentences.add(serious.isEmpty() ? whatWorked(e) : serious.get(0).feedback);
     sentences.add(whatIsMissing(e));
     String delivery = delivery(e);
     if (delivery != null) {
@@ -82,11 +99,17 @@ final class AnswerFeedback {
 
   static List<String> suggestions(Evidence e) {
     List<String> out = new ArrayList<>();
+    e.seriousFlags().stream().limit(2).forEach(f -> out.add(f.suggestion));
+    if (e.flags().contains(RedFlags.Flag.CLICHE) && out.size() < 2) {
+      out.add(RedFlags.Flag.CLICHE.suggestion);
+    }
     List<StarPart> missing = e.missingParts();
     if (!missing.isEmpty()) {
       out.add("Add " + Phrases.joinNatural(missing.stream().map(p -> p.asSuggestion).toList()));
+    } else if (!e.story() && !e.coverage().missing().isEmpty()) {
+      out.add("Add " + Phrases.joinNatural(e.coverage().missing().stream().map(AnswerRubric.Part::missing).toList()));
     }
-    if (!e.numbers()) {
+    if (!e.numbers() && e.wantsNumbers()) {
       out.add(QUANTIFY);
     }
     String terms = missingTermsSuggestion(e);
@@ -97,10 +120,15 @@ final class AnswerFeedback {
       out.add("Cut filler words (you used " + e.fillers().total() + ", mostly " + quotedFillers(e)
           + "): pause silently instead");
     }
-    if (e.words() < AnswerScore.FULL_LENGTH_FROM) {
-      out.add("Give more detail: aim for roughly 150-250 words, one to two minutes");
-    } else if (e.words() > AnswerScore.FULL_LENGTH_TO) {
-      out.add("Tighten the answer to about two minutes and lead with the result");
+    int fullTo = AnswerScore.fullTo(e.kind(), e.question());
+    if (e.words() < e.kind().fullFrom) {
+      out.add(e.story()
+          ? "Give more detail: aim for roughly 150-250 words, one to two minutes"
+          : "Give more detail: aim for at least " + e.kind().fullFrom + " words");
+    } else if (e.words() > fullTo) {
+      out.add(e.story()
+          ? "Tighten the answer to about two minutes and lead with the result"
+          : "Tighten the answer to under " + fullTo + " words and lead with the point");
     }
     if (e.score().pacePenalty() > 0) {
       out.add(e.wordsPerMinute() > AnswerScore.FASTEST_WPM
@@ -118,6 +146,13 @@ final class AnswerFeedback {
    * first missing STAR part; null when the answer stands on its own.
    */
   static String followUp(Evidence e) {
+    List<RedFlags.Flag> serious = e.seriousFlags();
+    if (!serious.isEmpty()) {
+      return serious.get(0).followUp;
+    }
+    if (!e.story()) {
+      return otherFollowUp(e);
+    }
     boolean thin = e.score().total() < 60 || !e.star().action() || !e.star().result();
     if (!thin) {
       return null;
@@ -143,15 +178,46 @@ final class AnswerFeedback {
     return "What was the hardest decision you made there, and what would you do differently today?";
   }
 
-  static String noAnswerFeedback() {
-    return "No answer was given to this question. Even a short, specific example helps: say where you were, "
-        + "what you did and what happened.";
+  /** Why a follow-up was asked, for the candidate; null when there is none. */
+  static String followUpReason(Evidence e, String followUp) {
+    if (followUp == null) {
+      return null;
+    }
+    List<RedFlags.Flag> serious = e.seriousFlags();
+    if (!serious.isEmpty()) {
+      return serious.get(0).feedback;
+    }
+    if (!e.story() && !e.coverage().missing().isEmpty()) {
+      return "The answer did not give " + e.coverage().missing().get(0).missing();
+    }
+    return null;
   }
 
-  static List<String> noAnswerSuggestions() {
+  /** A follow-up for an answer that is not a story: on its first missing part, when the answer is thin. */
+  private static String otherFollowUp(Evidence e) {
+    if (e.score().total() >= 60 || e.coverage().missing().isEmpty()) {
+      return null;
+    }
+    return "Could you tell me more about " + e.coverage().missing().get(0).missing() + "?";
+  }
+
+  static String noAnswerFeedback(QuestionKind kind) {
+    if (kind == QuestionKind.STORY) {
+      return "No answer was given to this question. Even a short, specific example helps: say where you were, "
+          + "what you did and what happened.";
+    }
+    return "No answer was given to this question. Even two or three sentences that answer it directly help.";
+  }
+
+  static List<String> noAnswerSuggestions(QuestionKind kind) {
+    if (kind == QuestionKind.STORY) {
+      return List.of(
+          "Answer with one concrete example from your own experience, even a short one",
+          "If you need a moment, say so, then use the STAR structure: situation, task, action, result");
+    }
     return List.of(
-        "Answer with one concrete example from your own experience, even a short one",
-        "If you need a moment, say so, then use the STAR structure: situation, task, action, result");
+        "Answer the question directly in your first sentence, then give one reason or example",
+        "If you need a moment to think, say so rather than leaving it unanswered");
   }
 
   static String noAnswerFollowUp(Question question) {
@@ -190,6 +256,14 @@ final class AnswerFeedback {
   }
 
   private static String whatWorked(Evidence e) {
+    if (!e.story()) {
+      List<AnswerRubric.Part> present = e.coverage().present();
+      if (present.isEmpty()) {
+        return "The answer stayed general and did not give what this kind of question asks for.";
+      }
+      return "You gave " + Phrases.joinNatural(present.stream().map(AnswerRubric.Part::shown).toList())
+          + (e.score().concrete() ? ", with concrete detail." : ".");
+    }
     List<StarPart> present = StarPart.presentIn(e.star());
     if (present.size() >= 3) {
       String parts = Phrases.joinNatural(present.stream().map(StarPart::label).toList());
@@ -217,6 +291,14 @@ final class AnswerFeedback {
   }
 
   private static String whatIsMissing(Evidence e) {
+    if (!e.story()) {
+      List<AnswerRubric.Part> missing = e.coverage().missing();
+      if (!missing.isEmpty()) {
+        return "For this kind of question, also give " + Phrases.joinNatural(
+            missing.stream().map(AnswerRubric.Part::missing).toList()) + ".";
+      }
+      return "Nothing essential was missing.";
+    }
     List<StarPart> missing = e.missingParts();
     if (!missing.isEmpty()) {
       List<String> named = missing.stream().map(p -> p.neverSaid).toList();
@@ -244,8 +326,12 @@ final class AnswerFeedback {
           ? "At about " + wpm + " words per minute you spoke fast; aim for 120 to 170."
           : "At about " + wpm + " words per minute you spoke slowly; aim for 120 to 170.";
     }
-    if (e.words() < 40) {
+    if (e.story() && e.words() < 40) {
       return "At " + e.words() + " words the answer was short; aim for one to two minutes.";
+    }
+    if (!e.story() && e.words() < e.kind().fullFrom) {
+      return "At " + e.words() + " words the answer was short for this question; aim for at least "
+          + e.kind().fullFrom + ".";
     }
     return null;
   }

@@ -1,113 +1,202 @@
 package dev.candor.interview;
 
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Decides which STAR parts an answer covers from cue phrases. Cues are deliberately phrases people
- * actually say when telling a story, not single words: "team" alone says nothing about the
- * situation, "our team had" does.
+ * Decides which STAR parts an answer covers, sentence by sentence, on the words without their fillers (so
+ * "I was, like, in charge" reads as "i was in charge"). Three kinds of evidence count:
  *
- * <p>Situation cues: "when I was", "at my previous/last/current/old/first job|company|role|team",
- * "in my previous/last/current/former/first role|job|position|team", "we were", "our team had/was",
- * "the project was", "the problem was", "back in 2019", "in (early|late) 2021", "two years ago", "last
- * year/quarter", "there was a time", "I was working on/as/at", "I worked at/on/as", "at &lt;Company&gt;"
- * (a capitalised name after "at").
+ * <ul>
+ *   <li><b>Cue phrases</b> people say when telling a story, not single words: "team" alone says nothing about
+ *       the situation, "our team had" does.
+ *   <li><b>Tense and person</b>: an action is "I" followed (after an adverb or two) by a verb in the past
+ *       tense, regular or irregular ("I observed" is perception, "I decided", "I took", "I gathered" are
+ *       actions); a state ("I was", "I felt", "I had", "I wanted") is not. "We" does not count: the action
+ *       part is what the candidate did.
+ *   <li><b>The story's own order</b>: context comes first and the outcome last, so a situation cue counts in
+ *       the first two thirds of the sentences and a result cue only after the first sentence (unless the
+ *       answer is a single sentence): "As a result" before anything happened is a claim, not an outcome.
+ * </ul>
  *
- * <p>Task cues: "my goal/task/job/responsibility/role/objective/mission was|is", "our goal/task was",
- * "the goal/task/objective/challenge was", "I was asked/tasked/responsible/assigned/expected/hired",
- * "I was in charge of", "I needed to", "I had to", "we had to", "we needed to", "I wanted to", "we
- * wanted to", "I set out to".
+ * <p>Situation cues: "when I was", "when we launched", "during a/my/the", "while teaching", "once", "at my
+ * previous/last/current job", "in my internship/course/role", "I had a manager", "we had this project", "my
+ * team faced", "I was the coordinator", "back in 2019", "two years ago", "last semester", "at the time", "there
+ * was", "at &lt;Company&gt;" (a capitalised name after "at").
  *
- * <p>Action cues: "I" (optionally "then", "first", "personally" ...) followed by an action verb such as
- * decided, built, implemented, designed, led, wrote, set up, migrated, automated, profiled, reached
- * out, created, refactored, investigated, debugged, fixed, measured, proposed, organised, mentored;
- * also "first, I", "then I", "next, I", "after that, I", "I started by", "my approach was", "what I
- * did was", "I made sure".
+ * <p>Task cues: "my goal/task/job/responsibility was", "the challenge was", "I was asked/tasked/responsible/in
+ * charge", "asked me to", "I/we needed/had/wanted to", "I set out to", "it was up to me".
  *
- * <p>Result cues: "as a result", "resulted in", "which/this/that/it reduced/increased/improved/cut/
- * saved/led to", "we reduced/increased/improved/cut/saved/shipped/delivered/launched/achieved", "the
- * outcome", "the result(s) was/were", "in the end", "ultimately", "the impact", a percentage ("40%",
- * "40 percent"), "by N" or "by half", "from N to M", "3x faster".
+ * <p>Action cues: "I" + past-tense verb as above; "I've built"; "I started by", "my
+ * approach was", "what I did was", "I made sure", "I took the initiative".
+ *
+ * <p>Result cues: "as a result", "resulted in", "which reduced/improved/led to", "we delivered/shipped/achieved",
+ * "successfully", "on time", "ended up", "turned it into", "setback", "it worked", "paid off", "I learned",
+ * "taught me", "the outcome", "in the end", "ultimately", a percentage, "by half", "from N to M", "3x faster".
  */
 final class StarDetector {
 
   private static final Pattern SITUATION = cues(
-      "\\bwhen i was\\b",
+      "\\bwhen (?:i|we) (?:was|were|joined|started|first|\\w+ed)\\b",
       "\\bat my (?:previous|last|current|old|first|former) (?:job|company|role|employer|team|position|workplace)\\b",
       "\\bin my (?:previous|last|current|former|first|old) (?:role|job|position|team|company)\\b",
+      "\\b(?:in|at|during) my (?:\\w+ )?(?:course|class|internship|placement|degree|studies|university|school"
+          + "|college|job|role|team|project|company|position)\\b",
+      "\\bduring (?:a|an|my|the|our|this|that)\\b",
+      "\\bwhile (?:i was |we were )?\\w+ing\\b",
+      "\\bonce\\b",
       "\\bwe were\\b",
-      "\\bour team (?:had|was)\\b",
+      "\\b(?:i|we) had (?:a|an|this|that|one|our|my)\\b(?! (?:lot|bit)\\b)",
+      "\\b(?:my|our) (?:team|company|group|manager|boss|client|customer|lead) (?:faced|had|was|were|asked|needed)\\b",
+      "\\bi was (?:the|a|an) \\w+",
       "\\bthe (?:project|problem|situation|context|issue) was\\b",
       "\\b(?:back )?in (?:early |late |mid-?)?(?:19|20)\\d{2}\\b",
       "\\b(?:\\w+ )?(?:years?|months?|weeks?) ago\\b",
-      "\\blast (?:year|quarter|month|summer|winter|spring|autumn|fall)\\b",
+      "\\blast (?:year|quarter|month|summer|winter|spring|autumn|fall|semester|term)\\b",
+      "\\bat the time\\b",
+      "\\bthere (?:was|were) (?:a|an|this|one)\\b",
       "\\bthere was a time\\b",
       "\\bi was working (?:on|as|at|with)\\b",
       "\\bi worked (?:at|on|as)\\b");
 
-  /** "at Tech Corp": a capitalised name after "at"; case matters, so it is its own pattern. */
-  private static final Pattern AT_COMPANY = Pattern.compile("(?<![\\p{L}])[Aa]t\\s+(?!I\\b)\\p{Lu}[\\p{L}\\p{N}&.-]*");
+  /** "at Tech Corp": a capitalised name after "at"; case matters, so it is read on the original text. */
+  private static final Pattern AT_COMPANY = Pattern.compile("(?<![\\p{L}])[Aa]t\\s+(?!I\\b|First\\b)\\p{Lu}[\\p{L}\\p{N}&.-]*");
 
   private static final Pattern TASK = cues(
       "\\bmy (?:goal|task|job|responsibility|role|objective|mission|assignment) (?:was|is)\\b",
       "\\bour (?:goal|task|objective|mission) was\\b",
       "\\bthe (?:goal|task|objective|challenge|ask) was\\b",
       "\\bi was (?:asked|tasked|responsible|assigned|expected|hired|brought in|in charge)\\b",
+      "\\b(?:asked|wanted|needed|told|assigned|expected|tasked) me (?:to|with)\\b",
       "\\b(?:i|we) (?:needed|had|wanted) to\\b",
+      "\\bin charge of\\b",
+      "\\bresponsible for\\b",
+      "\\bit was (?:my job|up to me)\\b",
       "\\bi set out to\\b",
       "\\bi was supposed to\\b");
 
   private static final Pattern ACTION = cues(
-      "\\bi(?:'ve)? (?:then |also |first |quickly |personally |eventually |immediately )?"
-          + "(?:decided|built|implemented|designed|led|wrote|set up|migrated|automated|profiled|reached out|created"
-          + "|developed|introduced|refactored|proposed|organi[sz]ed|analy[sz]ed|investigated|debugged|added"
-          + "|changed|rewrote|configured|deployed|tested|talked|met|scheduled|coordinated|negotiated|spoke"
-          + "|mentored|coached|drove|ran|split|moved|replaced|optimi[sz]ed|fixed|reviewed|documented|trained"
-          + "|researched|prototyped|worked with|took|gathered|identified|traced|measured|instrumented|convinced"
-          + "|pitched|paired|broke|shipped|launched|rolled out|reproduced|dug into|asked|suggested|presented"
-          + "|escalated|facilitated|delegated|planned|prioriti[sz]ed|rebuilt|simplified|removed|cached)\\b",
-      "\\bfirst,? i\\b",
-      "\\bthen,? i\\b",
-      "\\bnext,? i\\b",
-      "\\bafter that,? i\\b",
       "\\bi started by\\b",
       "\\bmy approach was\\b",
       "\\bwhat i did was\\b",
-      "\\bi made sure\\b");
+      "\\bi made sure\\b",
+      "\\bi took (?:the )?(?:initiative|lead|ownership|charge)\\b");
 
   private static final Pattern RESULT = cues(
       "\\bas a result\\b",
       "\\bresulted in\\b",
       "\\b(?:which|this|that|it) (?:reduced|increased|improved|cut|saved|led to|allowed|enabled|helped|meant|brought)\\b",
-      "\\bwe (?:reduced|increased|improved|cut|saved|shipped|delivered|launched|achieved|hit|met|went from|managed to)\\b",
+      "\\bwe (?:reduced|increased|improved|cut|saved|shipped|delivered|launched|achieved|hit|met|went from|managed to"
+          + "|were able to|finished|won)\\b",
+      "\\bsuccessful(?:ly)?\\b",
+      "\\bon time\\b",
+      "\\bended up\\b",
+      "\\bturned (?:\\w+ ){1,12}into\\b",
+      "\\bsetback\\b",
+      "\\bit worked\\b",
+      "\\bpaid off\\b",
+      "\\bi (?:learned|learnt)\\b",
+      "\\btaught me\\b",
       "\\bthe outcome\\b",
       "\\bthe results? (?:was|were)\\b",
       "\\bin the end\\b",
       "\\bultimately\\b",
       "\\bthe impact\\b",
-      "\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b)",
+      "\\bsince then\\b",
       "\\bby (?:\\d|half\\b|a third\\b|a quarter\\b|(?:two|three|four|five|ten) ?(?:times|x)\\b)",
-      "\\bfrom \\$?\\d[\\d.,]*\\s*\\w* to \\$?\\d",
+      "\\bfrom \\d[\\d.,]*(?: \\w+)? to \\d",
       "\\b\\d+(?:\\.\\d+)?x (?:faster|more|fewer|less|cheaper|smaller|bigger)\\b");
+
+  private static final Pattern PERCENT = Pattern.compile("\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b)");
+
+  /** Past forms that are states or thoughts, not something the candidate did. */
+  private static final Set<String> STATES = Set.of(
+      "was", "were", "had", "felt", "thought", "knew", "liked", "loved", "wanted", "hoped", "needed", "seemed",
+      "believed", "wished", "enjoyed", "hated", "preferred", "worried", "cared", "guessed", "supposed", "tended",
+      "appeared", "realized", "realised", "noticed", "observed", "saw", "heard", "learned", "learnt", "wondered",
+      "expected", "struggled", "failed", "lacked", "owned", "meant", "got", "became", "faced");
+
+  private static final Set<String> IRREGULAR_PAST = Set.of(
+      "began", "brought", "built", "bought", "caught", "chose", "came", "cut", "dealt", "did", "drew", "drove",
+      "fought", "found", "gave", "grew", "held", "kept", "laid", "led", "left", "made", "met", "paid", "put",
+      "quit", "ran", "rebuilt", "rewrote", "said", "sent", "set", "shut", "sold", "spent", "spoke", "split",
+      "stood", "taught", "told", "took", "threw", "understood", "undertook", "went", "won", "wrote", "overcame",
+      "oversaw", "sought", "shook", "sat", "rang", "broke", "withdrew", "flew", "forgave", "hid", "let", "lit");
+
+  /** Words that may stand between "I" and its verb: "I then", "I quickly", "I personally". */
+  private static final Set<String> ADVERBS = Set.of(
+      "then", "also", "first", "just", "still", "finally", "eventually", "soon", "later", "instead", "again",
+      "always", "once", "immediately", "quickly", "personally", "actually", "initially", "ultimately", "really",
+      "even", "never", "alone", "myself");
 
   private StarDetector() {}
 
   static Star detect(String answer) {
-    if (Phrases.isBlank(answer)) {
+    Transcript transcript = Transcript.of(answer);
+    return detect(transcript, FillerWords.in(transcript));
+  }
+
+  static Star detect(Transcript transcript, FillerWords.Count fillers) {
+    if (transcript.wordCount() == 0) {
       return Star.NONE;
     }
-    String text = answer.replace('’', '\'');
-    // The cues are written in lower case: matching them against the lower-cased text once is much cheaper
-    // than case-insensitive matching, which folds every character at every position tried.
-    String lower = text.toLowerCase(Locale.ROOT);
-    return new Star(
-        SITUATION.matcher(lower).find() || AT_COMPANY.matcher(text).find(),
-        TASK.matcher(lower).find(),
-        ACTION.matcher(lower).find(),
-        RESULT.matcher(lower).find());
+    List<Transcript.Sentence> sentences = transcript.sentences(fillers.at());
+    int n = sentences.size();
+    int contextEnd = Math.max(1, (int) Math.ceil(n * 2.0 / 3));
+    int outcomeFrom = n == 1 ? 0 : 1;
+    boolean situation = false;
+    boolean task = false;
+    boolean action = false;
+    boolean result = false;
+    for (int i = 0; i < n; i++) {
+      Transcript.Sentence sentence = sentences.get(i);
+      String words = sentence.words();
+      situation |= i < contextEnd && (SITUATION.matcher(words).find() || AT_COMPANY.matcher(sentence.raw()).find());
+      task |= TASK.matcher(words).find();
+      action |= ACTION.matcher(words).find() || hasFirstPersonDeed(words);
+      result |= i >= outcomeFrom && (RESULT.matcher(words).find() || PERCENT.matcher(sentence.raw()).find());
+    }
+    return new Star(situation, task, action, result);
+  }
+
+  /**
+   * "I" (or "I've") with a past-tense verb after at most two adverbs: "I facilitated", "I then rewrote", "I've
+   * built". "I kept hoping" and "I used to" are habits and wishes, not deeds.
+   */
+  static boolean hasFirstPersonDeed(String words) {
+    String[] w = words.split(" ");
+    for (int i = 0; i < w.length; i++) {
+      if (!w[i].equals("i") && !w[i].equals("i've")) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < w.length && j <= i + 2 && (ADVERBS.contains(w[j]) || w[j].endsWith("ly"))) {
+        j++;
+      }
+      if (j >= w.length) {
+        continue;
+      }
+      String verb = w[j];
+      String next = j + 1 < w.length ? w[j + 1] : "";
+      if (verb.equals("kept") && next.endsWith("ing") || verb.equals("used") && next.equals("to")) {
+        continue;
+      }
+      if (isDeed(verb)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDeed(String verb) {
+    if (STATES.contains(verb)) {
+      return false;
+    }
+    return IRREGULAR_PAST.contains(verb) || verb.length() > 4 && verb.endsWith("ed") && !verb.endsWith("eed");
   }
 
   /** One pattern for a list of cues, so that the text is scanned once per STAR part, not once per cue. */

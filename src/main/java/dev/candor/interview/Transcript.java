@@ -1,6 +1,7 @@
 package dev.candor.interview;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -73,6 +74,42 @@ final class Transcript {
   /** The lowercase word at an index, or "" outside the transcript, so callers can look around freely. */
   String word(int index) {
     return index >= 0 && index < tokens.size() ? tokens.get(index).lower() : "";
+  }
+
+  /**
+   * One sentence of the answer: its words in lowercase joined by single spaces, without the skipped tokens
+   * (fillers), so that cue phrases match across "I was, like, in charge"; and its original text.
+   */
+  record Sentence(String words, String raw) {}
+
+  /** The sentences of the answer, in order, leaving out the tokens set in {@code skip}. */
+  List<Sentence> sentences(BitSet skip) {
+    List<Sentence> out = new ArrayList<>();
+    StringBuilder words = new StringBuilder();
+    int rawStart = -1;
+    int rawEnd = -1;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      if (token.sentenceStart() && rawStart >= 0) {
+        out.add(new Sentence(words.toString(), text.substring(rawStart, rawEnd)));
+        words.setLength(0);
+        rawStart = -1;
+      }
+      if (rawStart < 0) {
+        rawStart = token.start();
+      }
+      rawEnd = i + 1 < tokens.size() ? tokens.get(i + 1).start() : text.length();
+      if (!skip.get(i)) {
+        if (words.length() > 0) {
+          words.append(' ');
+        }
+        words.append(token.lower());
+      }
+    }
+    if (rawStart >= 0) {
+      out.add(new Sentence(words.toString(), text.substring(rawStart, rawEnd)));
+    }
+    return out;
   }
 
   private static boolean endsSentence(String gap) {

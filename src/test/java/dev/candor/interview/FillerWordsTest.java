@@ -33,7 +33,17 @@ class FillerWordsTest {
       2 | like, um
       2 | Basically it was basically done.
       2 | um so we shipped it
-      4 | Umm, uhh, uhm... hmm.
+      3 | Umm, uhh, uhm... hmm.
+      0 | Hmm, it's hard to say.
+      0 | I feel like I will always learn something. It seems like a good job.
+      0 | I love learning. So, the idea of a field that never stands still draws me.
+      0 | We had data, like an API call or like some data.
+      0 | Someone like myself, more like twenty-two.
+      6 | So, like, I was the coordinator, and I was, like, in charge, and I, like, had to plan dinner for, like, 20 people. It was, like, important.
+      9 | So like… async await is basically like… when you want to like… wait for something, like an API call or like some data, so like it pauses and um… yeah it like waits and then like continues…
+      4 | So I'm basically um like kinda organised?
+      1 | They talk to suppliers, you know things that they need.
+      0 | I told them, you know that we would ship.
       """)
   void countsFillersOnlyWhereTheyAreFillers(int expected, String sentence) {
     assertEquals(expected, FillerWords.in(sentence).total(), sentence);

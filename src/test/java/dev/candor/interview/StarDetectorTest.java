@@ -31,6 +31,31 @@ class StarDetectorTest {
   }
 
   @Test
+  void firstPersonPastTenseIsAnActionWithoutAnyCuePhrase() {
+    assertTrue(StarDetector.detect("I observed the line, then I redesigned the rota.").action());
+    assertTrue(StarDetector.detect("I quietly facilitated the retro.").action());
+    assertTrue(StarDetector.detect("I took the initiative.").action());
+    assertFalse(StarDetector.detect("I was tired and I felt stuck.").action(), "states are not actions");
+    assertFalse(StarDetector.detect("I kept hoping my manager would help.").action());
+    assertFalse(StarDetector.detect("We fixed it together.").action(), "the action part is what the candidate did");
+  }
+
+  @Test
+  void fillersDoNotHideCues() {
+    Star star = StarDetector.detect("So, like, I was the coordinator, and I was, like, in charge of the launch.");
+    assertTrue(star.situation());
+    assertTrue(star.task());
+  }
+
+  @Test
+  void aResultNeedsSomethingToHaveHappenedFirst() {
+    assertFalse(StarDetector.detect("As a result-driven person I like goals. I work on teams. I like Java.").result());
+    assertTrue(StarDetector.detect("While teaching a class, I noticed a swimmer struggling. I rewrote the drills. "
+        + "As a result, she passed.").result());
+    assertTrue(StarDetector.detect("While teaching a class, I noticed a swimmer struggling.").situation());
+  }
+
+  @Test
   void vagueStatementsHaveNoStarParts() {
     assertEquals(Star.NONE, StarDetector.detect("I am a hard worker and I like solving problems with my team."));
     assertEquals(Star.NONE, StarDetector.detect(""));

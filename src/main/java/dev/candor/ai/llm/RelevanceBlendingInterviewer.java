@@ -82,7 +82,8 @@ public final class RelevanceBlendingInterviewer implements Interviewer {
     }
     return new AnswerAnalysis(analysis.questionId(), Math.max(0, Math.min(100, score)), analysis.star(),
         analysis.keywordsFound(), analysis.fillerWords(), analysis.timeSpent(), analysis.feedback(), suggestions,
-        analysis.noAnswer(), analysis.wordCount(), analysis.wordsPerMinute(), analysis.comfortLevel(), analysis.followUp());
+        analysis.noAnswer(), analysis.wordCount(), analysis.wordsPerMinute(), analysis.comfortLevel(), analysis.followUp(),
+        analysis.followUpReason());
   }
 
   @Override
