@@ -17,6 +17,7 @@ import dev.candor.http.rest.HealthRoutes;
 import dev.candor.http.rest.InterviewHistoryRoutes;
 import dev.candor.http.rest.JobAndCandidateRoutes;
 import dev.candor.http.rest.JobRoutes;
+import dev.candor.http.rest.WebAppRoutes;
 import dev.candor.http.rest.LifecycleAuthRoutes;
 import dev.candor.http.rest.LifecycleRoutes;
 import dev.candor.http.rest.SessionApiRoutes;
@@ -28,6 +29,7 @@ import dev.candor.http.rest.SessionRoutes;
 import dev.candor.http.rest.SpokenLineRoutes;
 import dev.candor.http.ws.InterviewSocketRoute;
 import dev.candor.http.ws.Recordings;
+import dev.candor.http.ws.AppSocketRoute;
 import dev.candor.http.ws.interviewbot.InterviewBotConnection;
 import dev.candor.http.ws.socketio.SocketIoEndpoint;
 import dev.candor.http.ws.SocketSettings;
@@ -204,6 +206,9 @@ public final class Candor implements AutoCloseable {
           new SessionApiRoutes(system, maxJsonBody, setups, sessionApiSetups, sessions, new ResumeTextExtractor(maxResumePages),
               Clock.systemUTC()).routes(),
           new InterviewSocketRoute(system, socketSettings, cors, openHire, voiceLoop, sessionApi).routes(),
+          new AppSocketRoute(system, socketSettings, tokens,
+              (handshake, out) -> InterviewBotConnection.create(handshake, out, interviewBot)).routes(),
+          new WebAppRoutes().routes(),
           socketIo.routes())));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
       // After the binding: management's readiness must not say yes while the contracts' port is still closed.

@@ -7,6 +7,7 @@ import dev.candor.http.Json;
 import dev.candor.http.JsonRoutes;
 import dev.candor.ingest.job.FetchException;
 import dev.candor.ingest.job.JobBoards;
+import dev.candor.ingest.job.JobTextParser;
 import dev.candor.ingest.job.JobPages;
 import dev.candor.ingest.job.ParsedJob;
 import dev.candor.interview.JobPosting;
@@ -23,7 +24,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * Seed 000's {@code POST /api/parse_job_description/}: {@code {"jobDescriptionUrl": ...}} → its job JSON, plus
- * {@code niceToHave} and {@code source} (the board recognised). Errors carry seed 000's error types:
+ * {@code niceToHave} and {@code source} (the board recognised). Candor's web app may send the posting's text
+ * instead, as {@code jobDescriptionText}. Errors carry seed 000's error types:
  * {@code invalid_url} (400) and {@code parsing_failed} (422 when the page holds no job, 502 when it could not be fetched).
  */
 public final class JobRoutes extends JsonRoutes {
@@ -40,9 +42,15 @@ public final class JobRoutes extends JsonRoutes {
   public Route routes() {
     return pathPrefix(PathMatchers.segment("api").slash("parse_job_description"), () -> pathEndOrSingleSlash(() ->
         post(() -> jsonBody(body -> {
-          String url = Fields.of(body, "The request").optionalText("jobDescriptionUrl");
+          Fields fields = Fields.of(body, "The request");
+          String url = fields.optionalText("jobDescriptionUrl");
+          String text = fields.optionalText("jobDescriptionText");
+          if ((url == null || url.isBlank()) && text != null && !text.isBlank()) {
+            return onSuccess(blocking(() -> JobTextParser.parse(text)), parsed -> complete(answer(parsed)));
+          }
           if (url == null || url.isBlank()) {
-            return complete(error(StatusCodes.BAD_REQUEST, "invalid_url", "jobDescriptionUrl is required"));
+            return complete(error(StatusCodes.BAD_REQUEST, "invalid_url",
+                "jobDescriptionUrl is required (or jobDescriptionText, the posting's text)"));
           }
           if (!pages.accepts(url)) {
             return complete(error(StatusCodes.BAD_REQUEST, "invalid_url", JobBoards.UNSUPPORTED));

@@ -1,5 +1,9 @@
 package dev.candor.http.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.candor.http.Json;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,11 +43,23 @@ public final class SocketFlow {
    */
   public static Flow<Message, Message, ?> create(ActorSystem<?> system, SocketSettings settings,
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
-    return Flow.fromMaterializer((materializer, attributes) -> connect(system, settings, connection, materializer));
+    return Flow.fromMaterializer((materializer, attributes) -> connect(system, settings, connection, false, materializer));
+  }
+
+  /**
+   * The same bridge for a dialect made of named events (seed 000's), carried as JSON text frames instead of
+   * Socket.IO packets: {@code {"event": name, "data": {...}}} from the client, {@code {"event", "data", "offset"}}
+   * to it, binary values as base64 text. A text frame that is not such an object reaches the actor as plain text,
+   * which an event dialect refuses with its own error.
+   */
+  public static Flow<Message, Message, ?> createForEvents(ActorSystem<?> system, SocketSettings settings,
+      Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
+    return Flow.fromMaterializer((materializer, attributes) -> connect(system, settings, connection, true, materializer));
   }
 
   private static Flow<Message, Message, NotUsed> connect(ActorSystem<?> system, SocketSettings settings,
-      Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection, Materializer materializer) {
+      Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection, boolean events,
+      Materializer materializer) {
     Pair<ActorRef<SocketMessage.Outgoing>, Source<SocketMessage.Outgoing, NotUsed>> out =
         ActorSource.<SocketMessage.Outgoing>actorRef(
                 o -> o == SocketMessage.Close.INSTANCE,
@@ -56,11 +72,40 @@ public final class SocketFlow {
 
     Sink<Message, NotUsed> inbound = Flow.<Message>create()
         .mapAsync(1, message -> whole(message, settings.maxMessage(), materializer))
+        .map(frame -> events ? asEvent(frame) : frame)
         .to(inbox(actor));
-    Source<Message, NotUsed> outbound = out.second()
-        .collectType(SocketMessage.Send.class)
-        .map(send -> (Message) TextMessage.create(send.text()));
+    Source<Message, NotUsed> outbound = events
+        ? out.second().filter(o -> !(o instanceof SocketMessage.Close))
+            .map(o -> (Message) TextMessage.create(o instanceof SocketMessage.Emit emit ? eventText(emit)
+                : ((SocketMessage.Send) o).text()))
+        : out.second().collectType(SocketMessage.Send.class).map(send -> (Message) TextMessage.create(send.text()));
     return Flow.fromSinkAndSourceCoupled(inbound, outbound);
+  }
+
+  private static SocketMessage.Frame asEvent(SocketMessage.Frame frame) {
+    if (!(frame instanceof SocketMessage.Text text)) {
+      return frame;
+    }
+    try {
+      JsonNode message = Json.parse(text.text());
+      JsonNode name = message.path("event");
+      if (!name.isTextual()) {
+        return frame;
+      }
+      JsonNode data = message.path("data");
+      return new SocketMessage.Event(name.asText(), data.isMissingNode() ? List.of() : List.of(data), null);
+    } catch (Json.InvalidJsonException e) {
+      return frame;
+    }
+  }
+
+  private static String eventText(SocketMessage.Emit emit) {
+    ObjectNode message = Json.object().put("event", emit.event());
+    message.set("data", emit.data());
+    if (emit.offset() != null) {
+      message.put("offset", emit.offset());
+    }
+    return Json.write(message);
   }
 
   /** Hands client frames to the connection actor one at a time: the next waits for the actor's ack. */

@@ -203,7 +203,7 @@ public final class InterviewBotConnection extends SessionSocket {
   @Override
   protected Behavior<SocketMessage> onFrame(SocketMessage.Frame frame, ActorRef<SocketMessage.Ack> ackTo) {
     if (!(frame instanceof SocketMessage.Event event)) {
-      return refuse(null, ackTo, ErrorType.INVALID_REQUEST, "Only Socket.IO events are part of this protocol");
+      return refuse(null, ackTo, ErrorType.INVALID_REQUEST, "Only events are part of this protocol: Socket.IO events, or {\"event\", \"data\"} JSON text frames on /ws/app");
     }
     JsonNode data = event.args().isEmpty() ? Json.object() : event.args().get(0);
     return switch (event.name()) {

@@ -1,0 +1,225 @@
+package dev.candor.webapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.candor.Candor;
+import dev.candor.testing.SampleData;
+import dev.candor.testing.TestServers;
+import dev.candor.testing.audio.BrowserRecording;
+import dev.candor.testing.audio.CandidateVoice;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Candor's web app as a person uses it, in Debian's Chromium driven by Selenium: documents in, a correction, an
+ * interview answered by typing and by speaking into a fake microphone (a WAV the embedded TTS made), a reload in
+ * the middle, the report with its charts; and the mistakes a person makes. Any JavaScript console error fails a
+ * test; every page is saved as a screenshot under {@code target/webapp-screenshots/}.
+ */
+class WebAppBrowserTest {
+
+  private static final Path SHOTS = Path.of("target", "webapp-screenshots");
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String SPOKEN = "When our checkout failed during a sale I was asked to lead the fix. I profiled "
+      + "the service, added a cache and the errors dropped by ninety percent within a day.";
+  private static final String JOB = "Senior Software Engineer at Initech\n\nRequirements:\n- 5+ years of Python\n"
+      + "- React and AWS\n\nResponsibilities:\n- Lead development of web applications\n- Mentor junior developers";
+
+  private static Candor server;
+  private static Path voiceWav;
+  private static double voiceSeconds;
+  private final List<WebDriver> drivers = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServers.speaking("");
+    Files.createDirectories(SHOTS);
+    short[] voice = CandidateVoice.say(SPOKEN);
+    short[] withPause = java.util.Arrays.copyOf(voice, voice.length + BrowserRecording.OPUS_RATE * 2);
+    voiceSeconds = voice.length / (double) BrowserRecording.OPUS_RATE;
+    voiceWav = Files.write(SHOTS.resolve("candidate-voice.wav"), BrowserRecording.wav(withPause, BrowserRecording.OPUS_RATE, 1));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @AfterEach
+  void quit() {
+    drivers.forEach(WebDriver::quit);
+  }
+
+  private WebDriver browser(boolean microphone) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1200,1600",
+        "--autoplay-policy=no-user-gesture-required", "--use-fake-device-for-media-stream");
+    if (microphone) {
+      options.addArguments("--use-fake-ui-for-media-stream", "--use-file-for-fake-audio-capture=" + voiceWav.toAbsolutePath());
+    } else {
+      options.setExperimentalOption("prefs", Map.of("profile.default_content_setting_values.media_stream_mic", 2));
+    }
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    WebDriver driver = new ChromeDriver(service, options);
+    drivers.add(driver);
+    return driver;
+  }
+
+  private String url() {
+    return "http://127.0.0.1:" + server.httpPort() + "/";
+  }
+
+  private static WebDriverWait waiting(WebDriver driver) {
+    return new WebDriverWait(driver, WAIT);
+  }
+
+  private static void shot(WebDriver driver, String name) throws Exception {
+    byte[] png = ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(SHOTS.resolve(name + ".png"), png);
+  }
+
+  /** Fails on any console error the page logged since the last look. */
+  private static void noConsoleErrors(WebDriver driver) {
+    List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage).toList();
+    assertTrue(errors.isEmpty(), "JavaScript console errors: " + errors);
+  }
+
+  private static Path file(String name, byte[] content) throws Exception {
+    return Files.write(Files.createTempDirectory("candor-upload").resolve(name), content);
+  }
+
+  private static WebElement visible(WebDriver driver, String id) {
+    return waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  private static void questionNumber(WebDriver driver, int n) {
+    waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-meta"), "Question " + n + " of"));
+  }
+
+  private void readDocuments(WebDriver driver) throws Exception {
+    driver.get(url());
+    driver.findElement(By.id("resume-file")).sendKeys(
+        file("resume.txt", SampleData.SEED_000_RESUME_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+    driver.findElement(By.id("job-text")).sendKeys(JOB);
+    shot(driver, "1-start");
+    driver.findElement(By.id("read-documents")).click();
+    visible(driver, "review");
+  }
+
+  @Test
+  void aCandidatePractisesFromUploadToReport() throws Exception {
+    WebDriver driver = browser(true);
+    readDocuments(driver);
+    WebElement name = driver.findElement(By.id("r-name"));
+    assertEquals("John Doe", name.getAttribute("value"), "the parsed resume, shown to be corrected");
+    name.clear();
+    name.sendKeys("Jane Candidate");
+    assertEquals("Senior Software Engineer", driver.findElement(By.id("j-title")).getAttribute("value"));
+    shot(driver, "2-review");
+    driver.findElement(By.id("start-interview")).click();
+
+    questionNumber(driver, 1);
+    waiting(driver).until(d -> !d.findElement(By.id("question-audio")).getAttribute("src").isEmpty());
+    shot(driver, "3-question");
+    driver.findElement(By.id("typed-answer")).sendKeys(SampleData.strongAnswer());
+    driver.findElement(By.id("send-typed")).click();
+    questionNumber(driver, 2);
+    assertFalse(driver.findElement(By.id("fb-score")).getText().isEmpty(), "the answer's score is shown");
+    assertTrue(driver.findElement(By.id("fb-star")).getText().contains("Result"));
+
+    driver.navigate().refresh();
+    questionNumber(driver, 2);
+
+    for (int spoken = 0; spoken < 2; spoken++) {
+      driver.findElement(By.id("record")).click();
+      waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("stop")));
+      Thread.sleep((long) (voiceSeconds * 1000) + 500);
+      driver.findElement(By.id("stop")).click();
+      waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("send-recording"))).click();
+      questionNumber(driver, 3 + spoken);
+      String heard = driver.findElement(By.id("fb-transcript")).getText().toLowerCase(java.util.Locale.ROOT);
+      assertTrue(heard.contains("cache") || heard.contains("checkout") || heard.contains("percent"),
+          "the spoken answer was heard: " + heard);
+    }
+    shot(driver, "4-feedback");
+
+    driver.findElement(By.id("finish")).click();
+    visible(driver, "report");
+    waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "Jane"));
+    assertTrue(Integer.parseInt(driver.findElement(By.id("overall-score")).getText()) > 0);
+    assertEquals(8, driver.findElements(By.cssSelector("#answers li")).size());
+    assertFalse(driver.findElements(By.cssSelector("#strengths li")).isEmpty());
+    Object drawn = ((ChromeDriver) driver).executeScript(
+        "return [...document.querySelectorAll('canvas')].every(c => window.Chart.getChart(c) !== undefined)");
+    assertEquals(Boolean.TRUE, drawn, "both charts drawn");
+    shot(driver, "5-report");
+    noConsoleErrors(driver);
+  }
+
+  @Test
+  void mistakesAreExplainedBeforeAnythingIsSent() throws Exception {
+    WebDriver driver = browser(false);
+    driver.get(url());
+    driver.findElement(By.id("resume-file")).sendKeys(file("photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}).toString());
+    assertTrue(visible(driver, "problem").getText().contains("is not a PDF, DOC, DOCX or TXT"));
+    driver.findElement(By.id("resume-file")).sendKeys(file("huge.pdf", new byte[6 * 1024 * 1024]).toString());
+    assertTrue(visible(driver, "problem").getText().contains("the limit is 5 MB"));
+    shot(driver, "6-wrong-file");
+
+    driver.findElement(By.id("resume-file")).sendKeys(
+        file("resume.txt", SampleData.SEED_000_RESUME_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+    driver.findElement(By.id("job-url")).sendKeys("http://127.0.0.1:1/job");
+    driver.findElement(By.id("read-documents")).click();
+    waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem"), "job"));
+    assertFalse(driver.findElement(By.id("start")).getAttribute("hidden") != null, "still on the first step");
+    shot(driver, "7-unreadable-job");
+
+    driver.findElement(By.id("job-url")).clear();
+    driver.findElement(By.id("job-text")).sendKeys(JOB);
+    driver.findElement(By.id("read-documents")).click();
+    visible(driver, "review");
+    driver.findElement(By.id("start-interview")).click();
+    questionNumber(driver, 1);
+    driver.findElement(By.id("record")).click();
+    waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mic-status"), "type your answer"));
+    assertEquals(driver.findElement(By.id("typed-answer")), driver.switchTo().activeElement(), "typing is offered");
+    shot(driver, "8-no-microphone");
+    // A refused network request (the unreadable job's 400) is logged by Chromium itself; the page's own script logged nothing.
+    List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage).filter(m -> !m.contains("Failed to load resource")).toList();
+    assertTrue(errors.isEmpty(), "JavaScript console errors: " + errors);
+  }
+}
