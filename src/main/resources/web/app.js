@@ -19,6 +19,7 @@ const state = {
   socket: null,
   closing: false,
   recording: null,
+  shareToken: null,
 };
 
 // ---- problems and views ----
@@ -339,10 +340,10 @@ const handlers = {
     }
   },
   interview_complete(report) {
+    // The interview stays remembered, so a reload shows its report again until the candidate starts another.
     state.closing = true;
     state.socket.close();
-    forget();
-    showReport(report);
+    showReport(report, false);
   },
   error(data) {
     $('answer-state').textContent = '';
@@ -411,7 +412,11 @@ function formatTime(seconds) {
 async function startRecording() {
   let stream;
   try {
-    stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    // Unprocessed: the browser's noise suppression and gain control make the offline recogniser hear less well
+    // (WebAppBrowserTest's transcripts), and the question never plays while the candidate records.
+    stream = await navigator.mediaDevices.getUserMedia({
+      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+    });
   } catch (e) {
     $('mic-status').textContent = 'The microphone is not available, so type your answer instead.';
     $('record').disabled = true;
@@ -514,8 +519,12 @@ function listInto(id, items) {
   }));
 }
 
-function showReport(report) {
+function showReport(report, readOnly, job) {
   show('report');
+  $('report-actions').hidden = readOnly;
+  $('new-interview').hidden = readOnly;
+  $('report-title').textContent = readOnly ? 'Interview report (shared, read-only)' : 'Your report';
+  $('report-job').textContent = job || '';
   $('overall-score').textContent = report.overallScore;
   $('recommendation').textContent = report.recommendation || '';
   $('summary').textContent = report.summary || '';
@@ -564,6 +573,59 @@ function drawCharts(report) {
   });
 }
 
+// ---- keeping and sharing the report ----
+
+async function downloadPdf() {
+  const response = await fetch(`/api/reports/${state.sessionId}/pdf`);
+  if (!response.ok) {
+    showProblem('The PDF could not be made right now; try again in a moment.');
+    return;
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = 'candor-report.pdf';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+async function share() {
+  const response = await fetch(`/api/reports/${state.sessionId}/shares`, { method: 'POST' });
+  const body = await response.json().catch(() => null);
+  if (!response.ok || !body) {
+    showProblem(body && body.detail || 'The link could not be made right now.');
+    return;
+  }
+  state.shareToken = body.token;
+  $('share-link').value = `${location.origin}${body.url}`;
+  $('share-link-row').hidden = false;
+  $('share-status').textContent = 'Link made: copy it to your mentor.';
+  $('share-link').select();
+}
+
+async function revoke() {
+  const response = await fetch(`/api/reports/${state.sessionId}/shares/${state.shareToken}`, { method: 'DELETE' });
+  if (!response.ok && response.status !== 404) {
+    showProblem('The link could not be revoked right now; try again.');
+    return;
+  }
+  $('share-link-row').hidden = true;
+  $('share-status').textContent = 'The link is revoked: it no longer opens the report.';
+}
+
+async function showShared(token) {
+  show('report');
+  const response = await fetch(`/api/shared/${encodeURIComponent(token)}`);
+  const body = await response.json().catch(() => null);
+  if (!response.ok || !body) {
+    $('report').hidden = true;
+    showProblem(body && body.detail || 'This link does not exist or was revoked.');
+    return;
+  }
+  const job = [body.jobTitle, body.company].filter(Boolean).join(' at ');
+  showReport(body.report, true, job);
+}
+
 // ---- start ----
 
 function resume() {
@@ -583,12 +645,21 @@ wireDocuments();
 wireCorrections();
 wireTyping();
 wireRecorder();
+$('download-pdf').addEventListener('click', downloadPdf);
+$('share').addEventListener('click', share);
+$('revoke').addEventListener('click', revoke);
 $('new-interview').addEventListener('click', () => {
   forget();
   state.closing = false;
   state.sessionId = null;
   state.currentId = null;
+  state.questions = [];
+  state.analysed = {};
   history.replaceState(null, '', '/');
   show('start');
 });
-resume();
+if (location.pathname.startsWith('/shared/')) {
+  showShared(location.pathname.slice('/shared/'.length));
+} else {
+  resume();
+}

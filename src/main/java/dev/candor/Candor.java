@@ -17,6 +17,7 @@ import dev.candor.http.rest.HealthRoutes;
 import dev.candor.http.rest.InterviewHistoryRoutes;
 import dev.candor.http.rest.JobAndCandidateRoutes;
 import dev.candor.http.rest.JobRoutes;
+import dev.candor.http.rest.ReportRoutes;
 import dev.candor.http.rest.WebAppRoutes;
 import dev.candor.http.rest.LifecycleAuthRoutes;
 import dev.candor.http.rest.LifecycleRoutes;
@@ -49,6 +50,7 @@ import dev.candor.store.CandidateRepository;
 import dev.candor.store.Database;
 import dev.candor.store.DatabaseSettings;
 import dev.candor.store.InterviewOwners;
+import dev.candor.store.ReportShares;
 import dev.candor.store.InterviewSetupRepository;
 import dev.candor.store.JobRepository;
 import dev.candor.store.NodeSecrets;
@@ -198,6 +200,7 @@ public final class Candor implements AutoCloseable {
           new AuthRoutes(system, maxJsonBody, accounts).routes(),
           new LifecycleAuthRoutes(system, maxJsonBody, accounts).routes(),
           new InterviewHistoryRoutes(system, tokens, owners, sessions).routes(),
+          new ReportRoutes(system, tokens, owners, new ReportShares(database.dataSource()), sessions).routes(),
           new ResumeRoutes(system, new ResumeTextExtractor(maxResumePages)).routes(),
           new LifecycleRoutes(system, lifecycleSettings, tokens, owners, sessions, recordings,
               new ResumeTextExtractor(maxResumePages)).routes(),

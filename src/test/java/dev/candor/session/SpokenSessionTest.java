@@ -262,7 +262,8 @@ class SpokenSessionTest {
   @Test
   void aClockedSessionTellsItsSubscribersTheTimeLeft() {
     kit.<Reply>runCommand(r -> new InterviewSession.Start(SPOKEN.withClock(1), r));
-    awaitState(s -> s.status() == Status.IN_PROGRESS);
+    // Subscribed once the first question is spoken: the spoken line's update would otherwise race the first tick.
+    awaitState(s -> s.status() == Status.IN_PROGRESS && s.spoken().containsKey(s.lastSpokenSeq()));
     TestProbe<Notification> subscriber = testKit.createTestProbe();
     kit.<InterviewSession.Subscription>runCommand(r -> new InterviewSession.Subscribe(subscriber.getRef(), null, r));
     assertEquals(30 * 60, subscriber.expectMessageClass(ClockTick.class, Duration.ofSeconds(3)).secondsLeft());
