@@ -4,6 +4,7 @@
 const MAX_RESUME_BYTES = 5 * 1024 * 1024;
 const RESUME_TYPES = ['pdf', 'doc', 'docx', 'txt'];
 const STORE = 'candor.interview';
+const ACCOUNT = 'candor.account';
 const RECONNECT_MS = 1000;
 
 const $ = (id) => document.getElementById(id);
@@ -31,8 +32,142 @@ function showProblem(message) {
 }
 
 function show(view) {
-  for (const id of ['start', 'review', 'interview', 'report']) {
+  for (const id of ['start', 'review', 'interview', 'report', 'account', 'history']) {
     $(id).hidden = id !== view;
+  }
+}
+
+// ---- the optional account ----
+
+function account() {
+  return JSON.parse(localStorage.getItem(ACCOUNT) || 'null');
+}
+
+function showAccount() {
+  const signedIn = account();
+  $('nav-account').textContent = signedIn ? 'Sign out' : 'Sign in';
+  $('nav-history').hidden = !signedIn;
+  $('who').textContent = signedIn ? `Signed in as ${signedIn.user.name || signedIn.user.email}` : '';
+}
+
+/** fetch with the signed-in user's token; a refused token signs the user out. */
+async function authorised(url, options = {}) {
+  const signedIn = account();
+  const headers = { ...(options.headers || {}) };
+  if (signedIn) {
+    headers.Authorization = `Bearer ${signedIn.token}`;
+  }
+  const response = await fetch(url, { ...options, headers });
+  if (response.status === 401 && signedIn) {
+    localStorage.removeItem(ACCOUNT);
+    showAccount();
+    showProblem('Your sign-in has expired: sign in again.');
+  }
+  return response;
+}
+
+async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { response, body: await response.json().catch(() => null) };
+}
+
+async function signIn(email, password) {
+  const { response, body } = await postJson('/api/auth/signin', { email, password });
+  if (!response.ok) {
+    showProblem(body && body.message || 'Signing in did not work; try again.');
+    return;
+  }
+  localStorage.setItem(ACCOUNT, JSON.stringify({ token: body.token, user: body.user }));
+  showProblem('');
+  showAccount();
+  await showHistory();
+}
+
+function wireAccount() {
+  $('nav-practise').addEventListener('click', () => {
+    showProblem('');
+    if (state.sessionId && !state.closing) {
+      show('interview');
+    } else {
+      show('start');
+    }
+  });
+  $('nav-history').addEventListener('click', showHistory);
+  $('nav-account').addEventListener('click', () => {
+    if (account()) {
+      localStorage.removeItem(ACCOUNT);
+      showAccount();
+      show('start');
+      return;
+    }
+    show('account');
+    $('in-email').focus();
+  });
+  $('signin').addEventListener('submit', (e) => {
+    e.preventDefault();
+    signIn($('in-email').value.trim(), $('in-password').value);
+  });
+  $('signup').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const email = $('up-email').value.trim();
+    const password = $('up-password').value;
+    const { response, body } = await postJson('/api/auth/signup', { email, password, name: $('up-name').value.trim() });
+    if (!response.ok) {
+      showProblem(body && body.message || 'The account could not be made; try again.');
+      return;
+    }
+    await signIn(email, password);
+  });
+}
+
+async function showHistory() {
+  const response = await authorised('/api/interviews?limit=100');
+  const body = await response.json().catch(() => null);
+  if (!response.ok || !body) {
+    if (response.status !== 401) {
+      showProblem('Your history could not be read right now.');
+    }
+    show(account() ? 'history' : 'account');
+    return;
+  }
+  show('history');
+  const interviews = body.interviews;
+  $('history-empty').hidden = interviews.length > 0;
+  $('history-list').replaceChildren(...interviews.map((item) => {
+    const row = document.createElement('li');
+    const when = item.startedAt ? new Date(item.startedAt).toLocaleString() : '';
+    const what = [item.jobTitle, item.company].filter(Boolean).join(' at ') || 'Interview';
+    const score = item.overallScore === null || item.overallScore === undefined ? item.status : `${item.overallScore} / 100`;
+    row.textContent = `${when} · ${what} · ${score} `;
+    if (item.results) {
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'link';
+      open.textContent = 'Open the report';
+      open.addEventListener('click', () => {
+        state.sessionId = item.id;
+        state.closing = true;
+        showReport(item.results, false, what);
+      });
+      row.append(open);
+    }
+    return row;
+  }));
+  const finished = interviews.filter((i) => i.overallScore !== null && i.overallScore !== undefined).reverse();
+  if (window.Chart) {
+    window.Chart.getChart($('history-chart'))?.destroy();
+    new window.Chart($('history-chart'), {
+      type: 'line',
+      data: {
+        labels: finished.map((i) => new Date(i.startedAt).toLocaleDateString()),
+        datasets: [{ label: 'Overall score', data: finished.map((i) => i.overallScore), borderColor: '#0b5cad' }],
+      },
+      options: { animation: false, scales: { y: { min: 0, max: 100 } } },
+    });
   }
 }
 
@@ -230,6 +365,8 @@ function wireCorrections() {
     e.preventDefault();
     state.analysed = {};
     state.sessionId = null;
+    state.currentId = null;
+    state.closing = false;
     connect(() => send('start_interview', corrected()));
     show('interview');
     $('answer-state').textContent = 'Writing your questions…';
@@ -240,7 +377,14 @@ function wireCorrections() {
 
 function connect(onOpen) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const query = state.sessionId ? `?sessionId=${encodeURIComponent(state.sessionId)}` : '';
+  const params = new URLSearchParams();
+  if (state.sessionId) {
+    params.set('sessionId', state.sessionId);
+  }
+  if (account()) {
+    params.set('token', account().token);
+  }
+  const query = params.toString() ? `?${params}` : '';
   const socket = new WebSocket(`${scheme}://${location.host}/ws/app${query}`);
   state.socket = socket;
   socket.onopen = () => {
@@ -525,6 +669,8 @@ function showReport(report, readOnly, job) {
   $('new-interview').hidden = readOnly;
   $('report-title').textContent = readOnly ? 'Interview report (shared, read-only)' : 'Your report';
   $('report-job').textContent = job || '';
+  $('share-link-row').hidden = true;
+  $('share-status').textContent = '';
   $('overall-score').textContent = report.overallScore;
   $('recommendation').textContent = report.recommendation || '';
   $('summary').textContent = report.summary || '';
@@ -552,6 +698,9 @@ function drawCharts(report) {
   if (!window.Chart) {
     return;
   }
+  for (const canvas of [$('scores-chart'), $('star-chart')]) {
+    window.Chart.getChart(canvas)?.destroy();
+  }
   const labels = report.questions.map((q, i) => `Q${i + 1}`);
   new window.Chart($('scores-chart'), {
     type: 'bar',
@@ -576,7 +725,7 @@ function drawCharts(report) {
 // ---- keeping and sharing the report ----
 
 async function downloadPdf() {
-  const response = await fetch(`/api/reports/${state.sessionId}/pdf`);
+  const response = await authorised(`/api/reports/${state.sessionId}/pdf`);
   if (!response.ok) {
     showProblem('The PDF could not be made right now; try again in a moment.');
     return;
@@ -590,7 +739,7 @@ async function downloadPdf() {
 }
 
 async function share() {
-  const response = await fetch(`/api/reports/${state.sessionId}/shares`, { method: 'POST' });
+  const response = await authorised(`/api/reports/${state.sessionId}/shares`, { method: 'POST' });
   const body = await response.json().catch(() => null);
   if (!response.ok || !body) {
     showProblem(body && body.detail || 'The link could not be made right now.');
@@ -604,7 +753,7 @@ async function share() {
 }
 
 async function revoke() {
-  const response = await fetch(`/api/reports/${state.sessionId}/shares/${state.shareToken}`, { method: 'DELETE' });
+  const response = await authorised(`/api/reports/${state.sessionId}/shares/${state.shareToken}`, { method: 'DELETE' });
   if (!response.ok && response.status !== 404) {
     showProblem('The link could not be revoked right now; try again.');
     return;
@@ -641,6 +790,8 @@ function resume() {
   connect(null);
 }
 
+wireAccount();
+showAccount();
 wireDocuments();
 wireCorrections();
 wireTyping();

@@ -191,7 +191,7 @@ class WebAppBrowserTest {
     assertEquals(8, driver.findElements(By.cssSelector("#answers li")).size());
     assertFalse(driver.findElements(By.cssSelector("#strengths li")).isEmpty());
     Object drawn = ((ChromeDriver) driver).executeScript(
-        "return [...document.querySelectorAll('canvas')].every(c => window.Chart.getChart(c) !== undefined)");
+        "return ['scores-chart', 'star-chart'].every(id => window.Chart.getChart(document.getElementById(id)) !== undefined)");
     assertEquals(Boolean.TRUE, drawn, "both charts drawn");
     shot(driver, "5-report");
 
@@ -228,6 +228,59 @@ class WebAppBrowserTest {
     visible(driver, "report");
     waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "Jane"));
     noConsoleErrors(driver);
+  }
+
+  @Test
+  void aSignedInCandidateFindsTheirInterviewsInTheirHistory() throws Exception {
+    WebDriver driver = browser(false);
+    driver.get(url());
+    driver.findElement(By.id("nav-account")).click();
+    visible(driver, "signup");
+    String email = "sam-" + java.util.UUID.randomUUID() + "@example.com";
+    driver.findElement(By.id("up-name")).sendKeys("Sam Writer");
+    driver.findElement(By.id("up-email")).sendKeys(email);
+    driver.findElement(By.id("up-password")).sendKeys("correct horse battery");
+    driver.findElement(By.id("signup-submit")).click();
+    visible(driver, "history-empty");
+    assertTrue(driver.findElement(By.id("who")).getText().contains("Sam Writer"));
+
+    readDocuments(driver);
+    driver.findElement(By.id("start-interview")).click();
+    questionNumber(driver, 1);
+    driver.findElement(By.id("typed-answer")).sendKeys(SampleData.strongAnswer());
+    driver.findElement(By.id("send-typed")).click();
+    questionNumber(driver, 2);
+    driver.findElement(By.id("finish")).click();
+    visible(driver, "report");
+    String score = waiting(driver).until(d -> {
+      String text = d.findElement(By.id("overall-score")).getText();
+      return text.isEmpty() ? null : text;
+    });
+
+    driver.findElement(By.id("nav-history")).click();
+    waiting(driver).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history-list li"), 1));
+    assertTrue(driver.findElement(By.cssSelector("#history-list li")).getText().contains(score + " / 100"));
+    assertEquals(Boolean.TRUE, ((ChromeDriver) driver).executeScript(
+        "return window.Chart.getChart(document.getElementById('history-chart')) !== undefined"));
+    shot(driver, "11-history");
+    driver.findElement(By.cssSelector("#history-list li button")).click();
+    visible(driver, "report");
+    driver.findElement(By.id("download-pdf")).click();
+    Path pdf = downloads.resolve("candor-report.pdf");
+    waiting(driver).until(d -> Files.exists(pdf) && pdf.toFile().length() > 0);
+    noConsoleErrors(driver);
+
+    driver.findElement(By.id("nav-account")).click();
+    assertFalse(driver.findElement(By.id("nav-history")).isDisplayed(), "signed out");
+    driver.findElement(By.id("nav-account")).click();
+    driver.findElement(By.id("in-email")).sendKeys(email);
+    driver.findElement(By.id("in-password")).sendKeys("wrong password");
+    driver.findElement(By.id("signin-submit")).click();
+    waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("problem"), "Invalid email or password"));
+    driver.findElement(By.id("in-password")).clear();
+    driver.findElement(By.id("in-password")).sendKeys("correct horse battery");
+    driver.findElement(By.id("signin-submit")).click();
+    waiting(driver).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history-list li"), 1));
   }
 
   @Test
