@@ -520,6 +520,10 @@ function showAnalysis(a) {
   $('fb-fillers').textContent = a.fillerWords;
   $('fb-pace').textContent = a.wordsPerMinute ? `${Math.round(a.wordsPerMinute)} words per minute` : 'typed';
   $('fb-feedback').textContent = a.feedback;
+  // Said only when a hosted model judged the answer: the embedded rules are the default nobody needs told about.
+  const hosted = a.engine && a.engine !== 'rule-based';
+  $('fb-engine').hidden = !hosted;
+  $('fb-engine').textContent = hosted ? `Judged by ${a.engine}` : '';
   const suggestions = $('fb-suggestions');
   suggestions.replaceChildren(...(a.suggestions || []).map((s) => {
     const item = document.createElement('li');

@@ -17,6 +17,7 @@ import dev.candor.http.rest.HealthRoutes;
 import dev.candor.http.rest.InterviewHistoryRoutes;
 import dev.candor.http.rest.JobAndCandidateRoutes;
 import dev.candor.http.rest.JobRoutes;
+import dev.candor.http.rest.ApiDocsRoutes;
 import dev.candor.http.rest.ReportRoutes;
 import dev.candor.http.rest.WebAppRoutes;
 import dev.candor.http.rest.LifecycleAuthRoutes;
@@ -212,6 +213,7 @@ public final class Candor implements AutoCloseable {
           new AppSocketRoute(system, socketSettings, tokens,
               (handshake, out) -> InterviewBotConnection.create(handshake, out, interviewBot)).routes(),
           new WebAppRoutes().routes(),
+          new ApiDocsRoutes().routes(),
           socketIo.routes())));
       ServerBinding binding = HttpServer.start(system, host, port, drain, routes).toCompletableFuture().get(30, TimeUnit.SECONDS);
       // After the binding: management's readiness must not say yes while the contracts' port is still closed.

@@ -84,6 +84,7 @@ class AppSocketTest {
       JsonNode analysis = analysis(client, firstQuestion);
       assertEquals(firstQuestion, analysis.path("questionId").asText());
       assertTrue(analysis.path("score").asInt() > 0, analysis.toString());
+      assertEquals("rule-based", analysis.path("engine").asText(), "who judged it, for the page to name a hosted one");
       assertEquals(questions.get(1).path("id").asText(), next(client, "question_audio").path("questionId").asText());
     }
 

@@ -104,21 +104,24 @@ public final class LifecycleRoutes extends JsonRoutes {
   }
 
   public Route routes() {
-    return pathPrefix("interviews", () -> signedIn(userId -> concat(
-        pathEndOrSingleSlash(() -> get(() -> list(userId))),
-        path("create", () -> post(() -> create(userId))),
-        pathPrefix(PathMatchers.segment(), id -> owned(userId, id, () -> concat(
-            path("setup-ai", () -> post(() -> setUp(id))),
-            path("start", () -> post(() -> parameterOptional("voice", voice -> start(id, voice)))),
-            path("next-question", () -> get(() -> nextQuestion(id))),
-            path("answer-complete", () -> post(() -> advance(id, null, "Answer recorded, moving to next question"))),
-            path("end", () -> post(() -> end(id))),
-            path("report", () -> get(() -> report(id))),
+    // The method first, then the token: a method no route has is refused as such, whoever asks.
+    return pathPrefix("interviews", () -> concat(
+        pathEndOrSingleSlash(() -> get(() -> signedIn(this::list))),
+        path("create", () -> post(() -> signedIn(this::create))),
+        pathPrefix(PathMatchers.segment(), id -> concat(
+            path("setup-ai", () -> post(() -> yours(id, () -> setUp(id)))),
+            path("start", () -> post(() -> parameterOptional("voice", voice -> yours(id, () -> start(id, voice))))),
+            path("next-question", () -> get(() -> yours(id, () -> nextQuestion(id)))),
+            path("answer-complete", () -> post(() -> yours(id,
+                () -> advance(id, null, "Answer recorded, moving to next question")))),
+            path("end", () -> post(() -> yours(id, () -> end(id)))),
+            path("report", () -> get(() -> yours(id, () -> report(id)))),
             pathPrefix(PathMatchers.segment("questions").slash(PathMatchers.segment()), questionId -> concat(
-                path("upload-video", () -> post(() -> uploadVideo(id, questionId))),
-                path("analyze", () -> post(() -> analyze(id, questionId))),
-                path("score", () -> post(() -> score(id, questionId))),
-                path("skip", () -> post(() -> advance(id, questionId, "Question skipped, moving to next question")))))))))));
+                path("upload-video", () -> post(() -> yours(id, () -> uploadVideo(id, questionId)))),
+                path("analyze", () -> post(() -> yours(id, () -> analyze(id, questionId)))),
+                path("score", () -> post(() -> yours(id, () -> score(id, questionId)))),
+                path("skip", () -> post(() -> yours(id,
+                    () -> advance(id, questionId, "Question skipped, moving to next question"))))))))));
   }
 
   // ---- access ----
@@ -126,6 +129,11 @@ public final class LifecycleRoutes extends JsonRoutes {
   private Route signedIn(Function<String, Route> inner) {
     return extractRequest(request -> Bearer.token(request).flatMap(tokens::userId).<Route>map(inner)
         .orElseGet(() -> complete(Bearer.unauthorizedDetail())));
+  }
+
+  /** The signed-in user's own interview, else 401 (no token) or 404 (not theirs, or none). */
+  private Route yours(String id, Supplier<Route> inner) {
+    return signedIn(userId -> owned(userId, id, inner));
   }
 
   private Route owned(String userId, String id, Supplier<Route> inner) {

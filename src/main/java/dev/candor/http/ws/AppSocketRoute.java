@@ -39,7 +39,7 @@ public final class AppSocketRoute extends AllDirectives {
   }
 
   public Route routes() {
-    return path(PathMatchers.segment("ws").slash("app"), () ->
+    return path(PathMatchers.segment("ws").slash("app"), () -> get(() ->
         parameterOptional("sessionId", sessionId -> parameterOptional("token", token -> extractRequest(request -> {
           Optional<WebSocketUpgrade> upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade);
           if (upgrade.isEmpty()) {
@@ -56,6 +56,6 @@ public final class AppSocketRoute extends AllDirectives {
           var handshake = new SocketIoEndpoint.Handshake(UUID.randomUUID().toString(), auth);
           return complete(upgrade.get().handleMessagesWith(
               SocketFlow.createForEvents(system, settings, out -> connections.apply(handshake, out))));
-        }))));
+        })))));
   }
 }

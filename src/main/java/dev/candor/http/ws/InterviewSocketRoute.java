@@ -50,7 +50,7 @@ public final class InterviewSocketRoute extends AllDirectives {
   }
 
   public Route routes() {
-    return path(PathMatchers.segment("ws").slash("interview").slash(PathMatchers.segment()), sessionId ->
+    return path(PathMatchers.segment("ws").slash("interview").slash(PathMatchers.segment()), sessionId -> get(() ->
         parameterOptional("protocol", protocol -> extractRequest(request -> {
           boolean askedForSessionApi = protocol.flatMap(Dialect::named).filter(d -> d == Dialect.SESSIONAPI).isPresent();
           if (!SessionIds.isValid(sessionId) && !askedForSessionApi) {
@@ -81,7 +81,7 @@ public final class InterviewSocketRoute extends AllDirectives {
             return sessionApi(socket, false);
           }
           return handle(socket, chosen);
-        })));
+        }))));
   }
 
   private record Socket(String sessionId, HttpRequest request, WebSocketUpgrade upgrade, String subprotocol) {}

@@ -427,7 +427,8 @@ public final class InterviewBotConnection extends SessionSocket {
       emit("error", InterviewBotMessages.error(ErrorType.AUDIO_ERROR, unusable.message()
           + ". The question is still open: record your answer again."));
     } else if (event instanceof InterviewSession.AnswerAnalysed analysed) {
-      emit("answer_analyzed", InterviewBotMessages.answerAnalyzed(analysed.analysis().withQuestionId(analysed.questionId())));
+      emit("answer_analyzed", InterviewBotMessages.answerAnalyzed(analysed.analysis().withQuestionId(analysed.questionId()),
+          analysed.engine()));
     } else if (event instanceof InterviewSession.InterviewCompleted) {
       if (!completeSent) {
         sendComplete(view);

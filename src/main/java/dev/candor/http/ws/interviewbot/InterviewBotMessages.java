@@ -46,8 +46,9 @@ public final class InterviewBotMessages {
     return message.put("contentType", contentType);
   }
 
-  static JsonNode answerAnalyzed(AnswerAnalysis analysis) {
-    return Json.tree(analysis);
+  /** The analysis, and Candor's own {@code engine}: who made it ("rule-based", or a hosted model's name); null in old events. */
+  static JsonNode answerAnalyzed(AnswerAnalysis analysis, String engine) {
+    return ((ObjectNode) Json.tree(analysis)).put("engine", engine);
   }
 
   /**

@@ -126,7 +126,12 @@ public final class SocketIoEndpoint extends AllDirectives {
   }
 
   public Route routes() {
-    return pathPrefix("socket.io", () -> pathEndOrSingleSlash(() -> extractRequest(request -> {
+    // GET for the upgrade and the polling reads, POST for the polling writes; no other method is Engine.IO's.
+    return pathPrefix("socket.io", () -> pathEndOrSingleSlash(() -> concat(get(this::engineIo), post(this::engineIo))));
+  }
+
+  private Route engineIo() {
+    return extractRequest(request -> {
       Optional<WebSocketUpgrade> upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade);
       if (upgrade.isPresent()) {
         return complete(upgrade.get().handleMessagesWith(PekkoWebSocket.flow(engine, query(request), headers(request),
@@ -136,7 +141,7 @@ public final class SocketIoEndpoint extends AllDirectives {
       Duration held = settings.pingInterval().plus(settings.pingTimeout());
       return withRequestTimeout(held, () -> withSizeLimit(settings.maxMessage() * 4 / 3 + POLLING_OVERHEAD, () ->
           entity(Unmarshaller.entityToByteArray(), body -> completeWithFuture(poll(request, body)))));
-    })));
+    });
   }
 
   private CompletionStage<HttpResponse> poll(HttpRequest request, byte[] body) {
