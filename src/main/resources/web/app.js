@@ -19,6 +19,7 @@ const state = {
   analysed: {},
   socket: null,
   closing: false,
+  reconnecting: false,
   recording: null,
   shareToken: null,
 };
@@ -389,6 +390,10 @@ function connect(onOpen) {
   state.socket = socket;
   socket.onopen = () => {
     showProblem('');
+    if (state.reconnecting) {
+      state.reconnecting = false;
+      $('answer-state').textContent = '';
+    }
     if (onOpen) {
       onOpen();
     }
@@ -402,6 +407,7 @@ function connect(onOpen) {
       return;
     }
     // Lost: the server restarted or the network dropped. The session kept everything; rejoin it.
+    state.reconnecting = true;
     $('answer-state').textContent = 'Connection lost; reconnecting…';
     setTimeout(() => connect(null), RECONNECT_MS);
   };

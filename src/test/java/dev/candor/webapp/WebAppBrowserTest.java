@@ -108,6 +108,12 @@ class WebAppBrowserTest {
     return "http://127.0.0.1:" + server.httpPort() + "/";
   }
 
+  private static List<String> consoleErrors(WebDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage).toList();
+  }
+
   private static WebDriverWait waiting(WebDriver driver) {
     return new WebDriverWait(driver, WAIT);
   }
@@ -119,10 +125,19 @@ class WebAppBrowserTest {
 
   /** Fails on any console error the page logged since the last look. */
   private static void noConsoleErrors(WebDriver driver) {
-    List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(LogEntry::getMessage).toList();
+    List<String> errors = consoleErrors(driver);
     assertTrue(errors.isEmpty(), "JavaScript console errors: " + errors);
+  }
+
+  /** The page at a phone's width: nothing wider than the screen, so nothing needs scrolling sideways. */
+  private static void fitsAPhone(WebDriver driver, String name) throws Exception {
+    org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    Object overflow = ((ChromeDriver) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    shot(driver, name);
+    driver.manage().window().setSize(desktop);
+    assertEquals(0L, ((Number) overflow).longValue(), "sideways overflow at 390 px: " + overflow);
   }
 
   private static Path file(String name, byte[] content) throws Exception {
@@ -138,7 +153,11 @@ class WebAppBrowserTest {
   }
 
   private void readDocuments(WebDriver driver) throws Exception {
-    driver.get(url());
+    readDocuments(driver, url());
+  }
+
+  private void readDocuments(WebDriver driver, String url) throws Exception {
+    driver.get(url);
     driver.findElement(By.id("resume-file")).sendKeys(
         file("resume.txt", SampleData.SEED_000_RESUME_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
     driver.findElement(By.id("job-text")).sendKeys(JOB);
@@ -194,6 +213,7 @@ class WebAppBrowserTest {
         "return ['scores-chart', 'star-chart'].every(id => window.Chart.getChart(document.getElementById(id)) !== undefined)");
     assertEquals(Boolean.TRUE, drawn, "both charts drawn");
     shot(driver, "5-report");
+    fitsAPhone(driver, "5-report-phone");
 
     driver.findElement(By.id("download-pdf")).click();
     Path pdf = downloads.resolve("candor-report.pdf");
@@ -287,6 +307,7 @@ class WebAppBrowserTest {
   void mistakesAreExplainedBeforeAnythingIsSent() throws Exception {
     WebDriver driver = browser(false);
     driver.get(url());
+    fitsAPhone(driver, "0-start-phone");
     driver.findElement(By.id("resume-file")).sendKeys(file("photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}).toString());
     assertTrue(visible(driver, "problem").getText().contains("is not a PDF, DOC, DOCX or TXT"));
     driver.findElement(By.id("resume-file")).sendKeys(file("huge.pdf", new byte[6 * 1024 * 1024]).toString());
@@ -312,9 +333,45 @@ class WebAppBrowserTest {
     assertEquals(driver.findElement(By.id("typed-answer")), driver.switchTo().activeElement(), "typing is offered");
     shot(driver, "8-no-microphone");
     // A refused network request (the unreadable job's 400) is logged by Chromium itself; the page's own script logged nothing.
-    List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(LogEntry::getMessage).filter(m -> !m.contains("Failed to load resource")).toList();
+    List<String> errors = consoleErrors(driver).stream().filter(m -> !m.contains("Failed to load resource")).toList();
+    assertTrue(errors.isEmpty(), "JavaScript console errors: " + errors);
+  }
+
+  @Test
+  void theServerRestartsMidInterviewAndThePageGoesOn() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    com.typesafe.config.Config config = com.typesafe.config.ConfigFactory.parseString("candor.http.port = " + port
+        + "\ncandor.speech.tts-provider = none\ncandor.speech.stt-provider = none")
+        .withFallback(dev.candor.testing.TestConfigs.node(dev.candor.testing.TestDatabase.fresh()));
+    Candor first = Candor.start(config);
+    WebDriver driver = browser(false);
+    try {
+      readDocuments(driver, "http://127.0.0.1:" + port + "/");
+      driver.findElement(By.id("start-interview")).click();
+      questionNumber(driver, 1);
+      driver.findElement(By.id("typed-answer")).sendKeys(SampleData.strongAnswer());
+      driver.findElement(By.id("send-typed")).click();
+      questionNumber(driver, 2);
+    } finally {
+      first.close();
+    }
+    waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("answer-state"), "reconnecting"));
+    shot(driver, "12-server-down");
+    try (Candor second = Candor.start(config)) {
+      waiting(driver).until(d -> d.findElement(By.id("answer-state")).getText().isEmpty());
+      questionNumber(driver, 2);
+      driver.findElement(By.id("typed-answer")).sendKeys(SampleData.strongAnswer());
+      driver.findElement(By.id("send-typed")).click();
+      questionNumber(driver, 3);
+      assertEquals("2", String.valueOf(((ChromeDriver) driver).executeScript(
+          "return document.getElementById('fb-title').textContent.match(/question (\\d+)/)[1]")),
+          "the answer to question 2 was taken by the restarted server");
+    }
+    // While the server was down, Chromium itself logged each refused WebSocket connection; the script logged nothing.
+    List<String> errors = consoleErrors(driver).stream().filter(m -> !m.contains("WebSocket connection to")).toList();
     assertTrue(errors.isEmpty(), "JavaScript console errors: " + errors);
   }
 }
