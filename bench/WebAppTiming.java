@@ -95,6 +95,11 @@ public class WebAppTiming {
       times.sort(Double::compare);
       System.out.printf("last typed answer -> report on screen, %d interviews: p50 %.0f ms, min %.0f ms, max %.0f ms%n",
           times.size(), times.get(times.size() / 2), times.get(0), times.get(times.size() - 1));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      System.out.println("stuck: problem='" + driver.findElement(By.id("problem")).getText() + "' state='"
+          + driver.findElement(By.id("answer-state")).getText() + "' question='"
+          + driver.findElement(By.id("question-meta")).getText() + "'");
+      throw e;
     } finally {
       driver.quit();
     }

@@ -431,12 +431,15 @@ function askQuestion(id) {
   if (!question) {
     return;
   }
-  state.currentId = id;
   const minutes = Math.max(1, Math.round((question.estimatedTime || 120) / 60));
   $('question-meta').textContent = `Question ${questionNumber(id)} of ${state.questions.length} · ${question.type} · about ${minutes} min`;
   $('question-text').textContent = question.text;
-  $('typed-answer').value = '';
-  $('answer-state').textContent = '';
+  if (state.currentId !== id) {
+    // Only a new question clears the answer box: its audio arriving after it must not wipe what is being typed.
+    $('typed-answer').value = '';
+    $('answer-state').textContent = '';
+  }
+  state.currentId = id;
   show('interview');
 }
 

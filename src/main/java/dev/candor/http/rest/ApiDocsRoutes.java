@@ -19,10 +19,10 @@ public final class ApiDocsRoutes extends AllDirectives {
       + new WebJarVersionLocator().version("swagger-ui");
 
   public Route routes() {
-    return get(() -> concat(
+    return get(() -> encodeResponse(() -> concat(
         path("openapi.yaml", () -> getFromResource("openapi.yaml",
             MediaTypes.customWithFixedCharset("application", "yaml", HttpCharsets.UTF_8, Map.of(), false).toContentType())),
         path("docs", () -> getFromResource("web/docs.html", ContentTypes.TEXT_HTML_UTF8)),
-        pathPrefix(PathMatchers.segment("docs"), () -> getFromResourceDirectory(SWAGGER_UI))));
+        pathPrefix(PathMatchers.segment("docs"), () -> getFromResourceDirectory(SWAGGER_UI)))));
   }
 }
