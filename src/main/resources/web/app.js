@@ -438,6 +438,7 @@ function askQuestion(id) {
     // Only a new question clears the answer box: its audio arriving after it must not wipe what is being typed.
     $('typed-answer').value = '';
     $('answer-state').textContent = '';
+    $('question-audio').hidden = true;
   }
   state.currentId = id;
   show('interview');
@@ -472,6 +473,7 @@ const handlers = {
       URL.revokeObjectURL(audio.src);
     }
     audio.src = URL.createObjectURL(base64ToBlob(data.audioBlob, data.contentType || 'audio/mpeg'));
+    audio.hidden = false;
     audio.play().catch(() => {
       // The browser may refuse to play before the candidate has clicked anything: the controls are there.
     });

@@ -304,6 +304,50 @@ class WebAppBrowserTest {
   }
 
   @Test
+  void aHostedModelsJudgementIsNamedOnThePage() throws Exception {
+    try (dev.candor.ai.llm.FakeChatServer model = new dev.candor.ai.llm.FakeChatServer()) {
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      var plan = json.createObjectNode();
+      var questions = plan.putArray("questions");
+      // What the planner's rules ask of a model's plan: two behavioral and two technical at least, a leadership last.
+      String[] types = {"behavioral", "technical", "behavioral", "technical", "behavioral", "technical", "behavioral",
+          "leadership"};
+      for (int n = 1; n <= types.length; n++) {
+        questions.addObject().put("id", "q" + n + "_" + types[n - 1] + "_story" + n).put("type", types[n - 1])
+            .put("text", "Tell me about a time your work changed how your team delivered, number " + n + ".")
+            .put("difficulty", "medium").put("estimatedTime", 120).put("topic", "story" + n);
+      }
+      var analysis = json.createObjectNode().put("score", 72).put("feedback", "Clear ownership. Say more about the outcome.")
+          .put("followUp", (String) null);
+      analysis.putObject("star").put("situation", true).put("task", true).put("action", true).put("result", false);
+      analysis.putArray("keywordsFound").add("python");
+      analysis.putArray("suggestions").add("State the result first");
+      // The plan, then for the answer its analysis and the interviewer's acknowledgement.
+      model.openAi(plan.toString()).openAi(analysis.toString())
+          .openAi(json.createObjectNode().put("acknowledgement", "Thank you, that was clear.").toString());
+      try (Candor hosted = Candor.start(com.typesafe.config.ConfigFactory.parseString("candor.llm { provider = openai\n"
+              + "openai { base-url = \"" + model.url("/v1") + "\"\napi-key = sk-test\nmodel = gpt-test } }\n"
+              + "candor.speech.tts-provider = none\ncandor.speech.stt-provider = none")
+          .withFallback(dev.candor.testing.TestConfigs.node(dev.candor.testing.TestDatabase.fresh())))) {
+        WebDriver driver = browser(false);
+        readDocuments(driver, "http://127.0.0.1:" + hosted.httpPort() + "/");
+        driver.findElement(By.id("start-interview")).click();
+        questionNumber(driver, 1);
+        assertTrue(driver.findElement(By.id("question-text")).getText().contains("number 1"), "the model's question");
+        driver.findElement(By.id("typed-answer")).sendKeys(SampleData.strongAnswer());
+        driver.findElement(By.id("send-typed")).click();
+        questionNumber(driver, 2);
+        WebElement engine = driver.findElement(By.id("fb-engine"));
+        assertTrue(engine.isDisplayed() && engine.getText().startsWith("Judged by ") && engine.getText().contains("gpt-test"),
+            "the page names the hosted model: " + engine.getText());
+        assertEquals("72", driver.findElement(By.id("fb-score")).getText());
+        shot(driver, "13-hosted-engine");
+        noConsoleErrors(driver);
+      }
+    }
+  }
+
+  @Test
   void mistakesAreExplainedBeforeAnythingIsSent() throws Exception {
     WebDriver driver = browser(false);
     driver.get(url());

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
  * A chat provider on loopback that records every request and plays back the answers a test queued, one per
  * request, in the provider's real wire format.
  */
-final class FakeChatServer implements AutoCloseable {
+public final class FakeChatServer implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +53,7 @@ final class FakeChatServer implements AutoCloseable {
   /** Holds stalled answers until the test is over, so that none outlives it. */
   private final CountDownLatch released = new CountDownLatch(1);
 
-  FakeChatServer() throws IOException {
+  public FakeChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       try (exchange) {
@@ -73,7 +73,7 @@ final class FakeChatServer implements AutoCloseable {
     server.start();
   }
 
-  String url(String prefix) {
+  public String url(String prefix) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + prefix;
   }
 
@@ -98,7 +98,7 @@ final class FakeChatServer implements AutoCloseable {
   }
 
   /** An OpenAI chat completion whose message content is {@code content}. */
-  FakeChatServer openAi(String content) {
+  public FakeChatServer openAi(String content) {
     ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
         .put("created", 1_700_000_000).put("model", "gpt-test");
     ObjectNode choice = body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
