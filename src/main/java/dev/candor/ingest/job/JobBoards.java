@@ -11,7 +11,7 @@ public final class JobBoards {
 
   /** Why a URL of another site is refused when only the known boards are read. */
   public static final String UNSUPPORTED = "URL not from a supported site (LinkedIn, Indeed, Glassdoor, ZipRecruiter, "
-      + "Monster, CareerBuilder, Wellfound, Lever, Greenhouse, Workday, SmartRecruiters)";
+      + "Monster, CareerBuilder, SEEK, Wellfound, Lever, Greenhouse, Workday, SmartRecruiters)";
 
   /** Second-level public suffixes, so that "indeed.co.uk" is read as the registrable name "indeed". */
   private static final Set<String> TWO_LEVEL_SUFFIXES = Set.of(
@@ -58,6 +58,8 @@ public final class JobBoards {
       case "greenhouse" -> suffix.equals("io") ? "greenhouse" : OTHER;
       case "myworkdayjobs", "myworkdaysite", "workday" -> suffix.equals("com") ? "workday" : OTHER;
       case "smartrecruiters" -> suffix.equals("com") ? "smartrecruiters" : OTHER;
+      // SEEK runs seek.com.au and seek.co.nz.
+      case "seek" -> suffix.equals("com.au") || suffix.equals("co.nz") ? "seek" : OTHER;
       default -> OTHER;
     };
   }

@@ -71,6 +71,11 @@ public final class JobPageParser {
           source = "linkedin";
         } else if (SiteRules.looksGreenhouseBacked(doc)) {
           source = "greenhouse";
+        } else {
+          String board = SiteRules.boardByMarkup(doc);
+          if (SiteRules.knownLayout(board, doc, d)) {
+            source = board;
+          }
         }
       }
       default -> SiteRules.knownLayout(source, doc, d);

@@ -238,42 +238,71 @@ final class SiteRules {
    * The other boards of seed 000, from their usual markup (not checked against saved pages). Most of them
    * also publish JSON-LD, which is read first; these fill what it leaves out.
    */
-  private static final Map<String, Layout> LAYOUTS = Map.of(
-      "indeed", new Layout(
+  private static final Map<String, Layout> LAYOUTS = Map.ofEntries(
+      Map.entry("indeed", new Layout(
           "h1.jobsearch-JobInfoHeader-title, [data-testid=jobsearch-JobInfoHeader-title]",
           "[data-testid=inlineHeader-companyName], [data-company-name=true]",
           "[data-testid=inlineHeader-companyLocation], [data-testid=job-location]",
           "#salaryInfoAndJobType span[class*=salary], [data-testid=jobsearch-OtherJobDetailsContainer] [class*=salary]",
           "#salaryInfoAndJobType span:not([class*=salary])",
-          "#jobDescriptionText, .jobsearch-JobComponent-description"),
-      "glassdoor", new Layout(
+          "#jobDescriptionText, .jobsearch-JobComponent-description")),
+      Map.entry("glassdoor", new Layout(
           "[data-test=job-title], h1[id^=jd-job-title]",
           "[data-test=employer-name], [class*=EmployerProfile_employerName]",
           "[data-test=location]", "[data-test=detailSalary]", null,
-          "[class*=JobDetails_jobDescription], .jobDescriptionContent"),
-      "ziprecruiter", new Layout(
+          "[class*=JobDetails_jobDescription], .jobDescriptionContent")),
+      Map.entry("ziprecruiter", new Layout(
           "h1.job_title, [data-testid=job-title]", ".hiring_company_text a, .hiring_company, [data-testid=job-company]",
           ".location_text, [data-testid=job-location]", ".salary_range, [data-testid=job-salary]", null,
-          ".job_description, .jobDescriptionSection"),
-      "monster", new Layout(
+          ".job_description, .jobDescriptionSection")),
+      Map.entry("monster", new Layout(
           "[data-testid=jobTitle], h1.job_title", "[data-testid=company]", "[data-testid=jobDetailLocation]",
-          "[data-testid=jobDetailSalary]", null, "[data-testid=jobDescriptionHtml], #JobDescription"),
-      "careerbuilder", new Layout(
+          "[data-testid=jobDetailSalary]", null, "[data-testid=jobDescriptionHtml], #JobDescription")),
+      Map.entry("careerbuilder", new Layout(
           "h2.jdp_title_header, .dp-jobtitle h1", ".data-display-header_info-content span:first-child", 
           ".data-display-header_info-content span:nth-child(2)", "#cb-salcom-info", null,
-          "#jdp_description, .jdp-description-details"),
-      "wellfound", new Layout(
+          "#jdp_description, .jdp-description-details")),
+      Map.entry("wellfound", new Layout(
           "h1", "a[href^=/company/] h2, [class*=companyName]", "[class*=location]", "[class*=compensation]", null,
-          "#job-description, [class*=description]"),
-      "lever", new Layout(
+          "#job-description, [class*=description]")),
+      Map.entry("lever", new Layout(
           ".posting-headline h2", null, ".posting-categories .location, .posting-category.location", null,
-          ".posting-categories .commitment", "[data-qa=job-description], .posting-page .section-wrapper.page-full-width"),
-      "workday", new Layout(
+          ".posting-categories .commitment", "[data-qa=job-description], .posting-page .section-wrapper.page-full-width")),
+      Map.entry("workday", new Layout(
           "[data-automation-id=jobPostingHeader]", null, "[data-automation-id=locations] dd",
-          null, "[data-automation-id=time] dd", "[data-automation-id=jobPostingDescription]"),
-      "smartrecruiters", new Layout(
+          null, "[data-automation-id=time] dd", "[data-automation-id=jobPostingDescription]")),
+      Map.entry("smartrecruiters", new Layout(
           "h1.job-title", "[itemprop=hiringOrganization] [itemprop=name]",
-          "[itemprop=jobLocation], spl-job-location", null, "[itemprop=employmentType]", ".job-sections"));
+          "[itemprop=jobLocation], spl-job-location", null, "[itemprop=employmentType]", ".job-sections")),
+      Map.entry("seek", new Layout(
+          "[data-automation=job-detail-title]", "[data-automation=advertiser-name]",
+          "[data-automation=job-detail-location]", "[data-automation=job-detail-salary]",
+          "[data-automation=job-detail-work-type]", "[data-automation=jobAdDetails]")));
+
+  /**
+   * Markup only one board writes, for a page that is not served from the board's host (a saved page, a mirror, a company
+   * site embedding the board): its layout then applies as on the board itself. Wellfound's markup is too plain to tell.
+   */
+  private static final List<Map.Entry<String, String>> SIGNATURES = List.of(
+      Map.entry("indeed", "#jobDescriptionText, [data-testid=jobsearch-JobInfoHeader-title], .jobsearch-JobComponent-description"),
+      Map.entry("glassdoor", "[data-test=job-title], [class*=JobDetails_jobDescription], .jobDescriptionContent"),
+      Map.entry("ziprecruiter", ".jobDescriptionSection, .hiring_company_text"),
+      Map.entry("seek", "[data-automation=jobAdDetails], [data-automation=job-detail-title]"),
+      Map.entry("monster", "[data-testid=jobDescriptionHtml]"),
+      Map.entry("careerbuilder", "#jdp_description, .jdp-description-details"),
+      Map.entry("lever", ".posting-headline"),
+      Map.entry("workday", "[data-automation-id=jobPostingDescription]"),
+      Map.entry("smartrecruiters", "spl-job-location"));
+
+  /** The board whose own markup the page carries, or {@link JobBoards#OTHER}. */
+  static String boardByMarkup(Document doc) {
+    for (Map.Entry<String, String> signature : SIGNATURES) {
+      if (doc.selectFirst(signature.getValue()) != null) {
+        return signature.getKey();
+      }
+    }
+    return JobBoards.OTHER;
+  }
 
   /** Applies a known board's layout; true when the page showed it (its title or its description). */
   static boolean knownLayout(String board, Document doc, JobDraft d) {
@@ -317,6 +346,7 @@ final class SiteRules {
       ".job_description", ".jobDescriptionSection", // ZipRecruiter
       "[data-testid=jobDescriptionHtml]", "#JobDescription", // Monster
       "#jdp_description", ".jdp-description-details", // CareerBuilder
+      "[data-automation=jobAdDetails]", // SEEK
       "#job-description", ".job-description", "#jobDescription", ".jobDescription", ".job-details__description");
 
   static String textOf(Element e) {

@@ -29,6 +29,8 @@ class JobBoardsTest {
       "https://boards.greenhouse.io/acme/jobs/4182467004, greenhouse",
       "https://job-boards.greenhouse.io/acme/jobs/4182467004, greenhouse",
       "https://acme.wd5.myworkdayjobs.com/en-US/External/job/x, workday",
+      "https://www.seek.com.au/job/81234567, seek",
+      "https://www.seek.co.nz/job/81234567, seek",
       "https://www.workday.com/en-us/company/careers.html, workday",
       "https://jobs.smartrecruiters.com/Acme/7439, smartrecruiters",
       "HTTPS://WWW.LINKEDIN.COM./jobs/view/1, linkedin",

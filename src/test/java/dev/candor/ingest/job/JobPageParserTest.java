@@ -250,6 +250,47 @@ class JobPageParserTest {
   }
 
   @Test
+  void aBoardsMarkupIsReadWhereverThePageIsServedFrom() {
+    String html = "<html><head><title>Data Analyst</title></head><body>"
+        + "<nav><h1>Saved jobs</h1></nav>"
+        + "<h1 class=\"jobsearch-JobInfoHeader-title\"><span>Data Analyst</span></h1>"
+        + "<div data-testid=\"inlineHeader-companyName\"><a>Northwind Traders</a></div>"
+        + "<div id=\"jobDescriptionText\"><p>Turn sales data into decisions.</p><p><b>Requirements:</b></p>"
+        + "<ul><li>SQL and Excel</li><li>2 years in analytics</li></ul></div></body></html>";
+    // A saved copy, a mirror, a company site embedding the board: no board host, no canonical link.
+    ParsedJob parsed = JobPageParser.parse(html, "https://mirror.example.org/saved/indeed-data-analyst.html");
+    assertEquals("indeed", parsed.source());
+    assertEquals("Data Analyst", parsed.posting().title());
+    assertEquals("Northwind Traders", parsed.posting().company());
+    assertEquals(List.of("SQL and Excel", "2 years in analytics"), parsed.posting().requirements());
+  }
+
+  @Test
+  void seekPagesReadTheirRequirementsFromTheirOwnStructure() {
+    String html = "<html><head><title>Platform Engineer Job in Sydney - SEEK</title></head><body>"
+        + "<h1 data-automation=\"job-detail-title\">Platform Engineer</h1>"
+        + "<span data-automation=\"advertiser-name\">Koala Logistics</span>"
+        + "<span data-automation=\"job-detail-location\">Sydney NSW</span>"
+        + "<span data-automation=\"job-detail-work-type\">Full time</span>"
+        + "<span data-automation=\"job-detail-salary\">$150,000 - $170,000 per year</span>"
+        + "<div data-automation=\"jobAdDetails\"><p>We move freight across Australia.</p>"
+        + "<p><strong>What you'll do</strong></p><ul><li>Run our Kubernetes platform</li><li>Automate deployments</li></ul>"
+        + "<p><strong>What you'll bring</strong></p><ul><li>4+ years with AWS</li><li>Terraform</li>"
+        + "<li>On-call experience</li></ul></div></body></html>";
+    for (String url : List.of("https://www.seek.com.au/job/81234567", "https://archive.example.net/seek/81234567")) {
+      ParsedJob parsed = JobPageParser.parse(html, url);
+      JobPosting job = parsed.posting();
+      assertEquals("seek", parsed.source(), url);
+      assertEquals("Platform Engineer", job.title());
+      assertEquals("Koala Logistics", job.company());
+      assertEquals("Sydney NSW", job.location());
+      assertEquals("$150,000 - $170,000 per year", job.salary());
+      assertEquals(List.of("4+ years with AWS", "Terraform", "On-call experience"), job.requirements(), url);
+      assertEquals(List.of("Run our Kubernetes platform", "Automate deployments"), job.responsibilities(), url);
+    }
+  }
+
+  @Test
   void leverAndWorkdayPageLayouts() {
     String lever = "<html><head><title>Acme - Backend Engineer</title></head><body><div class=\"posting-headline\">"
         + "<h2>Backend Engineer</h2><div class=\"posting-categories\"><div class=\"location\">Toronto, ON</div>"
