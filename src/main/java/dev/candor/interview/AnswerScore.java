@@ -119,11 +119,6 @@ record AnswerScore(int parts, double relevance, int numbers, int names, int exam
     return false;
   }
 
-  static boolean showsOwnership(Transcript answer) {
-    int[] iWe = firstPersonCounts(answer);
-    return iWe[0] >= 2 && iWe[1] <= 2 * iWe[0];
-  }
-
   private static int ownershipPoints(QuestionKind kind, Transcript answer) {
     if (kind == QuestionKind.TECHNICAL || kind == QuestionKind.LOGISTICS) {
       return 10;

@@ -69,10 +69,10 @@ final class FillerWords {
       "that", "much", "many", "far", "long", "few", "little", "as", "called", "on", "forth", "to");
 
   /** Subjects that would take "likes" as their verb, so a bare "like" after them is a filler: "it like waits". */
-  private static final Set<String> SINGULAR_SUBJECTS = Set.of("it", "he", "she", "this", "that");
+  private static final Set<String> SINGULAR_SUBJECTS = Set.of("it", "he", "she", "this");
 
   /** Connectives after which "like" before a clause is a filler: "then like continues", "so like it pauses". */
-  private static final Set<String> CONNECTIVES = Set.of("then", "so", "and", "but", "just", "or");
+  private static final Set<String> CONNECTIVES = Set.of("then", "so", "and", "but", "or");
 
   private static final Set<String> SUBJECT_PRONOUNS = Set.of("i", "it", "he", "she", "we", "they", "you");
 
@@ -137,7 +137,8 @@ final class FillerWords {
     if (hasNext && isHesitation(t.word(i + 1))) {
       return true;
     }
-    if (previousWasFiller && hasNext && !token.sentenceStart()) {
+    // After a filler it is one more, unless a gerund makes it the verb again: "I, um, like working here".
+    if (previousWasFiller && hasNext && !token.sentenceStart() && !t.word(i + 1).endsWith("ing")) {
       return true;
     }
     String before = t.word(i - 1);

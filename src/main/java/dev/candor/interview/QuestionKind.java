@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * What a question asks for, read from its wording, so that each answer is judged by what its question
  * wanted: a story is judged on STAR, a weakness on a real weakness and what is being done about it, a
  * salary question on a short, direct reply. The planner's {@link QuestionType} only decides when the
- * wording says nothing (an empty question), since "Tell me about a time..." and "What is your greatest
- * weakness?" are both "behavioral" to it.
+ * wording says nothing (an empty question) or asks for nothing this enum names (then a technical question stays
+ * technical), since "Tell me about a time..." and "What is your greatest weakness?" are both "behavioral" to it.
  *
  * <p>The wording is read in this order, the first match winning: logistics (salary, notice, start date,
  * relocation), self-introduction ("tell me about yourself", "walk me through your background"), weakness,
@@ -47,9 +47,10 @@ public enum QuestionKind {
   }
 
   private static final Pattern LOGISTICS_CUES = Pattern.compile(
-      "\\b(?:salary|salaries|compensation|monetary|pay (?:range|expectations?)|expected pay|notice period|"
-          + "start date|when can you start|how soon can you start|relocat\\w*|visa|sponsorship|"
-          + "willing to travel|work schedule|shifts?|benefits package)\\b");
+      "\\b(?:(?:your|current|expected) (?:salary|compensation|pay)|salary (?:expectations?|range|requirements?)|"
+          + "monetary|pay (?:range|expectations?)|notice period|start date|when can you start|how soon can you start|"
+          + "(?:willing|able|open) to (?:relocate|travel|work (?:shifts|weekends|nights))|relocation|visa|sponsorship|"
+          + "work schedule|benefits package)\\b");
 
   private static final Pattern INTRODUCTION_CUES = Pattern.compile(
       "\\b(?:(?:tell|talk) (?:me|us) (?:a (?:little|bit) |a little bit |more )?about yourself|introduce yourself|"

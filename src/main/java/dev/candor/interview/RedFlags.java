@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * particular answers:
  *
  * <pre>
- * declines          -30  a longer reply that still does not answer ("I can't think of one", "that never happened
- *                        to me, so I wouldn't know", "Never thought about this", "None.")
+ * declines          -30  a reply under 40 words that still does not answer ("I can't think of one", "that never
+ *                        happened to me, so I wouldn't know", "Never thought about this", "None.")
  * negative          -25  speaking badly of an employer, a boss, colleagues or customers ("hated", "terrible",
- *                        "garbage", "incompetent", "toxic")
+ *                        "incompetent", "toxic"), on any question but a technical one
  * self-centred      -20  a motive that is only about what the job gives you (money, pay, the commute, the location,
  *                        "desperate for a job", "you asked me to come"), on motivation and career questions
  * personal goal     -15  a career goal that is about private life, not work ("married with kids"), on career questions
@@ -86,12 +86,12 @@ final class RedFlags {
       "\\b(?:(?:i )?(?:can't|cannot|couldn't) think of (?:one|any|anything|an example)|hard to think of|"
           + "(?:i )?(?:don't|do not) have (?:an|any) (?:example|answer)|nothing comes to mind|"
           + "(?:never|not) (?:happened|come up) (?:to me|before)|i wouldn't know|never thought about|"
-          + "i haven't (?:done|had) anything|not (?:actually |really )?sure what (?:he|she|they|you|it) means?|"
-          + "i (?:don't|do not) (?:even )?know what i|no research there|^(?:none|nothing|nope)\\b)");
+          + "i haven't (?:done|had) anything|i (?:don't|do not) (?:even )?know what i|^(?:none|nope)\\b|"
+          + "^nothing (?:really|comes to mind|at all)\\b)");
 
   private static final Pattern NEGATIVE = Pattern.compile(
-      "\\b(?:hated?|hates|terrible|awful|horrible|garbage|stupid|idiots?|incompetent|useless|toxic|sucked|sucks|"
-          + "nightmare|satan|evil|crap\\w*|jerks?|clueless|miserable|pathetic)\\b");
+      "\\b(?:hated?(?! \\w+ing\\b)|hates|terrible|awful|horrible|idiots?|incompetent|useless|toxic|sucked|sucks|"
+          + "crap\\w*|jerks?|clueless|miserable|pathetic)\\b");
 
   private static final Pattern SELF_CENTRED = Pattern.compile(
       "\\b(?:money|pay(?! attention)|(?:get|got|be) paid|paid (?:more|better)|salary|desperate|need (?:a|the) job|"
@@ -100,7 +100,7 @@ final class RedFlags {
           + "called me in)\\b");
 
   private static final Pattern PERSONAL_GOAL = Pattern.compile(
-      "\\b(?:married|kids|children|family|retire\\w*|travel the world|vacation|house)\\b");
+      "\\b(?:married|kids|children|(?:have|start|raise) a family|retire\\w*|travel the world|vacation)\\b");
 
   private static final Pattern PSEUDO_WEAKNESS = Pattern.compile(
       "\\b(?:perfectionist|care too much|work too hard|too (?:focused|dedicated|passionate|committed|detail)|"
@@ -116,11 +116,10 @@ final class RedFlags {
 
   private static final Pattern BLAME = Pattern.compile(
       "\\b(?:manager|boss|director|supervisor|lead|colleagues?|coworkers?|client|customer|he|she|they) (?:\\w+ ){0,8}?"
-          + "(?:never|didn't|did not|failed to|refused|blamed|challenged|hammered|ignored|wouldn't|would not|"
-          + "let me down)\\b");
+          + "(?:never|didn't|did not|failed to|refused|blamed|ignored|wouldn't|would not|let me down)\\b");
 
   private static final Pattern LAY_AUDIENCE = Pattern.compile(
-      "\\b(?:non-?technical|non technical|lay ?(?:man|men|person|people)|grandm\\w+|five-year-old|5-year-old|child|"
+      "\\b(?:non ?technical|lay ?(?:man|men|person|people)|grandm\\w+|(?:five|5) year old|child|"
           + "kid|someone without|business (?:person|stakeholder|audience)|not technical)\\b");
 
   private static final Pattern EXAMPLE_OR_COMPARISON = Pattern.compile(
@@ -128,12 +127,13 @@ final class RedFlags {
           + "i could use|picture|just as|similar to|the same way)\\b");
 
   private static final Pattern CLICHES = Pattern.compile(
-      "\\b(?:team player|hard ?worker|hard-working|go-getter|think outside the box|proven track record|"
-          + "results-driven|people person|self-starter|new challenge|make a difference|synergy|very successful|"
-          + "track record of)\\b");
+      "\\b(?:team player|hard ?worker|hard ?working|go getter|think outside the box|proven track record|"
+          + "results driven|people person|self starter|new challenge|make a difference|synergy|very successful)\\b");
 
-  private static final Set<QuestionKind> MOTIVE_KINDS = EnumSet.of(
-      QuestionKind.MOTIVATION, QuestionKind.CAREER, QuestionKind.GENERAL, QuestionKind.INTRODUCTION);
+  private static final Set<QuestionKind> MOTIVE_KINDS = EnumSet.of(QuestionKind.MOTIVATION, QuestionKind.CAREER);
+
+  /** A reply this long answers something, whatever it says along the way ("I don't know what I would have done..."). */
+  static final int MAX_DECLINING_WORDS = 40;
 
   private RedFlags() {}
 
@@ -145,10 +145,11 @@ final class RedFlags {
    */
   static List<Flag> raisedBy(QuestionKind kind, Question question, String words, String questionWords, Star star) {
     List<Flag> flags = new ArrayList<>();
-    if (DECLINES.matcher(words).find()) {
+    if (wordCount(words) < MAX_DECLINING_WORDS && DECLINES.matcher(words).find()) {
       flags.add(Flag.DECLINES);
     }
-    if (NEGATIVE.matcher(words).find()) {
+    // About people and places, not things: a technical answer's "useless index" or "awful latency" is no attitude.
+    if (kind != QuestionKind.TECHNICAL && NEGATIVE.matcher(words).find()) {
       flags.add(Flag.NEGATIVE);
     }
     if (MOTIVE_KINDS.contains(kind) && SELF_CENTRED.matcher(words).find()
@@ -183,5 +184,9 @@ final class RedFlags {
       count++;
     }
     return List.copyOf(flags);
+  }
+
+  private static int wordCount(String words) {
+    return words.isEmpty() ? 0 : words.split(" ").length;
   }
 }

@@ -54,7 +54,7 @@ final class StarDetector {
       "\\b(?:my|our) (?:team|company|group|manager|boss|client|customer|lead) (?:faced|had|was|were|asked|needed)\\b",
       "\\bi was (?:the|a|an) \\w+",
       "\\bthe (?:project|problem|situation|context|issue) was\\b",
-      "\\b(?:back )?in (?:early |late |mid-?)?(?:19|20)\\d{2}\\b",
+      "\\b(?:back )?in (?:early |late |mid ?)?(?:19|20)\\d{2}\\b",
       "\\b(?:\\w+ )?(?:years?|months?|weeks?) ago\\b",
       "\\blast (?:year|quarter|month|summer|winter|spring|autumn|fall|semester|term)\\b",
       "\\bat the time\\b",
@@ -131,7 +131,7 @@ final class StarDetector {
   private static final Set<String> ADVERBS = Set.of(
       "then", "also", "first", "just", "still", "finally", "eventually", "soon", "later", "instead", "again",
       "always", "once", "immediately", "quickly", "personally", "actually", "initially", "ultimately", "really",
-      "even", "never", "alone", "myself");
+      "even", "alone", "myself");
 
   private StarDetector() {}
 

@@ -44,6 +44,9 @@ class FillerWordsTest {
       4 | So I'm basically um like kinda organised?
       1 | They talk to suppliers, you know things that they need.
       0 | I told them, you know that we would ship.
+      0 | It works just like I expected.
+      0 | Developers that like Kafka stay.
+      1 | I, um, like working here.
       """)
   void countsFillersOnlyWhereTheyAreFillers(int expected, String sentence) {
     assertEquals(expected, FillerWords.in(sentence).total(), sentence);

@@ -130,6 +130,30 @@ class KindRubricTest {
   }
 
   @Test
+  void ordinaryWordsRaiseNoFlag() {
+    AnswerAnalysis gc = answer("Explain how garbage collection works in the JVM.", "The garbage collector finds objects "
+        + "nothing refers to any more and frees their memory. For example, a young generation collection copies live "
+        + "objects, which means short-lived garbage costs almost nothing, instead of a useless full sweep each time.");
+    assertFalse(gc.feedback().contains("Speaking badly"), gc.feedback());
+    StringBuilder motivated = new StringBuilder("Nothing motivates me more than shipping software people rely on.");
+    while (motivated.toString().split(" ").length < 45) {
+      motivated.append(" I have read your engineering blog and I want to help your team build reliable payments.");
+    }
+    AnswerAnalysis longAnswer = answer("Why do you want to work here?", motivated.toString());
+    assertFalse(longAnswer.feedback().contains("does not answer"), longAnswer.feedback());
+    AnswerAnalysis intro = answer("Tell me about yourself.", "I am a backend engineer. I built an in-house billing "
+        + "system that saved the company money, and I want to keep growing in a team that feels like a family.");
+    assertFalse(intro.feedback().contains("what the job does for you"), intro.feedback());
+  }
+
+  @Test
+  void aQuestionAboutShiftingPrioritiesIsAStoryNotLogistics() {
+    assertEquals(QuestionKind.STORY, QuestionKind.ofText("Tell me about a time you had to shift priorities quickly."));
+    assertEquals(QuestionKind.TECHNICAL, QuestionKind.ofText("How would you design a salary calculation service?"));
+    assertEquals(QuestionKind.LOGISTICS, QuestionKind.ofText("Are you willing to relocate to Berlin?"));
+  }
+
+  @Test
   void sameAnswerSameScore() {
     String q = "Why are you leaving your current job?";
     String a = "I have learned a lot in three years, and I am looking for a team where I can lead projects.";

@@ -38,6 +38,7 @@ class StarDetectorTest {
     assertFalse(StarDetector.detect("I was tired and I felt stuck.").action(), "states are not actions");
     assertFalse(StarDetector.detect("I kept hoping my manager would help.").action());
     assertFalse(StarDetector.detect("We fixed it together.").action(), "the action part is what the candidate did");
+    assertFalse(StarDetector.detect("I never tested it.").action(), "what was not done is no action");
   }
 
   @Test
