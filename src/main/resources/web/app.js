@@ -20,6 +20,8 @@ const state = {
   socket: null,
   closing: false,
   reconnecting: false,
+  reconnectTimer: null,
+  serverCurrent: null,
   recording: null,
   shareToken: null,
 };
@@ -364,10 +366,7 @@ function corrected() {
 function wireCorrections() {
   $('corrections').addEventListener('submit', (e) => {
     e.preventDefault();
-    state.analysed = {};
-    state.sessionId = null;
-    state.currentId = null;
-    state.closing = false;
+    resetInterview();
     connect(() => send('start_interview', corrected()));
     show('interview');
     $('answer-state').textContent = 'Writing your questions…';
@@ -376,7 +375,32 @@ function wireCorrections() {
 
 // ---- 3. the interview ----
 
+/** A new interview starts from a clean page: nothing of the last one's answers, recording or links is left. */
+function resetInterview() {
+  state.analysed = {};
+  state.sessionId = null;
+  state.currentId = null;
+  state.serverCurrent = null;
+  state.questions = [];
+  state.shareToken = null;
+  state.closing = false;
+  state.recording = null;
+  $('last-feedback').hidden = true;
+  $('playback').hidden = true;
+  $('send-recording').disabled = true;
+  $('record').textContent = 'Record';
+  $('timer').textContent = '0:00';
+  $('mic-status').textContent = '';
+  $('answer-state').textContent = '';
+}
+
 function connect(onOpen) {
+  clearTimeout(state.reconnectTimer);
+  if (state.socket) {
+    const previous = state.socket;
+    state.socket = null;
+    previous.close();
+  }
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const params = new URLSearchParams();
   if (state.sessionId) {
@@ -388,7 +412,9 @@ function connect(onOpen) {
   const query = params.toString() ? `?${params}` : '';
   const socket = new WebSocket(`${scheme}://${location.host}/ws/app${query}`);
   state.socket = socket;
+  let opened = false;
   socket.onopen = () => {
+    opened = true;
     showProblem('');
     if (state.reconnecting) {
       state.reconnecting = false;
@@ -399,17 +425,24 @@ function connect(onOpen) {
     }
   };
   socket.onmessage = (message) => {
+    if (state.socket !== socket) {
+      return;
+    }
     const { event, data } = JSON.parse(message.data);
     handlers[event]?.(data);
   };
-  socket.onclose = () => {
+  socket.onclose = async () => {
     if (state.socket !== socket || state.closing) {
       return;
+    }
+    if (!opened && account()) {
+      // Refused before it opened: a token the server no longer takes signs the page out (authorised() does that).
+      await authorised('/api/auth/me');
     }
     // Lost: the server restarted or the network dropped. The session kept everything; rejoin it.
     state.reconnecting = true;
     $('answer-state').textContent = 'Connection lost; reconnecting…';
-    setTimeout(() => connect(null), RECONNECT_MS);
+    state.reconnectTimer = setTimeout(() => connect(null), RECONNECT_MS);
   };
 }
 
@@ -456,11 +489,24 @@ function base64ToBlob(base64, type) {
 const handlers = {
   interview_session(data) {
     state.sessionId = data.sessionId;
+    state.serverCurrent = data.currentQuestionId ? { id: data.currentQuestionId, answered: data.currentAnswered } : null;
     remember();
     history.replaceState(null, '', `#interview=${data.sessionId}`);
   },
   questions_generated(questions) {
     state.questions = questions;
+    const current = state.serverCurrent;
+    if (current) {
+      // The session says where the interview stands: every question before the open one has been answered.
+      const index = questions.findIndex((q) => q.id === current.id);
+      questions.slice(0, Math.max(0, index)).forEach((q) => { state.analysed[q.id] = true; });
+      remember();
+      askQuestion(current.id);
+      if (current.answered) {
+        $('answer-state').textContent = 'Analysing your answer…';
+      }
+      return;
+    }
     const next = nextUnanswered();
     if (next && !state.currentId) {
       askQuestion(next.id);
@@ -608,6 +654,9 @@ async function startRecording() {
   recorder.onstop = () => {
     recording.blob = new Blob(chunks, { type: recorder.mimeType || 'audio/webm' });
     const playback = $('playback');
+    if (playback.src) {
+      URL.revokeObjectURL(playback.src);
+    }
     playback.src = URL.createObjectURL(recording.blob);
     playback.hidden = false;
     $('send-recording').disabled = false;
@@ -751,6 +800,8 @@ async function downloadPdf() {
   document.body.append(link);
   link.click();
   link.remove();
+  // The download has its own copy once it started; the URL would otherwise hold the PDF until the page closes.
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
 }
 
 async function share() {
@@ -816,11 +867,7 @@ $('share').addEventListener('click', share);
 $('revoke').addEventListener('click', revoke);
 $('new-interview').addEventListener('click', () => {
   forget();
-  state.closing = false;
-  state.sessionId = null;
-  state.currentId = null;
-  state.questions = [];
-  state.analysed = {};
+  resetInterview();
   history.replaceState(null, '', '/');
   show('start');
 });

@@ -90,7 +90,11 @@ class AppSocketTest {
 
     // A reload: the page connects again with the interview's id and is shown where it stands.
     try (WsClient client = WsClient.connect(server.httpPort(), "/ws/app?sessionId=" + sessionId)) {
-      assertEquals(sessionId, next(client, "interview_session").path("sessionId").asText());
+      JsonNode session = next(client, "interview_session");
+      assertEquals(sessionId, session.path("sessionId").asText());
+      assertEquals(questions.get(1).path("id").asText(), session.path("currentQuestionId").asText(),
+          "where the interview stands, for a page that missed events while it was away");
+      assertFalse(session.path("currentAnswered").asBoolean());
       assertEquals(questions, next(client, "questions_generated"));
       String current = next(client, "question_audio").path("questionId").asText();
       assertEquals(questions.get(1).path("id").asText(), current, "the second question, the first being answered");

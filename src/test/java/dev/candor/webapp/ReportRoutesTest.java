@@ -137,7 +137,13 @@ class ReportRoutesTest {
     assertEquals(404, send("GET", "/api/reports/" + owned + "/pdf", other).statusCode(), "another user");
     assertEquals(404, send("POST", "/api/reports/" + owned + "/shares", other).statusCode());
     assertEquals(200, send("GET", "/api/reports/" + owned + "/pdf", owner).statusCode());
-    assertEquals(201, send("POST", "/api/reports/" + owned + "/shares", owner).statusCode());
+    HttpResponse<byte[]> link = send("POST", "/api/reports/" + owned + "/shares", owner);
+    assertEquals(201, link.statusCode());
+    String token = MAPPER.readTree(link.body()).path("token").asText();
+    assertEquals(404, send("DELETE", "/api/reports/" + owned + "/shares/" + token, other).statusCode(), "only its owner");
+    assertEquals(404, send("DELETE", "/api/reports/" + owned + "/shares/" + token, null).statusCode());
+    assertEquals(200, http.get("/api/shared/" + token).status(), "the link still works");
+    assertEquals(204, send("DELETE", "/api/reports/" + owned + "/shares/" + token, owner).statusCode());
   }
 
   private static String signIn(String email) throws Exception {

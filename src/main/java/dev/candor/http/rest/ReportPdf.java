@@ -40,7 +40,7 @@ final class ReportPdf {
       pdf.newPage();
       pdf.line(BOLD, 20, "Candor interview report");
       if (title != null && !title.isBlank()) {
-        pdf.line(REGULAR, 12, title);
+        pdf.paragraph(REGULAR, 12, title);
       }
       pdf.gap(8);
       pdf.line(BOLD, 28, "Overall score: " + report.overallScore() + " / 100");
@@ -132,19 +132,19 @@ final class ReportPdf {
       return;
     }
     room(BAR_HEIGHT + 24);
-    float slot = Math.min(40, WIDTH / questions.size());
+    float slot = Math.max(10, Math.min(40, WIDTH / questions.size()));
     float base = y - BAR_HEIGHT - 4;
     page.setNonStrokingColor(0.04f, 0.36f, 0.68f);
     for (int i = 0; i < questions.size(); i++) {
       float height = BAR_HEIGHT * Math.max(0, Math.min(100, questions.get(i).score())) / 100f;
-      page.addRect(MARGIN + i * slot + 4, base, slot - 8, Math.max(1, height));
+      page.addRect(MARGIN + i * slot + slot * 0.1f, base, slot * 0.8f, Math.max(1, height));
     }
     page.fill();
     page.setNonStrokingColor(0f, 0f, 0f);
     for (int i = 0; i < questions.size(); i++) {
       page.beginText();
       page.setFont(REGULAR, 8);
-      page.newLineAtOffset(MARGIN + i * slot + 4, base - 10);
+      page.newLineAtOffset(MARGIN + i * slot + slot * 0.1f, base - 10);
       page.showText("Q" + (i + 1));
       page.endText();
     }
@@ -154,7 +154,7 @@ final class ReportPdf {
   private static List<String> wrap(PDType1Font font, float size, String text, float width) throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String word : text.split("\\s+")) {
+    for (String word : breakLongWords(font, size, text.split("\\s+"), width)) {
       String candidate = current.isEmpty() ? word : current + " " + word;
       if (!current.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
         lines.add(current.toString());
@@ -167,6 +167,24 @@ final class ReportPdf {
       lines.add(current.toString());
     }
     return lines;
+  }
+
+  /** Words wider than a line (a URL, a long identifier) cut into pieces that fit, so nothing runs off the page. */
+  private static List<String> breakLongWords(PDType1Font font, float size, String[] words, float width) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String word : words) {
+      String rest = word;
+      while (rest.length() > 1 && font.getStringWidth(rest) / 1000 * size > width) {
+        int cut = rest.length() - 1;
+        while (cut > 1 && font.getStringWidth(rest.substring(0, cut)) / 1000 * size > width) {
+          cut--;
+        }
+        out.add(rest.substring(0, cut));
+        rest = rest.substring(cut);
+      }
+      out.add(rest);
+    }
+    return out;
   }
 
   /** The text in characters Helvetica's standard encoding has: typographic punctuation made plain, the rest "?". */

@@ -55,7 +55,7 @@ public final class ReportRoutes extends JsonRoutes {
   public Route routes() {
     return concat(
         pathPrefix(PathMatchers.segment("api").slash("reports").slash(PathMatchers.segment()), id -> concat(
-            path("pdf", () -> get(() -> yours(id, view -> complete(pdf(view))))),
+            path("pdf", () -> get(() -> yours(id, this::pdf))),
             path("shares", () -> post(() -> yours(id, view -> onSuccess(blocking(() -> shares.share(id)), token ->
                 json(StatusCodes.CREATED, Json.object().put("token", token).put("url", "/shared/" + token)))))),
             path(PathMatchers.segment("shares").slash(PathMatchers.segment()), token -> delete(() -> yours(id, view ->
@@ -64,7 +64,7 @@ public final class ReportRoutes extends JsonRoutes {
                     : complete(Json.error(StatusCodes.NOT_FOUND, "No live link " + token + " to this report")))))))),
         pathPrefix(PathMatchers.segment("api").slash("shared").slash(PathMatchers.segment()), token -> get(() -> concat(
             pathEnd(() -> shared(token, view -> json(StatusCodes.OK, sharedJson(view)))),
-            path("pdf", () -> shared(token, view -> complete(pdf(view))))))));
+            path("pdf", () -> shared(token, this::pdf))))));
   }
 
   /** The interview's report, when the caller may read it and it exists. */
@@ -110,11 +110,12 @@ public final class ReportRoutes extends JsonRoutes {
     return body;
   }
 
-  private static HttpResponse pdf(SessionView view) {
+  /** The PDF is laid out off the HTTP threads: a long report takes tens of milliseconds of one core. */
+  private Route pdf(SessionView view) {
     String title = view.jobTitle() == null ? null
         : view.jobTitle() + (view.company() == null ? "" : " at " + view.company());
-    return HttpResponse.create()
-        .withEntity(HttpEntities.create(ContentTypes.create(MediaTypes.APPLICATION_PDF), ReportPdf.of(view.report(), title)))
-        .addHeader(ContentDisposition.create(ContentDispositionTypes.ATTACHMENT, Map.of("filename", "candor-report.pdf")));
+    return onSuccess(blocking(() -> ReportPdf.of(view.report(), title)), bytes -> complete(HttpResponse.create()
+        .withEntity(HttpEntities.create(ContentTypes.create(MediaTypes.APPLICATION_PDF), bytes))
+        .addHeader(ContentDisposition.create(ContentDispositionTypes.ATTACHMENT, Map.of("filename", "candor-report.pdf")))));
   }
 }

@@ -235,8 +235,8 @@ final class SiteRules {
       String description) {}
 
   /**
-   * The other boards of seed 000, from their usual markup (not checked against saved pages). Most of them
-   * also publish JSON-LD, which is read first; these fill what it leaves out.
+   * The other boards (seed 000's, and SEEK), from their usual markup (not checked against saved pages). Most of
+   * them also publish JSON-LD, which is read first; these fill what it leaves out.
    */
   private static final Map<String, Layout> LAYOUTS = Map.ofEntries(
       Map.entry("indeed", new Layout(
@@ -285,12 +285,12 @@ final class SiteRules {
    */
   private static final List<Map.Entry<String, String>> SIGNATURES = List.of(
       Map.entry("indeed", "#jobDescriptionText, [data-testid=jobsearch-JobInfoHeader-title], .jobsearch-JobComponent-description"),
-      Map.entry("glassdoor", "[data-test=job-title], [class*=JobDetails_jobDescription], .jobDescriptionContent"),
+      Map.entry("glassdoor", "[class*=JobDetails_jobDescription]"),
       Map.entry("ziprecruiter", ".jobDescriptionSection, .hiring_company_text"),
       Map.entry("seek", "[data-automation=jobAdDetails], [data-automation=job-detail-title]"),
       Map.entry("monster", "[data-testid=jobDescriptionHtml]"),
       Map.entry("careerbuilder", "#jdp_description, .jdp-description-details"),
-      Map.entry("lever", ".posting-headline"),
+      Map.entry("lever", ".posting-headline .posting-categories"),
       Map.entry("workday", "[data-automation-id=jobPostingDescription]"),
       Map.entry("smartrecruiters", "spl-job-location"));
 

@@ -480,7 +480,7 @@ public final class InterviewBotConnection extends SessionSocket {
   /** The interview as it stands, to a socket that started or rejoined it: what a client needs to carry on. */
   private void show(SessionView view) {
     adopt(view);
-    emit("interview_session", InterviewBotMessages.session(sessionId, view.status()));
+    emit("interview_session", InterviewBotMessages.session(sessionId, view));
     if (view.status() == InterviewSession.Status.PLANNING) {
       return;
     }

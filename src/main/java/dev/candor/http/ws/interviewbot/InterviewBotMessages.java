@@ -8,6 +8,7 @@ import dev.candor.interview.AnswerAnalysis;
 import dev.candor.interview.Question;
 import dev.candor.interview.Report;
 import dev.candor.session.InterviewSession;
+import dev.candor.session.SessionView;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,8 +73,15 @@ public final class InterviewBotMessages {
     return message;
   }
 
-  static JsonNode session(String sessionId, InterviewSession.Status status) {
-    return Json.object().put("sessionId", sessionId).put("status", status.name().toLowerCase(Locale.ROOT));
+  /**
+   * The interview's id and status, and where it stands: the question open now and whether its answer is in (being
+   * heard or judged). A client that comes back follows these rather than guessing from what it saw before it left.
+   */
+  static JsonNode session(String sessionId, SessionView view) {
+    ObjectNode session = Json.object().put("sessionId", sessionId)
+        .put("status", view.status().name().toLowerCase(Locale.ROOT));
+    session.put("currentQuestionId", view.currentQuestion() == null ? null : view.currentQuestion().id());
+    return session.put("currentAnswered", view.currentAnswered());
   }
 
   static JsonNode status(String questionId, String state) {
