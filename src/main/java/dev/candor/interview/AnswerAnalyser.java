@@ -42,7 +42,8 @@ final class AnswerAnalyser {
     Double wpm = timed ? Phrases.roundToTenth(words / (durationSeconds / 60.0)) : null;
     double timeSpent = Phrases.roundToTenth(timed ? durationSeconds : words / ASSUMED_WPM * 60.0);
     String questionId = question == null ? null : question.id();
-    QuestionKind kind = QuestionKind.of(question);
+    QuestionReading reading = QuestionReading.of(question);
+    QuestionKind kind = reading.kind();
 
     if (isNoAnswer(kind, transcript, fillers)) {
       return new AnswerAnalysis(questionId, 0, Star.NONE, List.of(), fillers.total(), timeSpent,
@@ -53,15 +54,13 @@ final class AnswerAnalyser {
     String plain = plainWords(transcript, fillers.at());
     Star star = StarDetector.detect(transcript, fillers);
     AnswerKeywords.Found keywords = AnswerKeywords.find(transcript, question, JobTerms.of(job));
-    boolean concrete = AnswerScore.mentionsNumbers(answer) || AnswerScore.namesSomething(transcript)
-        || AnswerScore.givesExample(plain);
-    AnswerRubric.Coverage coverage = AnswerRubric.cover(kind, plain, star, keywords.offered() > 0, concrete);
-    String questionWords = question == null ? "" : plainWords(Transcript.of(question.text()), new BitSet());
-    List<RedFlags.Flag> flags = RedFlags.raisedBy(kind, question, plain, questionWords, star);
+    AnswerScore.Specifics specifics = AnswerScore.Specifics.of(transcript, plain);
+    AnswerRubric.Coverage coverage = AnswerRubric.cover(kind, plain, star, keywords.offered() > 0, specifics.any());
+    List<RedFlags.Flag> flags = RedFlags.raisedBy(reading, plain, star);
     AnswerScore score = AnswerScore.of(new AnswerScore.Inputs(kind, question, coverage, keywords, transcript, plain,
-        fillers, flags, wpm));
+        specifics, fillers, flags, wpm));
     AnswerFeedback.Evidence evidence = new AnswerFeedback.Evidence(question, kind, star, coverage, flags, keywords,
-        AnswerScore.mentionsNumbers(answer), words, fillers, wpm, score);
+        specifics.numbers(), words, fillers, wpm, score);
     String followUp = AnswerFeedback.followUp(evidence);
     return new AnswerAnalysis(
         questionId,

@@ -62,9 +62,23 @@ record AnswerScore(int parts, double relevance, int numbers, int names, int exam
   private static final Pattern HEDGE = Pattern.compile(
       "\\b(?:i guess|kind of|sort of|kinda|sorta|probably|maybe|somehow|i suppose|pretty good|i'm not sure)\\b");
 
+  /** What makes an answer concrete, each found once: the score counts them, the rubric and the feedback read them. */
+  record Specifics(boolean numbers, boolean names, boolean examples) {
+
+    /** @param words the answer's words without fillers, lowercase, single-spaced */
+    static Specifics of(Transcript answer, String words) {
+      return new Specifics(mentionsNumbers(answer.text()), namesSomething(answer), givesExample(words));
+    }
+
+    boolean any() {
+      return numbers || names || examples;
+    }
+  }
+
   /** What the analyser measured of one answer, in the terms the formula uses. */
   record Inputs(QuestionKind kind, Question question, AnswerRubric.Coverage coverage, AnswerKeywords.Found keywords,
-      Transcript answer, String words, FillerWords.Count fillers, List<RedFlags.Flag> flags, Double wordsPerMinute) {}
+      Transcript answer, String words, Specifics specifics, FillerWords.Count fillers, List<RedFlags.Flag> flags,
+      Double wordsPerMinute) {}
 
   static AnswerScore of(Inputs in) {
     int wordCount = in.answer().wordCount();
@@ -73,9 +87,9 @@ record AnswerScore(int parts, double relevance, int numbers, int names, int exam
     return new AnswerScore(
         in.coverage().points(),
         relevance,
-        mentionsNumbers(in.answer().text()) ? 5 : 0,
-        namesSomething(in.answer()) ? 5 : 0,
-        givesExample(in.words()) ? 5 : 0,
+        in.specifics().numbers() ? 5 : 0,
+        in.specifics().names() ? 5 : 0,
+        in.specifics().examples() ? 5 : 0,
         ownershipPoints(in.kind(), in.answer()),
         lengthPoints(wordCount, in.kind(), in.question()),
         hedgePenalty(in.words()),
@@ -98,12 +112,12 @@ record AnswerScore(int parts, double relevance, int numbers, int names, int exam
     return text != null && NUMBER.matcher(text).find();
   }
 
-  static boolean givesExample(String words) {
+  private static boolean givesExample(String words) {
     return EXAMPLE.matcher(words).find();
   }
 
   /** A capitalised word that does not open a sentence and is not "I": a person, a company, a product. */
-  static boolean namesSomething(Transcript answer) {
+  private static boolean namesSomething(Transcript answer) {
     String text = answer.text();
     for (Transcript.Token token : answer.tokens()) {
       if (token.sentenceStart() || token.lower().equals("i") || token.lower().startsWith("i'")) {

@@ -141,9 +141,10 @@ final class RedFlags {
    * The flags an answer raises, each once except clichés (up to {@value #MAX_CLICHES}).
    *
    * @param words the answer's words without fillers, lowercase, single-spaced
-   * @param questionWords the question's words, lowercase, single-spaced
    */
-  static List<Flag> raisedBy(QuestionKind kind, Question question, String words, String questionWords, Star star) {
+  static List<Flag> raisedBy(QuestionReading question, String words, Star star) {
+    QuestionKind kind = question.kind();
+    String questionWords = question.words();
     List<Flag> flags = new ArrayList<>();
     if (wordCount(words) < MAX_DECLINING_WORDS && DECLINES.matcher(words).find()) {
       flags.add(Flag.DECLINES);
@@ -166,7 +167,7 @@ final class RedFlags {
         && HYPOTHETICAL_WORDING.matcher(words).find()) {
       flags.add(Flag.HYPOTHETICAL);
     }
-    boolean failure = kind == QuestionKind.STORY && QuestionKind.asksAboutFailure(question);
+    boolean failure = kind == QuestionKind.STORY && question.aboutFailure();
     if (failure && BLAME.matcher(words).find()) {
       flags.add(Flag.BLAME);
     }

@@ -1,18 +1,13 @@
 package dev.candor.store;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Read-only links to interview reports: an unguessable token (32 random bytes) names one interview until it is
+ * Read-only links to interview reports: an unguessable token, made by the caller, names one interview until it is
  * revoked. Blocking JDBC: call it from a dispatcher meant for blocking work.
  */
 public final class ReportShares {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int TOKEN_BYTES = 32;
 
   private final Jdbc jdbc;
 
@@ -20,11 +15,8 @@ public final class ReportShares {
     this.jdbc = new Jdbc(dataSource);
   }
 
-  /** A new link to the interview's report; its token. */
-  public String share(String sessionId) {
-    byte[] bytes = new byte[TOKEN_BYTES];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  /** A new link to the interview's report, named by {@code token}; the token. */
+  public String share(String sessionId, String token) {
     jdbc.update("INSERT INTO report_shares (token, session_id) VALUES (?, ?)", (c, s) -> {
       s.setString(1, token);
       s.setString(2, sessionId);

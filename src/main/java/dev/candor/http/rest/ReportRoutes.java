@@ -56,8 +56,9 @@ public final class ReportRoutes extends JsonRoutes {
     return concat(
         pathPrefix(PathMatchers.segment("api").slash("reports").slash(PathMatchers.segment()), id -> concat(
             path("pdf", () -> get(() -> yours(id, this::pdf))),
-            path("shares", () -> post(() -> yours(id, view -> onSuccess(blocking(() -> shares.share(id)), token ->
-                json(StatusCodes.CREATED, Json.object().put("token", token).put("url", "/shared/" + token)))))),
+            path("shares", () -> post(() -> yours(id, view ->
+                onSuccess(blocking(() -> shares.share(id, Tokens.generateSecret())), token ->
+                    json(StatusCodes.CREATED, Json.object().put("token", token).put("url", "/shared/" + token)))))),
             path(PathMatchers.segment("shares").slash(PathMatchers.segment()), token -> delete(() -> yours(id, view ->
                 onSuccess(blocking(() -> shares.revoke(id, token)), revoked -> revoked
                     ? complete(StatusCodes.NO_CONTENT)
