@@ -11,7 +11,8 @@ import org.json.JSONObject;
 /**
  * Seed 000's interview over Socket.IO (the Java socket.io-client, WebSocket transport) against a running node:
  * start_interview → the first question_audio, and submit_answer with an 8 s WebM/Opus recording (binary) →
- * answer_analyzed. Each interview names another company (in the job and in the resume the first question quotes), so
+ * answer_analyzed and → the next question_audio (the client waits the recording's 8 s before each answer, as the
+ * candidate speaks it). Each interview names another company (in the job and in the resume the first question quotes), so
  * its questions are new and its question_audio is synthesised, not found in the audio table. Runs with the test classpath (bench/socketio.sh).
  * Usage: java -cp ... bench/SocketIoLatency.java PORT INTERVIEWS ANSWERS_PER_INTERVIEW
  */
@@ -36,6 +37,7 @@ public class SocketIoLatency {
         voice.length / (double) RATE);
     List<Double> firstAudio = new ArrayList<>();
     List<Double> analysed = new ArrayList<>();
+    List<Double> nextAudio = new ArrayList<>();
     for (int i = 0; i < interviews; i++) {
       try (SocketIoEvents client = SocketIoEvents.connect(port, Map.of(), "websocket")) {
         JSONObject data = SampleData.seed000StartInterview();
@@ -47,11 +49,13 @@ public class SocketIoLatency {
         String questionId = client.next("question_audio").object().getString("questionId");
         firstAudio.add((System.nanoTime() - start) / 1e6);
         for (int a = 0; a < answers; a++) {
+          Thread.sleep(SECONDS * 1000L);
           long sent = System.nanoTime();
           client.emit("submit_answer", new JSONObject().put("questionId", questionId).put("audioBlob", recording));
           client.next("answer_analyzed");
           analysed.add((System.nanoTime() - sent) / 1e6);
           questionId = client.next("question_audio").object().getString("questionId");
+          nextAudio.add((System.nanoTime() - sent) / 1e6);
         }
       }
     }
@@ -61,6 +65,7 @@ public class SocketIoLatency {
           firstAudio.subList(1, interviews));
     }
     report("submit_answer (" + SECONDS + " s recording) -> answer_analyzed, " + analysed.size() + " answers", analysed);
+    report("submit_answer (" + SECONDS + " s recording) -> next question_audio, " + nextAudio.size() + " answers", nextAudio);
   }
 
   private static void report(String what, List<Double> millis) {

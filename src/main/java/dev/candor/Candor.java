@@ -7,6 +7,7 @@ import dev.candor.ai.llm.LlmSettings;
 import dev.candor.ai.llm.RelevanceBlendingInterviewer;
 import dev.candor.http.Cors;
 import dev.candor.http.DatabaseReadiness;
+import dev.candor.http.SpeechReadiness;
 import dev.candor.http.ErrorHandling;
 import dev.candor.http.HttpServer;
 import dev.candor.http.auth.Accounts;
@@ -62,6 +63,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -156,11 +158,14 @@ public final class Candor implements AutoCloseable {
     system.getWhenTerminated().thenRun(() -> closeQuietly(database));
     try {
       DatabaseReadiness.register(Adapter.toClassic(system), database);
+      // Registered before the port opens, so /ready never says yes to a node whose engines are still cold.
+      CompletableFuture<Void> warm = speechSetup.warmUpInBackground(relevanceWeight == 0 ? () -> { } : AnswerRelevance::shared);
       if (!kubernetes) {
         joinCluster(system, seedNodes);
       }
       AudioRepository audio = new AudioRepository(database.dataSource());
       SpeechServices speech = speechSetup.services(audio, system, sessionSettings.speechTimeout());
+      SpeechReadiness.register(Adapter.toClassic(system), speechSetup.speakAheadWhenWarm(warm, speech, interviewer.cannedLines()));
       InterviewSession.init(system, interviewer, speech, sessionSettings);
       Sessions sessions = new Sessions(system, askTimeout);
       JobRepository jobs = new JobRepository(database.dataSource());
@@ -223,7 +228,6 @@ public final class Candor implements AutoCloseable {
       if (kubernetes) {
         ClusterBootstrap.get(Adapter.toClassic(system)).start();
       }
-      speechSetup.warmUpInBackground(relevanceWeight == 0 ? () -> { } : AnswerRelevance::shared);
       return new Candor(system, binding);
     } catch (Exception e) {
       system.terminate();

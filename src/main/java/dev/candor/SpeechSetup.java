@@ -15,13 +15,17 @@ import dev.candor.ai.speech.hosted.OpenAiSpeechToText;
 import dev.candor.ai.speech.hosted.OpenAiTextToSpeech;
 import dev.candor.session.AudioStore;
 import dev.candor.session.SpeechServices;
+import dev.candor.session.SpokenText;
 import dev.candor.store.AudioRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -134,28 +138,52 @@ record SpeechSetup(String sttProvider, String ttsProvider, SpeechToText ears, Te
   }
 
   /**
-   * Loads the embedded engines off the caller's thread, so the node answers while they load.
+   * Loads the embedded engines off the caller's thread and runs each once, so the node answers while they load
+   * and its first spoken turn costs what later ones do. Completes (also when loading failed: speech then fails
+   * per request, with its own error) once they are warm; at once when warm-up is off.
    *
    * @param alsoLoad another in-process model to load on the same thread (the answer-relevance model)
    */
-  void warmUpInBackground(Runnable alsoLoad) {
+  CompletableFuture<Void> warmUpInBackground(Runnable alsoLoad) {
+    CompletableFuture<Void> warm = new CompletableFuture<>();
     if (!warmUp) {
-      return;
+      warm.complete(null);
+      return warm;
     }
     Thread thread = new Thread(() -> {
       try {
         alsoLoad.run();
-        if (sttProvider.equals("embedded")) {
-          EmbeddedEngines.vosk(vosk);
-        }
-        if (ttsProvider.equals("embedded")) {
-          EmbeddedEngines.mary();
-        }
+        EmbeddedEngines.warmUp(vosk, sttProvider.equals("embedded"), ttsProvider.equals("embedded"));
       } catch (Exception e) {
         log.warn("The embedded models could not be loaded ahead of use: {}", e.getMessage(), e);
+      } finally {
+        warm.complete(null);
       }
     }, "speech-warm-up");
     thread.setDaemon(true);
     thread.start();
+    return warm;
+  }
+
+  /**
+   * Once the engines are warm, speaks the lines every interview may need (remarks, follow-ups, closings) into the
+   * audio store, so a turn whose reply is made of them needs no synthesis. On a new database that is a few seconds
+   * of synthesis per line; lines already stored (by an earlier start, or another node) cost a lookup each.
+   *
+   * @return completes when the engines are warm and the lines stored (or their synthesis failed)
+   */
+  CompletableFuture<Void> speakAheadWhenWarm(CompletableFuture<Void> warm, SpeechServices speech,
+      List<String> interviewerLines) {
+    if (!warmUp || speech == null || speech.voice() == null || voice == null) {
+      return warm;
+    }
+    List<String> lines = new ArrayList<>(SpokenText.everyInterview());
+    lines.addAll(interviewerLines);
+    return warm.thenRunAsync(() -> log.info("{} of {} common interviewer lines are spoken and stored",
+        speech.prepare(voice, lines), lines.size()), runnable -> {
+          Thread thread = new Thread(runnable, "speech-ahead");
+          thread.setDaemon(true);
+          thread.start();
+        });
   }
 }

@@ -1,8 +1,10 @@
 package dev.candor.interview;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -160,22 +162,27 @@ final class AnswerFeedback {
     String tech = questionTechnology(e.question());
     List<StarPart> missing = e.missingParts();
     if (!missing.isEmpty()) {
-      return switch (missing.get(0)) {
-        case SITUATION -> "Can you make that concrete? Pick one specific time: where were you, and what was going on?";
-        case TASK -> "What exactly were you responsible for there, and what did success look like?";
-        case ACTION -> tech == null
-            ? "What did you personally do, step by step, and why did you choose that approach?"
-            : "What did you personally do with " + tech + ", step by step, and why did you choose that approach?";
-        case RESULT -> "How did it turn out? What changed because of your work, and can you put a number on it?";
-      };
+      return starFollowUp(missing.get(0), tech);
     }
     if (!e.numbers()) {
-      return "Can you put a number on the impact, such as time saved, errors avoided or users affected?";
+      return NUMBERS_FOLLOW_UP;
     }
     if (!e.keywords().missingFromQuestion().isEmpty()) {
       return "Where exactly did " + e.keywords().missingFromQuestion().get(0) + " come into that, and what did you do with it?";
     }
-    return "What was the hardest decision you made there, and what would you do differently today?";
+    return HARDEST_DECISION_FOLLOW_UP;
+  }
+
+  /** @param tech the technology the question names, or null */
+  private static String starFollowUp(StarPart missing, String tech) {
+    return switch (missing) {
+      case SITUATION -> "Can you make that concrete? Pick one specific time: where were you, and what was going on?";
+      case TASK -> "What exactly were you responsible for there, and what did success look like?";
+      case ACTION -> tech == null
+          ? "What did you personally do, step by step, and why did you choose that approach?"
+          : "What did you personally do with " + tech + ", step by step, and why did you choose that approach?";
+      case RESULT -> "How did it turn out? What changed because of your work, and can you put a number on it?";
+    };
   }
 
   /** Why a follow-up was asked, for the candidate; null when there is none. */
@@ -227,32 +234,47 @@ final class AnswerFeedback {
     return "Let me ask that again: " + question.text().trim();
   }
 
+  /** Remarks on an answer by score band (no answer, 80+, 60+, 40+, lower), two phrasings each. */
+  private static final List<List<String>> REMARKS = List.of(
+      List.of("That one did not get an answer, so let's move on.", "No answer on that one; let's keep going."),
+      List.of("Thank you, that was a clear and specific answer.", "Thanks, that was specific and easy to follow."),
+      List.of("Thanks, that gives me a good picture.", "Thank you, that helps."),
+      List.of("Thanks. A more specific example would have helped, but let's continue.", "Okay, thank you. Let's move on."),
+      List.of("Okay, thank you. Let's move on.", "Alright, let's go to the next one."));
+
+  private static final String NO_ANALYSIS_REMARK = "Let's move on to the next question.";
+  private static final String NUMBERS_FOLLOW_UP =
+      "Can you put a number on the impact, such as time saved, errors avoided or users affected?";
+  private static final String HARDEST_DECISION_FOLLOW_UP =
+      "What was the hardest decision you made there, and what would you do differently today?";
+
   /** One short sentence reacting to an answer before the next question. */
   static String acknowledge(AnswerAnalysis analysis) {
     if (analysis == null) {
-      return "Let's move on to the next question.";
+      return NO_ANALYSIS_REMARK;
     }
     int variant = analysis.questionId() == null ? 0 : Math.floorMod(analysis.questionId().hashCode(), 2);
-    if (analysis.noAnswer()) {
-      return variant == 0
-          ? "That one did not get an answer, so let's move on."
-          : "No answer on that one; let's keep going.";
-    }
     int score = analysis.score();
-    if (score >= 80) {
-      return variant == 0
-          ? "Thank you, that was a clear and specific answer."
-          : "Thanks, that was specific and easy to follow.";
+    int band = analysis.noAnswer() ? 0 : score >= 80 ? 1 : score >= 60 ? 2 : score >= 40 ? 3 : 4;
+    return REMARKS.get(band).get(variant);
+  }
+
+  /** Every remark and every follow-up that names nothing of the answer or question: the same words in many interviews. */
+  static List<String> cannedLines() {
+    Set<String> lines = new LinkedHashSet<>();
+    REMARKS.forEach(lines::addAll);
+    lines.add(NO_ANALYSIS_REMARK);
+    for (StarPart part : StarPart.values()) {
+      lines.add(starFollowUp(part, null));
     }
-    if (score >= 60) {
-      return variant == 0 ? "Thanks, that gives me a good picture." : "Thank you, that helps.";
+    lines.add(NUMBERS_FOLLOW_UP);
+    lines.add(HARDEST_DECISION_FOLLOW_UP);
+    for (RedFlags.Flag flag : RedFlags.Flag.values()) {
+      if (flag.followUp != null) {
+        lines.add(flag.followUp);
+      }
     }
-    if (score >= 40) {
-      return variant == 0
-          ? "Thanks. A more specific example would have helped, but let's continue."
-          : "Okay, thank you. Let's move on.";
-    }
-    return variant == 0 ? "Okay, thank you. Let's move on." : "Alright, let's go to the next one.";
+    return List.copyOf(lines);
   }
 
   private static String whatWorked(Evidence e) {

@@ -25,6 +25,14 @@ public interface Interviewer {
 
   Report report(List<AnsweredQuestion> questions, Resume resume, JobPosting job);
 
+  /**
+   * Remarks and follow-ups this interviewer says word for word in many interviews, so a voice can speak them once,
+   * ahead of the first interview that needs them; empty when its words are new each time.
+   */
+  default List<String> cannedLines() {
+    return List.of();
+  }
+
   /** The engine this interviewer is, as events record it. */
   default String engine() {
     return "rule-based";

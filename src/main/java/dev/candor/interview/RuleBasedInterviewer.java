@@ -26,6 +26,11 @@ public final class RuleBasedInterviewer implements Interviewer {
   }
 
   @Override
+  public List<String> cannedLines() {
+    return AnswerFeedback.cannedLines();
+  }
+
+  @Override
   public Report report(List<AnsweredQuestion> questions, Resume resume, JobPosting job) {
     return ReportWriter.write(questions, resume, job);
   }

@@ -214,6 +214,9 @@ public final class InterviewSession {
   /** The voice refused a line (a bad voice name, a refused key): retrying will not help; the text stands. */
   public record SpeechRefused(long seq, String reason) implements Command {}
 
+  /** A question's audio made ahead of its line (see {@link SessionTasks#PREPARE}); nothing waits for it. */
+  public record SpeechPrepared(String task) implements Command {}
+
   public record WorkFailed(String task, String reason) implements Command {}
 
   public record RetryWork(String task) implements Command {}

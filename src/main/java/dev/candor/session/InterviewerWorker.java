@@ -33,9 +33,17 @@ final class InterviewerWorker {
   static Behavior<Finished> create(ActorRef<InterviewSession.Command> parent, String task,
       Supplier<InterviewSession.Command> work, Duration timeout, String dispatcher) {
     return Behaviors.setup(context -> {
+      TaskStep step = new TaskStep();
+      step.task = task.contains(":") ? task.substring(0, task.indexOf(':')) : task;
+      step.begin();
+      long spawned = System.nanoTime();
       CompletableFuture<InterviewSession.Command> call = CompletableFuture
-          .supplyAsync(work, context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(dispatcher)))
-          .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+          .supplyAsync(() -> {
+            step.queued = System.nanoTime() - spawned;
+            return work.get();
+          }, context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(dispatcher)))
+          .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .whenComplete((result, error) -> step.commit());
       context.pipeToSelf(call, (result, error) ->
           new Finished(error == null ? result : new InterviewSession.WorkFailed(task, describe(error))));
       return Behaviors.receiveMessage(finished -> {

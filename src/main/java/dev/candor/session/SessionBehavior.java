@@ -209,6 +209,10 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         .onCommand(TranscriptReady.class, (s, c) -> lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
         .onCommand(RecordingFailed.class, (s, c) -> lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
         .onCommand(SpeechReady.class, this::onSpeechReady)
+        .onCommand(SpeechPrepared.class, (s, c) -> {
+          taskDone(c.task());
+          return Effect().none();
+        })
         .onCommand(SpeechRefused.class, (s, c) -> {
           taskDone(SessionTasks.SPEAK + c.seq());
           notifySubscribers(new SessionProblem(SessionProblem.Work.SPEECH, "The interviewer's line could not be spoken: " + c.reason(), true, view(s)));
@@ -415,8 +419,10 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
       Instant now = clock.instant();
       RecordedAnswer answer = new RecordedAnswer(answerId, questionId, Objects.requireNonNullElse(command.text(), ""),
           command.durationSeconds(), now);
+      PersistStep step = PersistStep.begin("answer");
       return Effect().persist(new AnswerRecorded(answer, now))
           .thenRun(newState -> {
+            step.commit();
             publish(newState, 1);
             startTask(newState, SessionTasks.ANALYSE + questionId);
           })
@@ -447,8 +453,10 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
           "Question " + questionId + " has not been asked yet; the current question is " + current.id());
     }
     PendingRecording recording = new PendingRecording(command.recordingId(), questionId, command.format());
+    PersistStep step = PersistStep.begin("recording");
     return Effect().persist(new RecordingReceived(recording, clock.instant()))
         .thenRun(newState -> {
+          step.commit();
           publish(newState, 1);
           startTask(newState, SessionTasks.TRANSCRIBE + recording.recordingId());
         })
@@ -469,8 +477,10 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     Instant now = clock.instant();
     RecordedAnswer answer = new RecordedAnswer(command.recordingId(), command.questionId(), command.text().strip(),
         command.durationSeconds(), now);
+    PersistStep step = PersistStep.begin("transcript");
     return Effect().persist(new AnswerRecorded(answer, now))
         .thenRun(newState -> {
+          step.commit();
           publish(newState, 1);
           startTask(newState, SessionTasks.ANALYSE + command.questionId());
         });
@@ -495,8 +505,13 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     if (state.spoken().containsKey(command.seq()) || command.seq() < 1 || command.seq() > state.lastSeq()) {
       return Effect().none();
     }
+    PersistStep step = PersistStep.begin("utterance");
     return Effect().persist(new UtteranceSpoken(command.seq(), command.audioId(), command.contentType(), clock.instant()))
-        .thenRun(newState -> publish(newState, 1));
+        .thenRun(newState -> {
+          step.commit();
+          publish(newState, 1);
+          taskWork.upcoming(newState).ifPresent(task -> startTask(newState, task));
+        });
   }
 
   /** A resubmission with a known answer id is acknowledged again and changes nothing. */
@@ -530,7 +545,9 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     } else if (answeredCurrent) {
       events.add(new InterviewEnding(EndReason.ALL_ANSWERED, now));
     }
+    PersistStep step = PersistStep.begin("analysis");
     return Effect().persist(events).thenRun(newState -> {
+      step.commit();
       publish(newState, events.size());
       if (newState.status() == Status.FINISHING) {
         stopClocks();

@@ -17,6 +17,7 @@ import dev.candor.session.InterviewSession.State;
 import dev.candor.session.InterviewSession.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,8 @@ final class SessionTasks {
   static final String ANALYSE = "analyse:";
   static final String TRANSCRIBE = "transcribe:";
   static final String SPEAK = "speak:";
+  /** The next planned question spoken into the audio store while the candidate answers the current one. */
+  static final String PREPARE = "prepare:";
 
   private final String sessionId;
   private final Interviewer interviewer;
@@ -45,7 +48,7 @@ final class SessionTasks {
   }
 
   static boolean isSpeech(String task) {
-    return task.startsWith(TRANSCRIBE) || task.startsWith(SPEAK);
+    return task.startsWith(TRANSCRIBE) || task.startsWith(SPEAK) || task.startsWith(PREPARE);
   }
 
   static SessionProblem.Work workOf(String task) {
@@ -105,6 +108,19 @@ final class SessionTasks {
     return tasks;
   }
 
+  /**
+   * The question after the one just asked, to be spoken ahead while the candidate answers; empty when the session
+   * is not voiced, or the line just spoken asks no question or the last one. A follow-up may come first: its words
+   * depend on the answer, so it is spoken when asked; the planned question then waits in the store.
+   */
+  Optional<String> upcoming(State state) {
+    if (!voiced(state) || !(state.lastSpoken() instanceof InterviewSession.QuestionAsked)
+        || state.askedCount() >= state.questions().size()) {
+      return Optional.empty();
+    }
+    return Optional.of(PREPARE + state.questions().get(state.askedCount()).id());
+  }
+
   /** What runs in the worker of {@code task}, with what it needs taken from {@code state} now. */
   Supplier<Command> work(State state, String task) {
     SessionContext context = state.context();
@@ -132,9 +148,14 @@ final class SessionTasks {
     }
     if (task.startsWith(SPEAK)) {
       long seq = Long.parseLong(task.substring(SPEAK.length()));
-      String text = SpokenText.of(state.lastSpoken(), SessionView.of(sessionId, state, voiced(state)));
+      List<String> pieces = SpokenText.pieces(state.lastSpoken(), SessionView.of(sessionId, state, voiced(state)));
       String voice = context.voice();
-      return () -> SpeechWork.speak(speech, seq, text, voice);
+      return () -> SpeechWork.speak(speech, seq, pieces, voice);
+    }
+    if (task.startsWith(PREPARE)) {
+      String text = state.question(task.substring(PREPARE.length())).text();
+      String voice = context.voice();
+      return () -> SpeechWork.prepare(speech, task, text, voice);
     }
     String questionId = task.substring(ANALYSE.length());
     Question question = state.question(questionId);

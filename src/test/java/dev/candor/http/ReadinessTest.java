@@ -45,6 +45,24 @@ class ReadinessTest {
     }
   }
 
+  @Test
+  void notReadyWhileTheSpeechEnginesWarmUp() throws Exception {
+    try (Candor node = Candor.start(TestConfigs.node(TestDatabase.fresh()))) {
+      HttpJson http = new HttpJson(node.httpPort());
+      assertEquals(200, awaitStatus(http, 200).status());
+      var classic = org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(node.system());
+      java.util.concurrent.CompletableFuture<Void> warming = new java.util.concurrent.CompletableFuture<>();
+      SpeechReadiness.register(classic, warming);
+      HttpJson.Response cold = http.get("/ready");
+      assertEquals(503, cold.status(), cold.raw());
+      assertTrue(cold.body().get("reason").asText().contains("speech engines"), cold.raw());
+      assertEquals(false, new SpeechReadiness(classic).get().toCompletableFuture().get(), "management's check agrees");
+      warming.complete(null);
+      assertEquals(200, http.get("/ready").status());
+      assertEquals(true, new SpeechReadiness(classic).get().toCompletableFuture().get());
+    }
+  }
+
   private static HttpJson.Response awaitStatus(HttpJson http, int status) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     HttpJson.Response last = http.get("/ready");

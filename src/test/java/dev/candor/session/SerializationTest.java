@@ -182,6 +182,7 @@ class SerializationTest {
         new InterviewSession.RecordingFailed("rec-1", first.id(), InterviewSession.RecordingProblem.INVALID, "not audio"),
         new InterviewSession.SpeechReady(3, "speech-ab12", "audio/mpeg"),
         new InterviewSession.SpeechRefused(3, "unknown voice"),
+        new InterviewSession.SpeechPrepared("prepare:q2"),
         new InterviewSession.RecordingAccepted("rec-1", first.id()),
         new InterviewSession.WorkFailed("report", "timeout"),
         new InterviewSession.RetryWork("report"),

@@ -120,7 +120,13 @@ class SpokenSessionTest {
     kit.<Reply>runCommand(r -> new InterviewSession.Start(SPOKEN, r));
     State asked = awaitState(s -> s.status() == Status.IN_PROGRESS && s.spoken().size() == 1);
     String firstQuestion = asked.currentQuestion().id();
-    UtteranceCheck.greetingSpoken(asked, spokenTexts.peek());
+    UtteranceCheck.greetingSpoken(asked, List.copyOf(spokenTexts), audio);
+    // While the candidate answers, the next question is spoken ahead.
+    String secondQuestion = asked.questions().get(1).text();
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      assertTrue(spokenTexts.contains(secondQuestion), "spoken so far: " + spokenTexts);
+      return null;
+    });
 
     Reply reply = record("rec-1", "I led a team of five engineers through a billing migration");
     assertInstanceOf(InterviewSession.RecordingAccepted.class, reply);
@@ -131,7 +137,11 @@ class SpokenSessionTest {
     assertEquals(4.0, answer.durationSeconds());
     assertTrue(answered.analyses().containsKey(firstQuestion));
     assertTrue(answered.recordings().isEmpty());
-    assertEquals(2, spokenTexts.size(), "each question is synthesised once: " + spokenTexts);
+    String remark = lastOf(answered, InterviewSession.QuestionAsked.class).acknowledgement();
+    String secondLine = new String(audio.load(answered.spoken().get(answered.lastSpokenSeq()).audioId()).orElseThrow().bytes(),
+        StandardCharsets.UTF_8);
+    assertEquals("mp3 of " + remark + "mp3 of " + secondQuestion, secondLine, "the remark, then the question made ahead");
+    assertEquals(spokenTexts.size(), new java.util.HashSet<>(spokenTexts).size(), "no words synthesised twice: " + spokenTexts);
 
     // Another recording for an answered question is refused.
     assertTrue(kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording("rec-again", firstQuestion, "webm", r))
@@ -248,7 +258,12 @@ class SpokenSessionTest {
     assertInstanceOf(InterviewSession.VoiceChosen.class, chosen.event());
     assertEquals("female", ((InterviewSession.Accepted) chosen.reply()).view().voice());
     State spoken = awaitState(s -> s.spoken().containsKey(s.lastSpokenSeq()));
-    assertTrue(spokenTexts.peek().endsWith(spoken.currentQuestion().text()), "the open question is spoken at once");
+    assertTrue(spokenTexts.contains(spoken.currentQuestion().text()), "the open question is spoken at once");
+    // The next question, spoken ahead, is the last thing this voice says.
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
+      assertTrue(spokenTexts.contains(spoken.questions().get(1).text()), "spoken so far: " + spokenTexts);
+      return null;
+    });
     assertTrue(kit.<Reply>runCommand(r -> new InterviewSession.ChooseVoice("female", r)).hasNoEvents(), "the same voice again");
 
     kit.<Reply>runCommand(r -> new InterviewSession.ChooseVoice(null, r));
@@ -389,9 +404,11 @@ class SpokenSessionTest {
 
   /** The greeting is spoken before the first question, in the words the voice dialect will show. */
   private static final class UtteranceCheck {
-    static void greetingSpoken(State state, String firstSpoken) {
-      assertTrue(firstSpoken.startsWith("Hello!"), firstSpoken);
-      assertTrue(firstSpoken.endsWith(state.currentQuestion().text()), firstSpoken);
+    static void greetingSpoken(State state, List<String> spoken, AudioStore audio) throws Exception {
+      assertTrue(spoken.get(0).startsWith("Hello!"), spoken.get(0));
+      assertEquals(state.currentQuestion().text(), spoken.get(1), "the greeting and the question are spoken apart");
+      byte[] line = audio.load(state.spoken().get(state.lastSpokenSeq()).audioId()).orElseThrow().bytes();
+      assertEquals("mp3 of " + spoken.get(0) + "mp3 of " + spoken.get(1), new String(line, StandardCharsets.UTF_8));
     }
   }
 

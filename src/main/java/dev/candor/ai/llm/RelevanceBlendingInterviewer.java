@@ -92,6 +92,11 @@ public final class RelevanceBlendingInterviewer implements Interviewer {
   }
 
   @Override
+  public List<String> cannedLines() {
+    return inner.cannedLines();
+  }
+
+  @Override
   public Report report(List<AnsweredQuestion> questions, Resume resume, JobPosting job) {
     return inner.report(questions, resume, job);
   }

@@ -21,6 +21,15 @@ public record Pcm(short[] samples) {
     samples = samples == null ? new short[0] : samples;
   }
 
+  /** Mono 16-bit samples at {@code rate}, resampled to {@value #SAMPLE_RATE} Hz. */
+  public static Pcm of(short[] samples, int rate) {
+    float[] floats = new float[samples.length];
+    for (int i = 0; i < samples.length; i++) {
+      floats[i] = samples[i] / 32768f;
+    }
+    return new Pcm(Resampler.toPcm(floats, floats.length, rate));
+  }
+
   public double seconds() {
     return samples.length / (double) SAMPLE_RATE;
   }

@@ -2,6 +2,7 @@ package dev.candor.ai.speech.embedded;
 
 import dev.candor.ai.speech.AudioClip;
 import dev.candor.ai.speech.SpeechException;
+import dev.candor.ai.speech.SpeechStep;
 import dev.candor.ai.speech.SpeechToText;
 import dev.candor.ai.speech.Transcript;
 import dev.candor.ai.speech.audio.AudioDecoder;
@@ -26,11 +27,16 @@ public final class EmbeddedSpeechToText implements SpeechToText {
 
   @Override
   public Transcript transcribe(AudioClip clip) throws SpeechException {
+    SpeechStep decoding = SpeechStep.begin("decode");
     Pcm pcm = decoder.decode(clip);
+    decoding.end(pcm.seconds());
     if (pcm.isSilent()) {
       throw new SpeechException(SpeechException.Kind.EMPTY_AUDIO, "The recording is silent");
     }
-    Transcript transcript = recognizer.get().recognize(pcm.samples());
+    VoskRecognizer vosk = recognizer.get();
+    SpeechStep recognition = SpeechStep.begin("recognise");
+    Transcript transcript = vosk.recognize(pcm.samples());
+    recognition.end(pcm.seconds());
     if (transcript.isEmpty()) {
       throw new SpeechException(SpeechException.Kind.EMPTY_AUDIO, "No words could be made out in the recording");
     }

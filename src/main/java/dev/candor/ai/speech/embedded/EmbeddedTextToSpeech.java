@@ -2,6 +2,7 @@ package dev.candor.ai.speech.embedded;
 
 import dev.candor.ai.speech.SpeechAudio;
 import dev.candor.ai.speech.SpeechException;
+import dev.candor.ai.speech.SpeechStep;
 import dev.candor.ai.speech.TextToSpeech;
 import java.util.Locale;
 
@@ -22,8 +23,14 @@ public final class EmbeddedTextToSpeech implements TextToSpeech {
 
   @Override
   public SpeechAudio synthesize(String text, String voiceName) throws SpeechException {
-    MarySpeaker.Speech speech = voice.speak(text, isMale(voiceName));
-    return new SpeechAudio(Mp3Encoder.encode(speech.samples(), speech.sampleRate()), "audio/mpeg");
+    boolean male = isMale(voiceName);
+    SpeechStep synthesis = SpeechStep.begin("synthesise");
+    MarySpeaker.Speech speech = voice.speak(text, male);
+    synthesis.end(speech.seconds());
+    SpeechStep encoding = SpeechStep.begin("encode");
+    byte[] mp3 = Mp3Encoder.encode(speech.samples(), speech.sampleRate());
+    encoding.end(speech.seconds());
+    return new SpeechAudio(mp3, "audio/mpeg");
   }
 
   private static boolean isMale(String voice) throws SpeechException {

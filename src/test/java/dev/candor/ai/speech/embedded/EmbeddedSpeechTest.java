@@ -41,6 +41,9 @@ class EmbeddedSpeechTest {
       double wer = WordErrorRate.of(answer, heard.text());
       assertTrue(wer <= 0.35, "WER " + wer + ": " + heard.text());
       assertTrue(heard.words().size() >= 10, "word timings: " + heard.words());
+      // Times are the clip's own, whatever the (kept) recogniser heard before it.
+      assertTrue(heard.words().get(0).startSeconds() < 1.5, "first word: " + heard.words().get(0));
+      assertTrue(heard.words().get(heard.words().size() - 1).endSeconds() <= speech.seconds(), "last word: " + heard.words());
       assertTrue(Math.abs(heard.durationSeconds() - speech.seconds()) < 0.1);
     }
   }
@@ -96,6 +99,47 @@ class EmbeddedSpeechTest {
     }
     java.util.Collections.sort(pitches);
     return pitches.get(pitches.size() / 2);
+  }
+
+  @Test
+  void aLongAnswerIsHeardInTwoHalvesAtOnceAsWellAsWhole() throws Exception {
+    String said = String.join(" ", ANSWERS) + " When the database failed at night I restored it from the backup and wrote "
+        + "a report for the whole company the next morning. In my last role I led a team of five engineers to migrate "
+        + "our billing system to a new platform, which cut deployment time by sixty percent.";
+    short[] speech = to16k(mary.speak(said, false));
+    assertTrue(speech.length >= 22 * 16_000, "long enough to be split: " + speech.length / 16_000.0 + " s");
+    VoskRecognizer oneAtATime = VoskRecognizer.load(null, Files.createTempDirectory("vosk-one"), 1, 60_000);
+    Transcript whole = oneAtATime.recognize(speech);
+    Transcript halves = vosk.recognize(speech);
+    assertTrue(WordErrorRate.of(whole.text(), halves.text()) <= 0.1, "whole: " + whole.text() + "\nhalves: " + halves.text());
+    assertTrue(WordErrorRate.of(said, halves.text()) <= 0.35, halves.text());
+    List<Transcript.TimedWord> words = halves.words();
+    for (int i = 1; i < words.size(); i++) {
+      assertTrue(words.get(i).startSeconds() >= words.get(i - 1).startSeconds(), "in order: " + words.get(i - 1) + ", " + words.get(i));
+    }
+    assertTrue(words.get(words.size() - 1).endSeconds() > speech.length / 16_000.0 - 3, "the second half keeps its place in time");
+    Transcript again = vosk.recognize(speech);
+    assertEquals(halves.text(), again.text(), "a recogniser used before hears the same words");
+    for (int i = 0; i < words.size(); i++) {
+      assertEquals(words.get(i).startSeconds(), again.words().get(i).startSeconds(), 0.01, "at the same times");
+    }
+  }
+
+  @Test
+  void aLongClipIsCutInThePauseNearestItsMiddle() {
+    short[] sound = new short[40 * 16_000];
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < sound.length; i++) {
+      sound[i] = (short) (random.nextGaussian() * 4000);
+    }
+    silence(sound, 10.0, 0.6); // quieter and longer, but too far from the middle
+    silence(sound, 22.0, 0.4);
+    double cut = VoskRecognizer.quietestNearMiddle(sound) / 16_000.0;
+    assertTrue(cut > 22.0 && cut < 22.4, "cut at " + cut + " s");
+  }
+
+  private static void silence(short[] sound, double fromSeconds, double seconds) {
+    java.util.Arrays.fill(sound, (int) (fromSeconds * 16_000), (int) ((fromSeconds + seconds) * 16_000), (short) 0);
   }
 
   @Test
