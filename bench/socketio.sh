@@ -3,13 +3,13 @@
 # question_audio, submit_answer (8 s WebM/Opus) → answer_analyzed (bench/SocketIoLatency.java, Java client), and a
 # reconnect with connection-state recovery → the first event it missed (src/test/node/seed000-recovery.mjs, the
 # Node client the seed's frontend bundles).
-# Usage: bench/socketio.sh [interviews] [answers per interview] [reconnects]
+# Usage: bench/socketio.sh [interviews] [answers per interview] [reconnects]   (CANDOR_JAR=path: another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 interviews=${1:-5}
 answers=${2:-3}
 reconnects=${3:-5}
-jar=$PWD/target/candor.jar
+jar=${CANDOR_JAR:-$PWD/target/candor.jar}
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile
 [ -d src/test/node/node_modules/socket.io-client ] || npm ci --prefix src/test/node --silent

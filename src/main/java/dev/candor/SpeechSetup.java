@@ -170,7 +170,9 @@ record SpeechSetup(String sttProvider, String ttsProvider, SpeechToText ears, Te
    * audio store, so a turn whose reply is made of them needs no synthesis. On a new database that is a few seconds
    * of synthesis per line; lines already stored (by an earlier start, or another node) cost a lookup each.
    *
-   * @return completes when the engines are warm and the lines stored (or their synthesis failed)
+   * @return completes when the node may say it is ready: for the embedded voice once the lines are stored (or
+   *     their synthesis failed); for a hosted one once the engines are warm, since a provider that is down would
+   *     hold readiness for as long as its timeouts last
    */
   CompletableFuture<Void> speakAheadWhenWarm(CompletableFuture<Void> warm, SpeechServices speech,
       List<String> interviewerLines) {
@@ -179,11 +181,12 @@ record SpeechSetup(String sttProvider, String ttsProvider, SpeechToText ears, Te
     }
     List<String> lines = new ArrayList<>(SpokenText.everyInterview());
     lines.addAll(interviewerLines);
-    return warm.thenRunAsync(() -> log.info("{} of {} common interviewer lines are spoken and stored",
+    CompletableFuture<Void> spoken = warm.thenRunAsync(() -> log.info("{} of {} common interviewer lines are spoken and stored",
         speech.prepare(voice, lines), lines.size()), runnable -> {
           Thread thread = new Thread(runnable, "speech-ahead");
           thread.setDaemon(true);
           thread.start();
         });
+    return ttsProvider.equals("embedded") ? spoken : warm;
   }
 }

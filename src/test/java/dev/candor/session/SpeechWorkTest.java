@@ -2,15 +2,13 @@ package dev.candor.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candor.ai.speech.SpeechAudio;
 import dev.candor.ai.speech.SpeechException;
 import dev.candor.ai.speech.TextToSpeech;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +16,11 @@ import org.junit.jupiter.api.Test;
 class SpeechWorkTest {
 
   private final List<String> synthesised = new CopyOnWriteArrayList<>();
-  private final Map<String, AudioStore.StoredAudio> store = new ConcurrentHashMap<>();
-  private final AudioStore audio = new AudioStore() {
-    @Override
-    public void save(String id, byte[] bytes, String contentType) {
-      store.putIfAbsent(id, new StoredAudio(bytes, contentType));
-    }
+  private final MemoryAudioStore audio = new MemoryAudioStore();
 
-    @Override
-    public Optional<StoredAudio> load(String id) {
-      return Optional.ofNullable(store.get(id));
-    }
-  };
+  private String stored(String audioId) {
+    return new String(audio.load(audioId).orElseThrow().bytes(), StandardCharsets.UTF_8);
+  }
 
   private SpeechServices speaking(String contentType) {
     TextToSpeech voice = (text, name) -> {
@@ -54,7 +45,7 @@ class SpeechWorkTest {
     assertEquals(List.of("Tell me about a conflict.", "Thank you."), synthesised, "only the remark was new");
     assertEquals(speech.lineId("female", "Thank you. Tell me about a conflict."), ready.audioId());
     assertEquals("<Thank you.><Tell me about a conflict.>",
-        new String(store.get(ready.audioId()).bytes(), StandardCharsets.UTF_8));
+        stored(ready.audioId()));
 
     SpeechWork.speak(speech, 9, List.of("Thank you.", "What would you change?"), "female");
     assertEquals(List.of("Tell me about a conflict.", "Thank you.", "What would you change?"), synthesised,
@@ -69,7 +60,7 @@ class SpeechWorkTest {
     var ready = assertInstanceOf(InterviewSession.SpeechReady.class,
         SpeechWork.speak(speech, 3, List.of("Thank you.", "Why this role?"), "female"));
     assertEquals("Thank you. Why this role?", synthesised.get(synthesised.size() - 1));
-    assertEquals("<Thank you. Why this role?>", new String(store.get(ready.audioId()).bytes(), StandardCharsets.UTF_8));
+    assertEquals("<Thank you. Why this role?>", stored(ready.audioId()));
     assertEquals("audio/wav", ready.contentType());
   }
 
@@ -81,7 +72,7 @@ class SpeechWorkTest {
     assertEquals(4, refused.seq());
     assertInstanceOf(InterviewSession.SpeechPrepared.class, SpeechWork.prepare(speech, "prepare:q3", "Why?", "nobody"));
     assertEquals(List.of(), synthesised);
-    assertEquals(Map.of(), store);
+    assertTrue(audio.isEmpty());
   }
 
   @Test

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -219,11 +218,26 @@ class SpokenSessionTest {
     assertEquals(followed.analyses().get(first).followUp(), followed.currentQuestion().text());
     assertTrue(journal().stream().anyMatch(e -> e instanceof InterviewSession.FollowUpAdded));
 
-    // A thin answer to the follow-up itself moves on to the next planned question.
+    // The planned question was spoken ahead, but the line asks the follow-up, in its own words.
+    String planned2 = asked.questions().get(1).text();
+    State voicedFollowUp = awaitState(s -> s.askedCount() == 2 && s.spoken().containsKey(s.lastSpokenSeq()));
+    assertEquals("mp3 of " + lastOf(voicedFollowUp, InterviewSession.QuestionAsked.class).acknowledgement() + "mp3 of "
+        + voicedFollowUp.currentQuestion().text(), lineAudio(voicedFollowUp));
+    assertTrue(spokenTexts.contains(planned2), "spoken ahead: " + spokenTexts);
+
+    // A thin answer to the follow-up itself moves on to the next planned question, whose audio was made before.
     record("rec-thin-again", "Not sure.");
-    State moved = awaitState(s -> s.askedCount() == 3);
+    State moved = awaitState(s -> s.askedCount() == 3 && s.spoken().containsKey(s.lastSpokenSeq()));
     assertEquals(asked.questions().get(1).id(), moved.currentQuestion().id());
     assertEquals(planned + 1, moved.questions().size());
+    assertTrue(lineAudio(moved).endsWith("mp3 of " + planned2), lineAudio(moved));
+    assertEquals(1, spokenTexts.stream().filter(planned2::equals).count(), "spoken once: " + spokenTexts);
+  }
+
+  /** The audio of the line the session spoke last, as the test voice makes it ("mp3 of " and the words). */
+  private String lineAudio(State state) throws Exception {
+    return new String(audio.load(state.spoken().get(state.lastSpokenSeq()).audioId()).orElseThrow().bytes(),
+        StandardCharsets.UTF_8);
   }
 
   @Test
@@ -410,20 +424,5 @@ class SpokenSessionTest {
       byte[] line = audio.load(state.spoken().get(state.lastSpokenSeq()).audioId()).orElseThrow().bytes();
       assertEquals("mp3 of " + spoken.get(0) + "mp3 of " + spoken.get(1), new String(line, StandardCharsets.UTF_8));
     }
-  }
-
-  private static final class MemoryAudioStore implements AudioStore {
-    private final Map<String, StoredAudio> blobs = new ConcurrentHashMap<>();
-
-    @Override
-    public void save(String id, byte[] bytes, String contentType) {
-      blobs.putIfAbsent(id, new StoredAudio(bytes, contentType));
-    }
-
-    @Override
-    public Optional<StoredAudio> load(String id) {
-      return Optional.ofNullable(blobs.get(id));
-    }
-
   }
 }

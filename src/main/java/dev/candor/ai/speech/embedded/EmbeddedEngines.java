@@ -24,7 +24,10 @@ public final class EmbeddedEngines {
       + "happen again. As a result we cut the time to deploy by forty percent and saved about two hundred hours a "
       + "year. My greatest strength is that I communicate clearly. A weakness I am working on is saying no to extra "
       + "work. I want this job because I like your company and the people I would learn from. In five years I see "
-      + "myself leading a team.";
+      + "myself leading a team. I would start by asking what the users need, then I would build a simple first "
+      + "version, measure it, and improve it step by step. When two colleagues disagreed about the plan, I met with "
+      + "each of them, we agreed on clear goals, and we shipped on time. I learned to check my assumptions early and "
+      + "to ask for feedback, and my manager asked me to train three new engineers.";
 
   // One lock each, so that a caller of one engine never waits for the other to load.
   private static final Object MARY_LOCK = new Object();

@@ -52,6 +52,8 @@ public final class VoskRecognizer {
   private static final int SPLIT_SAMPLES = 20 * (int) SAMPLE_RATE;
   private static final int CUT_WINDOW_MS = 300;
   private static final int CUT_SEARCH_SECONDS = 5;
+  /** A stretch with less than this share of the clip's mean energy is a pause. */
+  private static final double PAUSE_SHARE = 0.1;
 
   private final Model model;
   private final int maxConcurrent;
@@ -193,8 +195,8 @@ public final class VoskRecognizer {
 
   /**
    * Recognises 16 kHz mono PCM. An empty result is an answer ("" text), not an error: the caller decides. A long
-   * clip is heard in two halves at once, cut at its quietest moment near the middle, when a second recogniser is
-   * free: recognition is most of a spoken turn, and one recogniser uses one core.
+   * clip is heard in two halves at once, cut in a pause near the middle, when a second recogniser is free:
+   * recognition is most of a spoken turn, and one recogniser uses one core.
    */
   public Transcript recognize(short[] pcm16k) throws SpeechException {
     try {
@@ -208,8 +210,9 @@ public final class VoskRecognizer {
     }
     double seconds = pcm16k.length / (double) SAMPLE_RATE;
     try {
-      if (pcm16k.length >= SPLIT_SAMPLES && recognizers.tryAcquire()) {
-        return inHalves(pcm16k, seconds);
+      int cut = pcm16k.length >= SPLIT_SAMPLES ? pauseNearMiddle(pcm16k) : -1;
+      if (cut > 0 && recognizers.tryAcquire()) {
+        return inHalves(pcm16k, cut, seconds);
       }
       return transcript(List.of(hearPooled(pcm16k, 0)), seconds);
     } catch (IOException | UncheckedIOException e) {
@@ -220,8 +223,7 @@ public final class VoskRecognizer {
   }
 
   /** The second half goes to another thread, which holds (and gives back) the second recogniser's permit. */
-  private Transcript inHalves(short[] pcm16k, double seconds) throws IOException {
-    int cut = quietestNearMiddle(pcm16k);
+  private Transcript inHalves(short[] pcm16k, int cut, double seconds) throws IOException {
     CompletableFuture<Heard> second = CompletableFuture.supplyAsync(() -> {
       try {
         return hearPooled(Arrays.copyOfRange(pcm16k, cut, pcm16k.length), cut / (double) SAMPLE_RATE);
@@ -240,26 +242,29 @@ public final class VoskRecognizer {
   }
 
   /**
-   * Where to cut a clip in two: the middle of its quietest {@value #CUT_WINDOW_MS} ms within a few seconds of its
-   * middle, so the cut falls in a pause between words rather than through one.
+   * Where to cut a clip in two: the middle of its quietest {@value #CUT_WINDOW_MS} ms within a fifth of its length
+   * (at most {@value #CUT_SEARCH_SECONDS} s) of its middle, so the cut falls in a pause between words; -1 when that
+   * stretch is not a pause (louder than a tenth of the clip's mean energy), and the clip is heard whole.
    */
-  static int quietestNearMiddle(short[] pcm) {
+  static int pauseNearMiddle(short[] pcm) {
     int frame = (int) SAMPLE_RATE / 100;
     int window = CUT_WINDOW_MS / 10;
     int frames = pcm.length / frame;
-    int reach = CUT_SEARCH_SECONDS * 100;
+    int reach = Math.min(CUT_SEARCH_SECONDS * 100, frames / 5);
     int from = Math.max(0, frames / 2 - reach);
     int to = Math.min(frames - window, frames / 2 + reach);
     if (to < from) {
-      return pcm.length / 2;
+      return -1;
     }
     double[] energy = new double[frames];
-    for (int f = from; f < Math.min(frames, to + window); f++) {
+    double total = 0;
+    for (int f = 0; f < frames; f++) {
       for (int i = f * frame; i < (f + 1) * frame; i++) {
         energy[f] += (double) pcm[i] * pcm[i];
       }
+      total += energy[f];
     }
-    int best = frames / 2;
+    int best = -1;
     double least = Double.MAX_VALUE;
     for (int f = from; f <= to; f++) {
       double sum = 0;
@@ -271,7 +276,7 @@ public final class VoskRecognizer {
         best = f + window / 2;
       }
     }
-    return best * frame;
+    return least <= PAUSE_SHARE * window * total / frames ? best * frame : -1;
   }
 
   /**
