@@ -7,9 +7,9 @@ import dev.candor.ai.llm.LlmSettings;
 import dev.candor.ai.llm.RelevanceBlendingInterviewer;
 import dev.candor.http.Cors;
 import dev.candor.http.DatabaseReadiness;
-import dev.candor.http.SpeechReadiness;
 import dev.candor.http.ErrorHandling;
 import dev.candor.http.HttpServer;
+import dev.candor.http.SpeechReadiness;
 import dev.candor.http.auth.Accounts;
 import dev.candor.http.auth.Tokens;
 import dev.candor.http.rest.AnalyzeAnswerRoutes;
@@ -158,7 +158,7 @@ public final class Candor implements AutoCloseable {
     system.getWhenTerminated().thenRun(() -> closeQuietly(database));
     try {
       DatabaseReadiness.register(Adapter.toClassic(system), database);
-      // Registered before the port opens, so /ready never says yes to a node whose engines are still cold.
+      // Started, and registered for readiness, before the port opens: /ready never says yes while the engines are cold.
       CompletableFuture<Void> warm = speechSetup.warmUpInBackground(relevanceWeight == 0 ? () -> { } : AnswerRelevance::shared);
       if (!kubernetes) {
         joinCluster(system, seedNodes);
