@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import dev.candor.ai.speech.SpeechAudio;
 import dev.candor.ai.speech.TextToSpeech;
-import dev.candor.session.AudioStore;
 import dev.candor.session.SpeechServices;
 import dev.candor.session.SpokenText;
+import dev.candor.testing.MemoryAudioStore;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +24,6 @@ class SpeechSetupTest {
 
   private final CountDownLatch voiceFree = new CountDownLatch(1);
   private final List<String> spoken = new CopyOnWriteArrayList<>();
-  private final Map<String, AudioStore.StoredAudio> stored = new ConcurrentHashMap<>();
 
   @Test
   void readinessWaitsForTheCommonLinesWithTheEmbeddedVoiceOnly() throws Exception {
@@ -39,18 +36,7 @@ class SpeechSetupTest {
       spoken.add(text);
       return new SpeechAudio(text.getBytes(StandardCharsets.UTF_8), "audio/mpeg");
     };
-    AudioStore store = new AudioStore() {
-      @Override
-      public void save(String id, byte[] bytes, String contentType) {
-        stored.putIfAbsent(id, new StoredAudio(bytes, contentType));
-      }
-
-      @Override
-      public Optional<StoredAudio> load(String id) {
-        return Optional.ofNullable(stored.get(id));
-      }
-    };
-    SpeechServices speech = new SpeechServices(null, busyVoice, "test", store);
+    SpeechServices speech = new SpeechServices(null, busyVoice, "test", new MemoryAudioStore());
     CompletableFuture<Void> warm = CompletableFuture.completedFuture(null);
 
     CompletableFuture<Void> embedded = setup("embedded", true).speakAheadWhenWarm(warm, speech, List.of("Thanks, that helps."));

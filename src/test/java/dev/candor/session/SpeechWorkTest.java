@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.candor.ai.speech.SpeechAudio;
 import dev.candor.ai.speech.SpeechException;
 import dev.candor.ai.speech.TextToSpeech;
+import dev.candor.testing.MemoryAudioStore;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

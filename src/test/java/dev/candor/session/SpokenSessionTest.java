@@ -17,6 +17,7 @@ import dev.candor.session.InterviewSession.SessionContext;
 import dev.candor.session.InterviewSession.State;
 import dev.candor.session.InterviewSession.Status;
 import dev.candor.testing.GatedInterviewer;
+import dev.candor.testing.MemoryAudioStore;
 import dev.candor.testing.MutableClock;
 import dev.candor.testing.SampleData;
 import dev.candor.testing.TestConfigs;

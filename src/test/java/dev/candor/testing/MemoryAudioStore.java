@@ -1,11 +1,12 @@
-package dev.candor.session;
+package dev.candor.testing;
 
+import dev.candor.session.AudioStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The audio table in memory, for sessions tested without a database. */
-final class MemoryAudioStore implements AudioStore {
+public final class MemoryAudioStore implements AudioStore {
   private final Map<String, StoredAudio> blobs = new ConcurrentHashMap<>();
 
   @Override
@@ -18,7 +19,7 @@ final class MemoryAudioStore implements AudioStore {
     return Optional.ofNullable(blobs.get(id));
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return blobs.isEmpty();
   }
 }
