@@ -27,13 +27,19 @@ final class ContactExtractor {
   private static final Pattern SEPARATORS = Pattern.compile(
       "\\s*[|•·▪●◦♦◆★✉☎✆]\\s*|\\s+[-–—]\\s+|\\s*[–—]\\s*|\\s{2,}|\\s*[\\uE000-\\uF8FF]\\s*");
   private static final Pattern NAME_LABEL = Pattern.compile("(?i)^\\s*(?:full\\s+)?name\\s*[:\\-]\\s*(.{2,60})$");
+  /** Letters after a name: "RN", "MBA", "PhD", "MEDSURG-BC", "CPA". */
+  private static final Pattern CREDENTIAL = Pattern.compile("\\p{Lu}[\\p{Lu}\\d-]{1,11}|Ph\\.?D\\.?|M\\.?D\\.?|Jr\\.?|Sr\\.?|MSc|BSc|MEng");
   private static final Pattern NAME_TOKEN = Pattern.compile("\\p{Lu}[\\p{L}'’.\\-]*|\\p{Lu}\\.");
   private static final Set<String> PARTICLES = Set.of("de", "da", "del", "della", "der", "van", "von", "la", "le",
       "di", "du", "bin", "binti", "al", "el", "dos", "das", "y", "ter", "ten");
   private static final Set<String> NOT_NAME_WORDS = Set.of("resume", "résumé", "curriculum", "vitae", "cv", "updated",
       "page", "contact", "profile", "summary", "objective", "phone", "email", "address", "portfolio", "references",
       "university", "college", "institute", "school", "inc", "llc", "ltd", "corp", "company", "street", "avenue",
-      "road", "welcome", "linkedin", "github", "experience", "education", "skills", "projects", "present");
+      "road", "welcome", "linkedin", "github", "experience", "education", "skills", "projects", "present",
+      // words of section headings a résumé may add ("Key Qualifications", "Personal Particulars")
+      "qualifications", "particulars", "highlights", "information", "details", "achievements", "accomplishments",
+      "interests", "languages", "certifications", "licenses", "memberships", "activities", "competencies",
+      "expertise", "history", "background", "statement", "overview", "key", "personal", "professional", "career");
   static final Set<String> US_STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID",
       "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
       "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
@@ -199,6 +205,10 @@ final class ContactExtractor {
     return null;
   }
 
+  /** A US ZIP code, a Canadian postal code ("Z9Y 8X7") or a British postcode ("SW1A 1AA") after the region. */
+  private static final Pattern POSTAL_CODE = Pattern.compile(
+      "\\s+(?:\\d{5}(?:-\\d{4})?|\\p{Lu}\\d\\p{Lu}\\s?\\d\\p{Lu}\\d|\\p{Lu}{1,2}\\d[\\p{Lu}\\d]?\\s?\\d\\p{Lu}{2})$");
+
   /** "San Francisco, CA", "London, UK", "123 Main St, Anywhere, USA", "Mountain View, CA 94043". */
   static boolean isLocation(String s) {
     if (s == null || s.length() > 70 || s.indexOf(',') < 0 || s.indexOf('@') >= 0) {
@@ -208,7 +218,7 @@ final class ContactExtractor {
     if (parts.length > 5) {
       return false;
     }
-    String last = parts[parts.length - 1].strip().replaceAll("\\s+\\d{5}(?:-\\d{4})?$", "");
+    String last = POSTAL_CODE.matcher(parts[parts.length - 1].strip()).replaceFirst("");
     if (!isRegion(last)) {
       return false;
     }
@@ -225,6 +235,14 @@ final class ContactExtractor {
       }
     }
     return true;
+  }
+
+  private static final Pattern CITY_AND_REGION = Pattern.compile("(?:\\p{Lu}[\\p{L}.'’-]*\\s){1,3}(\\p{Lu}{2})");
+
+  /** "Peterborough ON", "Fort Thomas KY": a city and a state or province code, no comma between them. */
+  static boolean isCityAndRegion(String s) {
+    Matcher m = CITY_AND_REGION.matcher(s.strip());
+    return m.matches() && US_STATES.contains(m.group(1));
   }
 
   /** "CA", "USA", "United Kingdom", "Türkiye". */
@@ -255,6 +273,14 @@ final class ContactExtractor {
       List<String> segs = segments(line);
       if (!segs.isEmpty() && looksLikeName(segs.get(0))) {
         return properCase(segs.get(0));
+      }
+      String withComma = segs.isEmpty() ? null : nameWithComma(segs.get(0));
+      if (withComma != null) {
+        return withComma;
+      }
+      String beforePlace = nameBeforePlace(line, email);
+      if (beforePlace != null) {
+        return beforePlace;
       }
     }
     // a name printed after a sidebar (LinkedIn's export), told by the headline under it: "Senior Events Manager at ..."
@@ -290,6 +316,54 @@ final class ContactExtractor {
       }
     }
     return null;
+  }
+
+  /**
+   * "Carol Summers, RN, MEDSURG-BC": the name before its credentials; "Man Hoe Keung, Jonathan": a family name first,
+   * the given name after the comma, kept as printed.
+   */
+  private static String nameWithComma(String segment) {
+    int comma = segment.indexOf(',');
+    if (comma < 0 || !looksLikeName(segment.substring(0, comma).strip())) {
+      return null;
+    }
+    String head = segment.substring(0, comma).strip();
+    String[] tail = segment.substring(comma + 1).split("\\s*,\\s*|\\s+");
+    boolean credentials = true;
+    boolean givenName = tail.length <= 2;
+    for (String t : tail) {
+      String token = t.strip();
+      if (token.isEmpty()) {
+        continue;
+      }
+      credentials &= CREDENTIAL.matcher(token).matches();
+      givenName &= NAME_TOKEN.matcher(token).matches() && !token.equals(token.toUpperCase(Locale.ROOT))
+          && !NOT_NAME_WORDS.contains(token.toLowerCase(Locale.ROOT));
+    }
+    if (credentials) {
+      return properCase(head);
+    }
+    return givenName ? head + ", " + segment.substring(comma + 1).strip() : null;
+  }
+
+  /**
+   * "Jaya Chaudhari Nurse City, ON Z9Y 8X7": a name and an address run together when a PDF puts them on one line. The
+   * name is the leading words the e-mail address spells (jayachaudhari1@...), at least two.
+   */
+  private static String nameBeforePlace(String line, String email) {
+    if (email == null || !isLocation(line.strip())) {
+      return null;
+    }
+    String local = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT);
+    String[] tokens = line.strip().split("\\s+");
+    int spelled = 0;
+    while (spelled < tokens.length && spelled < 4
+        && local.contains(tokens[spelled].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", ""))
+        && NAME_TOKEN.matcher(tokens[spelled]).matches()) {
+      spelled++;
+    }
+    String name = String.join(" ", java.util.Arrays.copyOf(tokens, spelled));
+    return spelled >= 2 && looksLikeName(name) ? properCase(name) : null;
   }
 
   static boolean looksLikeName(String s) {

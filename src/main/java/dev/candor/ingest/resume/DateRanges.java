@@ -34,13 +34,21 @@ final class DateRanges {
       "(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date)(?![a-z])";
   private static final String SEP = "(?:\\s{0,3}[-–—‒―~→]{1,2}\\s{0,3}|\\s{1,3}(?:to|until|till|through|thru)\\s{1,3})";
 
+  private static final Pattern YEAR_P = Pattern.compile(YEAR);
   private static final Pattern POINT_P = Pattern.compile(POINT, Pattern.CASE_INSENSITIVE);
   private static final Pattern RANGE_P =
       Pattern.compile("(" + POINT + ")" + SEP + "(" + POINT + "|" + OPEN_END + ")", Pattern.CASE_INSENSITIVE);
-  /** "Duration: 6 months", "2 years 10 months": a length of time, not a date. */
+  /** "Jan. – Apr. 2022": two months of one year, the year printed once, after the second. */
+  private static final Pattern MONTHS_OF_A_YEAR_P = Pattern.compile(
+      "(?<![a-z])(" + MONTH + ")" + SEP + "(" + MONTH + "\\s{0,2}" + YEAR + ")", Pattern.CASE_INSENSITIVE);
+  /** "Summer 2020, 2021": the same season of several years. */
+  private static final Pattern YEARS_P = Pattern.compile(
+      "(?<![a-z])(?:" + MONTH + "|" + SEASON + ")\\s{0,2}" + YEAR + "(?:\\s?(?:,|and|&)\\s{1,2}" + YEAR + ")+",
+      Pattern.CASE_INSENSITIVE);
+  /** "Duration: 6 months", "2 years 10 months", a placement's "300 hours": a length of time, not a date. */
   private static final Pattern LENGTH_P =
-      Pattern.compile("^\\(?\\d{1,2}\\+?\\s?(?:years?|yrs?|months?|mos?|weeks?)(?:,?\\s{1,3}\\d{1,2}\\s?(?:months?|mos?))?\\)?$",
-          Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^\\(?(?:\\d{1,2}\\+?\\s?(?:years?|yrs?|months?|mos?|weeks?)(?:,?\\s{1,3}\\d{1,2}\\s?(?:months?|mos?))?"
+          + "|\\d{1,4}\\+?\\s?(?:hours?|hrs?|days?))\\)?$", Pattern.CASE_INSENSITIVE);
   /** A start date followed by a dash at the end of a line ("June 2022 –"): the range continues below. */
   private static final Pattern DANGLING_P =
       Pattern.compile("(?:" + POINT + ")\\s{0,3}[-–—]\\s*$", Pattern.CASE_INSENSITIVE);
@@ -67,6 +75,19 @@ final class DateRanges {
     if (m.find()) {
       return new Found(m.group().trim(), m.group(1).trim(), m.group(2).trim(), m.start(), m.end());
     }
+    m = MONTHS_OF_A_YEAR_P.matcher(line);
+    if (m.find()) {
+      String end = m.group(2).trim();
+      String year = end.substring(end.length() - 4);
+      return new Found(m.group().trim(), m.group(1).trim() + " " + year, end, m.start(), m.end());
+    }
+    m = YEARS_P.matcher(line);
+    if (m.find()) {
+      String years = m.group().trim();
+      Matcher firstYear = YEAR_P.matcher(years);
+      firstYear.find();
+      return new Found(years, years.substring(0, firstYear.end()), years.substring(years.length() - 4), m.start(), m.end());
+    }
     return null;
   }
 
@@ -83,7 +104,7 @@ final class DateRanges {
     return last;
   }
 
-  /** "6 months", "2 years 10 months": a printed length of time. */
+  /** "6 months", "2 years 10 months", "300 hours": a printed length of time. */
   static boolean isLength(String text) {
     return text != null && text.length() < 40 && LENGTH_P.matcher(text.trim()).matches();
   }

@@ -34,8 +34,10 @@ final class ResumeEducation {
       for (String part : ResumeFields.split(e.head).parts()) {
         Matcher s = SHORT_DEGREE.matcher(part);
         if (degree == null && LONG_DEGREE.matcher(part).find()) {
-          degree = part;
-          field = fieldOf(part);
+          // "Bachelor of Science: Nursing"
+          int colon = part.indexOf(':');
+          degree = colon > 0 ? part.substring(0, colon).strip() : part;
+          field = colon > 0 ? ResumeText.blankToNull(part.substring(colon + 1)) : fieldOf(part);
         } else if (degree == null && s.find()) {
           degree = s.group().strip();
           String remainder = part.substring(s.end()).strip().replaceFirst("(?i)^(?:in|of)\\s+", "");

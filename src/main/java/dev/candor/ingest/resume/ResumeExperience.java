@@ -27,9 +27,16 @@ final class ResumeExperience {
           company = only;
         }
       } else if (parts.size() >= 2) {
-        int p = best(parts, -1, true);
+        // with no title word anywhere, the printed order decides: "Mental Health, Inpatient Unit, PRHC" is title first
+        int p = parts.stream().allMatch(part -> ResumeFields.titleScore(part) == 0) ? 0 : best(parts, -1, true);
         position = parts.get(p);
-        company = parts.get(best(parts, p, false));
+        int c = best(parts, p, false);
+        company = parts.get(c);
+        if (c + 1 < parts.size() && c + 1 != p && ResumeFields.companyScore(parts.get(c + 1)) > 0
+            && ResumeFields.titleScore(parts.get(c + 1)) == 0) {
+          // a name with a comma in it: "University of California, Hastings College of the Law"
+          company = company + ", " + parts.get(c + 1);
+        }
       }
       List<String> bullets = e.texts(ResumeEntries.Type.BULLET);
       List<String> other = new ArrayList<>();
@@ -131,7 +138,8 @@ final class ResumeExperience {
       }
       int t = ResumeFields.titleScore(parts.get(i));
       int c = ResumeFields.companyScore(parts.get(i));
-      int score = title ? t - c : c - t;
+      // "Palliative Care Unit" names a part of the employer printed beside it, not the employer
+      int score = title ? t - c : c - t - (ResumeFields.isPartOfOrganisation(parts.get(i)) ? 3 : 0);
       if (score > bestScore) {
         best = i;
         bestScore = score;

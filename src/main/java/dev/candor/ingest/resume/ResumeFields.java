@@ -2,6 +2,7 @@ package dev.candor.ingest.resume;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +16,9 @@ final class ResumeFields {
   record Fields(List<String> parts, String location) {}
 
   private static final Pattern STRONG = Pattern.compile(
-      "\\s*[|•·▪●◦♦◆]\\s*|\\s+[-–—]\\s+|\\s*[–—]\\s*(?=\\p{Lu})|\\s{3,}|\\s+/\\s+|\\s*[\\uE000-\\uF8FF]\\s*"
-          + "|\\s+(?:at|@)\\s+");
+      "\\s*[|•·▪●◦♦◆]\\s*|\\s+[-–—]\\s+|\\s*[–—]\\s*(?=\\p{Lu})|\\s{3,}|\\s+/\\s+|\\s*[\\uE000-\\uF8FF]\\s*");
+  /** "Software Engineer at Google": split only after a job title ("St. Joseph's at Fleming" is one name). */
+  private static final Pattern AT = Pattern.compile("\\s+(?:at|@)\\s+");
   private static final Pattern TITLE_WORDS = Pattern.compile(
       "(?i)\\b(?:engineer|engineers|developer|programmer|manager|accountant|intern|internship|assistant|analyst"
           + "|director|lead|consultant|specialist|coordinator|designer|architect|scientist|officer|cto|ceo|cfo|coo"
@@ -36,6 +38,8 @@ final class ResumeFields {
           + "|industries|enterprises|media|networks|software|health|healthcare|government|department|ministry"
           + "|council|association|society|center|centre|firm|store|restaurant|hotel|airlines|motors|energy"
           + "|pharmaceuticals|insurance|bureau|authority|district|church|startup)\\b\\.?");
+  private static final Pattern PART_OF_ORGANISATION = Pattern.compile(
+      "(?i)\\b(?:unit|ward|wing|department|dept|division|team|branch|office)\\.?$");
   private static final Pattern GPA = Pattern.compile("(?i)\\bgpa\\b|\\bcgpa\\b|\\b\\d\\.\\d{1,2}\\s?/\\s?\\d");
   private static final Pattern LEGAL_SUFFIX = Pattern.compile(
       "(?i)^(?:inc|llc|ltd|corp|co|gmbh|ag|plc|s\\.a|pvt\\.? ltd|l\\.l\\.c)\\.?$");
@@ -55,9 +59,10 @@ final class ResumeFields {
       line = line.replaceAll("[()]\\s*[()]", " ");
       List<String> strong = new ArrayList<>();
       for (String s : STRONG.split(line)) {
-        String t = ResumeText.trimPunct(s);
-        if (!t.isEmpty()) {
-          strong.add(t);
+        for (String t : splitAtTitle(ResumeText.trimPunct(s))) {
+          if (!t.isEmpty()) {
+            strong.add(t);
+          }
         }
       }
       for (String s : strong) {
@@ -67,7 +72,12 @@ final class ResumeFields {
         while (r - 1 >= 1 && ContactExtractor.isRegion(pieces.get(r - 1))) {
           r--;
         }
-        if (r < pieces.size()) {
+        if (r == pieces.size() && r >= 2 && ContactExtractor.isCityAndRegion(pieces.get(r - 1))) {
+          // "..., Peterborough ON": a city and a province code without the comma
+          location = location == null ? pieces.get(r - 1) : location;
+          pieces = pieces.subList(0, r - 1);
+          found = true;
+        } else if (r < pieces.size()) {
           // a trailing "City, ST" / "City, ST, Country" run of pieces is a location
           int city = r - 1;
           String loc = String.join(", ", pieces.subList(city, pieces.size()));
@@ -102,6 +112,17 @@ final class ResumeFields {
       }
     }
     return new Fields(parts, location);
+  }
+
+  private static List<String> splitAtTitle(String s) {
+    Matcher at = AT.matcher(s);
+    while (at.find()) {
+      String before = s.substring(0, at.start());
+      if (titleScore(before.substring(before.lastIndexOf(',') + 1)) > 0) {
+        return List.of(ResumeText.trimPunct(before), ResumeText.trimPunct(s.substring(at.end())));
+      }
+    }
+    return List.of(s);
   }
 
   /** Splits on commas outside parentheses, re-attaching legal suffixes ("ABC Company, Inc."). */
@@ -139,6 +160,11 @@ final class ResumeFields {
       }
     }
     return false;
+  }
+
+  /** "Palliative Care Unit", "Cardiology Ward", "Sales Department": a part of an organisation. */
+  static boolean isPartOfOrganisation(String s) {
+    return PART_OF_ORGANISATION.matcher(s).find();
   }
 
   /** How much the text reads as a job title; its last word ("Research Intern") counts most. */

@@ -23,6 +23,10 @@ public final class ResumeParser {
   private static final Pattern CONTACT_BITS = Pattern.compile(
       "(?i)@|linkedin|github|https?://|www\\.|\\(\\d{3}\\)|\\d{3}[-.\\s]\\d{3}[-.\\s]\\d{4}");
 
+  private static final Pattern CREDENTIAL_END = Pattern.compile(
+      "(?i)\\b(?:training|testing|certification|certificate|certified|licen[cs]e|awareness|course|diploma)$"
+          + "|\\(\\p{Lu}[\\p{Lu}\\d-]{1,11}\\)$");
+
   private ResumeParser() {}
 
   /** Parses resume text; {@code rawText} of the result is the input. Never throws. */
@@ -66,7 +70,7 @@ public final class ResumeParser {
         case EDUCATION -> education.addAll(ResumeEducation.parse(s.lines(), width));
         case SKILLS -> addAllNew(skills, SkillList.parse(s.lines()));
         case PROJECTS -> projects.addAll(ResumeProjects.parse(s.lines(), width));
-        case CERTIFICATIONS -> certifications.addAll(items(s.lines(), 0));
+        case CERTIFICATIONS -> certifications.addAll(credentials(items(s.lines(), 0)));
         default -> {
         }
       }
@@ -114,6 +118,29 @@ public final class ResumeParser {
         continue;
       }
       out.add(t);
+    }
+    return out;
+  }
+
+  /**
+   * Certificates as single items: a year printed after one ("Standard First Aid   2022") is dropped, and a line that lists
+   * several ("AODA Training, WHMIS Training") is split when every piece reads as a credential on its own, so "Oracle
+   * Certified Professional, Java SE 8 Programmer" stays whole.
+   */
+  private static List<String> credentials(List<String> items) {
+    List<String> out = new ArrayList<>();
+    for (String item : items) {
+      DateRanges.Found date = DateRanges.find(item);
+      String text = item;
+      if (date != null && date.to() == item.length() && date.from() > 0) {
+        text = ResumeText.trimPunct(item.substring(0, date.from()));
+      }
+      List<String> pieces = ResumeFields.commaPieces(text);
+      if (pieces.size() > 1 && pieces.stream().allMatch(p -> CREDENTIAL_END.matcher(p).find())) {
+        out.addAll(pieces);
+      } else {
+        out.add(text);
+      }
     }
     return out;
   }

@@ -95,8 +95,14 @@ final class SectionSplitter {
     List<Section> out = new ArrayList<>();
     Section current = new Section(Kind.HEADER, "", new ArrayList<>());
     out.add(current);
+    boolean capitalHeadings = capitalHeadings(lines);
+    boolean afterFirstHeading = false;
     for (String line : lines) {
       Heading h = heading(line);
+      if (h == null && capitalHeadings && afterFirstHeading && current.kind() != Kind.SKILLS && isCapitalHeading(line)) {
+        h = new Heading(Kind.OTHER, line.strip(), "");
+      }
+      afterFirstHeading |= h != null;
       if (h != null) {
         current = new Section(h.kind, h.text, new ArrayList<>());
         out.add(current);
@@ -111,6 +117,47 @@ final class SectionSplitter {
   }
 
   private record Heading(Kind kind, String text, String rest) {}
+
+  /**
+   * Whether the document prints its known section headings in capitals ("EDUCATION", "CLINICAL PLACEMENTS"): then
+   * another short line of words in capitals is a heading too ("ACADEMIC ACHIEVEMENTS", "PROFESSIONAL MEMBERSHIPS"), of a
+   * section Candor does not read, and its lines are not taken into the section above it.
+   */
+  private static boolean capitalHeadings(List<String> lines) {
+    int capital = 0;
+    int other = 0;
+    for (String line : lines) {
+      Heading h = heading(line);
+      if (h != null && h.rest().isEmpty()) {
+        if (isCapitals(line)) {
+          capital++;
+        } else {
+          other++;
+        }
+      }
+    }
+    return capital >= 2 && other == 0;
+  }
+
+  private static boolean isCapitalHeading(String line) {
+    String t = line.strip();
+    int words = ResumeText.words(t);
+    // one word in capitals is more often an item ("SQL", "AWS") than a heading
+    return words >= 2 && words <= 5 && t.length() <= 40 && isCapitals(t) && t.chars().noneMatch(Character::isDigit)
+        && t.matches("[\\p{Lu} &'’/-]+") && ResumeFields.titleScore(t) == 0 && ResumeFields.companyScore(t) == 0;
+  }
+
+  private static boolean isCapitals(String line) {
+    boolean letter = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letter |= Character.isLetter(c);
+    }
+    return letter;
+  }
 
   /** Whether the line opens a section. */
   static boolean isHeading(String line) {

@@ -502,6 +502,119 @@ class ResumeParserTest {
   }
 
   @Test
+  void monthsOfOneYearAndTheSameSeasonOfSeveralYearsAreDates() {
+    DateRanges.Found months = DateRanges.find("Consolidation, PRHC, Peterborough ON     Jan. – Apr. 2022");
+    assertEquals("Jan. – Apr. 2022", months.text());
+    assertEquals("Jan. 2022", months.start(), "the year printed once belongs to both months");
+    assertEquals("Apr. 2022", months.end());
+    DateRanges.Found summers = DateRanges.find("Camp Counsellor, Camp Fun, Brantford ON   Summer 2018, 2019");
+    assertEquals("Summer 2018, 2019", summers.text());
+    assertEquals("Summer 2018", summers.start());
+    assertEquals("2019", summers.end());
+    assertNull(DateRanges.find("Grew revenue in May and June"), "months without a year are no dates");
+    assertTrue(DateRanges.isLength("300 hours"));
+    assertTrue(DateRanges.isLength("2 years 10 months"));
+    assertTrue(!DateRanges.isLength("300 patients"));
+  }
+
+  @Test
+  void placementLinesReadAsTitleUnitEmployerPlaceAndDates() {
+    // A Word résumé of a nursing student: "Type, hours, Unit, Employer, City PR" and the dates at the right margin.
+    Resume r = ResumeParser.parse("""
+        Jaya Chaudhari
+        jaya@example.com
+        CLINICAL PLACEMENTS
+        Consolidation, 300 hours, Palliative Care Unit, PRHC, Peterborough ON             Jan. – Apr. 2022
+        • Maintained a full RN work load in providing primary care to terminally ill patients through
+        treating symptoms, bedsores, rashes, and wounds to increase the patient's quality of life
+        Mental Health, 144 hours, Inpatient Mental Health Unit, PRHC, Peterborough ON May – Jul. 2020
+        • Practiced charting, performed vitals, conducted rounds, and observed nurses during care
+        Long-Term Care, 72 hours, St. Joseph's at Fleming, Peterborough ON              Jan. – Apr. 2019
+        • Provided support for clients with bathing, toileting, feeding, and morning and evening care
+        OTHER WORK EXPERIENCE
+        Personal Support Worker, Fairhaven Long-Term Care Home, Peterborough ON      Summer 2020, 2021
+        • Ensured daily care needs of residents with various health concerns and independence levels
+        """);
+    List<Resume.Experience> jobs = r.experience();
+    assertEquals(4, jobs.size(), jobs.toString());
+    assertAll(
+        () -> assertEquals("Consolidation", jobs.get(0).position()),
+        () -> assertEquals("PRHC", jobs.get(0).company(), "the employer after the unit"),
+        () -> assertEquals("Jan. – Apr. 2022", jobs.get(0).duration()),
+        () -> assertEquals(1, jobs.get(0).highlights().size(), "a wrapped bullet is one bullet"),
+        () -> assertEquals("Mental Health", jobs.get(1).position(), "with no title word the first part is the title"),
+        () -> assertEquals("PRHC", jobs.get(1).company()),
+        () -> assertEquals("May – Jul. 2020", jobs.get(1).duration(), "a date right after the place"),
+        () -> assertEquals("St. Joseph's at Fleming", jobs.get(2).company(), "'at' after no title is part of a name"),
+        () -> assertEquals("Long-Term Care", jobs.get(2).position()),
+        () -> assertEquals("Personal Support Worker", jobs.get(3).position()),
+        () -> assertEquals("Fairhaven Long-Term Care Home", jobs.get(3).company()),
+        () -> assertEquals("Summer 2020, 2021", jobs.get(3).duration()));
+    assertEquals("Software Engineer", ResumeParser.parse("""
+        EXPERIENCE
+        Software Engineer at Google   2019 - 2021
+        • Built things
+        """).experience().get(0).position(), "'at' after a title still splits");
+  }
+
+  @Test
+  void headingsInCapitalsLikeTheKnownOnesCloseTheSectionAbove() {
+    Resume r = ResumeParser.parse("""
+        Jaya Chaudhari
+        jaya@example.com
+        EDUCATION
+        Bachelor of Science: Nursing, Trent University, Peterborough ON     Sep. 2019 – Apr. 2022
+        CERTIFICATIONS AND TRAINING
+        • Standard First Aid with CPR-HCP Recertification          2022
+        • AODA Training, WHMIS Training, Ministry of Labour Health and Safety Awareness      2020
+        • Oracle Certified Professional, Java SE 8 Programmer
+        ACADEMIC ACHIEVEMENTS
+        Dean's Honour Roll: Annual award for attaining an average over 80%         2020 – 2022
+        SKILLS
+        SQL
+        HTML
+        """);
+    assertEquals(List.of("Standard First Aid with CPR-HCP Recertification", "AODA Training", "WHMIS Training",
+        "Ministry of Labour Health and Safety Awareness", "Oracle Certified Professional, Java SE 8 Programmer"),
+        r.certifications(), "an award under a heading in capitals is not a certificate");
+    assertEquals(List.of("SQL", "HTML"), r.skills(), "a single word in capitals is an item, not a heading");
+    Resume.Education school = r.education().get(0);
+    assertEquals("Bachelor of Science", school.degree());
+    assertEquals("Nursing", school.field());
+    assertEquals("Trent University", school.institution());
+    assertEquals("2022", school.year());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "Carol Summers, RN, MEDSURG-BC; Carol Summers",
+      "Man Hoe Keung, Jonathan; Man Hoe Keung, Jonathan",
+      "Jaya Chaudhari Nurse City, ON Z9Y 8X7; Jaya Chaudhari"})
+  void namesPrintedWithMoreOnTheirLine(String line, String name) {
+    Resume r = ResumeParser.parse("""
+        %s
+        (999) 876-5432 | jayachaudhari1@example.com
+        Key Qualifications
+        Proficient in delivering comprehensive nursing care.
+        EXPERIENCE
+        Nurse | Hospital | 2019 - 2021
+        """.formatted(line));
+    assertEquals(name, r.name());
+  }
+
+  @Test
+  void aNameAndAnAddressOnOneLineAreToldApartByTheEmail() {
+    Resume r = ResumeParser.parse("""
+        Jaya Chaudhari Nurse City, ON Z9Y 8X7
+        (999) 876-5432 | Jayachaudhari1@example.com
+        EDUCATION
+        BSc Nursing, Trent University, 2022
+        """);
+    assertEquals("Jaya Chaudhari", r.name());
+    assertTrue(r.location().endsWith("Nurse City, ON Z9Y 8X7"), r.location());
+  }
+
+  @Test
   void emptyAndBlankInputGiveAnEmptyResume() {
     for (String text : new String[] {null, "", "   \n\n\t "}) {
       Resume r = ResumeParser.parse(text);
