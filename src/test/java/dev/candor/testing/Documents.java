@@ -93,22 +93,36 @@ public final class Documents {
    * DOCX (`.ci/run` installs it: `apt-get install libreoffice-writer-nogui`).
    */
   public static byte[] doc(List<String> paragraphs, List<String> tableCells) throws IOException, InterruptedException {
+    return wordDoc("resume.docx", docx(paragraphs, tableCells));
+  }
+
+  /**
+   * A Word 97 .doc written by LibreOffice from HTML, for layouts POI cannot write: several paragraphs in one table
+   * cell, bulleted lists, manual line breaks ({@code <br>}).
+   */
+  public static byte[] docFromHtml(String html) throws IOException, InterruptedException {
+    return wordDoc("resume.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8), "--infilter=HTML (StarWriter)");
+  }
+
+  private static byte[] wordDoc(String name, byte[] content, String... options) throws IOException, InterruptedException {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("candor-doc");
     try {
-      java.nio.file.Path docx = dir.resolve("resume.docx");
-      java.nio.file.Files.write(docx, docx(paragraphs, tableCells));
+      java.nio.file.Path source = dir.resolve(name);
+      java.nio.file.Files.write(source, content);
       // Its own profile folder, so that a LibreOffice already running for the user does not take the job.
+      List<String> command = new java.util.ArrayList<>(List.of("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+          "--headless"));
+      command.addAll(List.of(options));
+      command.addAll(List.of("--convert-to", "doc:MS Word 97", "--outdir", dir.toString(), source.toString()));
       Process soffice;
       try {
-        soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
-            "--convert-to", "doc", "--outdir", dir.toString(), docx.toString())
-            .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+        soffice = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
       } catch (IOException e) {
         throw new IOException("LibreOffice (soffice) is needed to make a .doc: apt-get install libreoffice-writer-nogui", e);
       }
       if (!soffice.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || soffice.exitValue() != 0) {
         soffice.destroyForcibly();
-        throw new IOException("soffice could not convert the DOCX: " + java.nio.file.Files.readString(dir.resolve("soffice.log")));
+        throw new IOException("soffice could not convert the document: " + java.nio.file.Files.readString(dir.resolve("soffice.log")));
       }
       return java.nio.file.Files.readAllBytes(dir.resolve("resume.doc"));
     } finally {

@@ -218,8 +218,11 @@ final class ContactExtractor {
     if (parts.length > 5) {
       return false;
     }
-    String last = POSTAL_CODE.matcher(parts[parts.length - 1].strip()).replaceFirst("");
-    if (!isRegion(last)) {
+    String region = parts[parts.length - 1].strip();
+    String last = POSTAL_CODE.matcher(region).replaceFirst("");
+    // "Orange, Ca 92869": a state code typed in any case is still one before its ZIP code
+    boolean coded = !last.equals(region) && last.length() == 2 && US_STATES.contains(last.toUpperCase(Locale.ROOT));
+    if (!isRegion(last) && !coded) {
       return false;
     }
     for (int i = 0; i < parts.length - 1; i++) {

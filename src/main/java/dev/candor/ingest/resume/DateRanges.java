@@ -38,6 +38,10 @@ final class DateRanges {
   private static final Pattern POINT_P = Pattern.compile(POINT, Pattern.CASE_INSENSITIVE);
   private static final Pattern RANGE_P =
       Pattern.compile("(" + POINT + ")" + SEP + "(" + POINT + "|" + OPEN_END + ")", Pattern.CASE_INSENSITIVE);
+  /** "02/15-08/15", "3/00 - 7/00", "11/06-present": month and two-digit year, only ever read as a range. */
+  private static final String SHORT_POINT = "(?<![\\d/.])(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])";
+  private static final Pattern SHORT_RANGE_P = Pattern.compile(
+      "(" + SHORT_POINT + ")" + SEP + "(" + SHORT_POINT + "|" + OPEN_END + ")", Pattern.CASE_INSENSITIVE);
   /** "Jan. – Apr. 2022": two months of one year, the year printed once, after the second. */
   private static final Pattern MONTHS_OF_A_YEAR_P = Pattern.compile(
       "(?<![a-z])(" + MONTH + ")" + SEP + "(" + MONTH + "\\s{0,2}" + YEAR + ")", Pattern.CASE_INSENSITIVE);
@@ -72,6 +76,10 @@ final class DateRanges {
       return null;
     }
     Matcher m = RANGE_P.matcher(line);
+    if (m.find()) {
+      return new Found(m.group().trim(), m.group(1).trim(), m.group(2).trim(), m.start(), m.end());
+    }
+    m = SHORT_RANGE_P.matcher(line);
     if (m.find()) {
       return new Found(m.group().trim(), m.group(1).trim(), m.group(2).trim(), m.start(), m.end());
     }

@@ -21,17 +21,28 @@ final class ResumeEducation {
       "(?i)\\b(?:universit\\w*|college|institute|institut|school|academy|polytechnic|conservatory|seminary"
           + "|hochschule|escuela|école|ecole|faculty)\\b|^UC\\s|\\bIIT\\b|\\bMIT\\b|\\bUCLA\\b|\\bETH\\b|\\bEPFL\\b");
   private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+  /** A school's name that follows a word with no separator between them. */
+  private static final Pattern RUN_ON_SCHOOL = Pattern.compile("(?<=\\p{L} )(?:University|College|Institute|School|Academy) of\\b");
 
   private ResumeEducation() {}
 
   static List<Resume.Education> parse(List<String> lines, int width) {
     List<Resume.Education> out = new ArrayList<>();
-    for (ResumeEntries.Entry e : ResumeEntries.split(lines, width, ResumeEducation::complete)) {
+    for (ResumeEntries.Entry e : ResumeEntries.split(separated(lines), width, ResumeEducation::complete,
+        ResumeEducation::complete)) {
       String institution = null;
       String degree = null;
       String field = null;
       List<String> rest = new ArrayList<>();
+      boolean beforeDegree = true;
       for (String part : ResumeFields.split(e.head).parts()) {
+        if (institution != null && beforeDegree && !isDegree(part) && !isSchool(part)
+            && rest.isEmpty() && ResumeText.words(part) <= 3) {
+          // a campus between the school and the degree: "University of California, Riverside, Bachelor of Science"
+          institution = institution + ", " + part;
+          continue;
+        }
+        beforeDegree &= !isDegree(part);
         Matcher s = SHORT_DEGREE.matcher(part);
         if (degree == null && LONG_DEGREE.matcher(part).find()) {
           // "Bachelor of Science: Nursing"
@@ -72,6 +83,36 @@ final class ResumeEducation {
         continue;
       }
       out.add(new Resume.Education(institution, degree, field, year));
+    }
+    return out;
+  }
+
+  /** "The Ohio State University", "Imperial College London": a school's name. */
+  static boolean isSchool(String text) {
+    return INSTITUTION.matcher(text).find();
+  }
+
+  /** "Bachelor of Science", "B.S. Computer Science", "MBA": a degree. */
+  static boolean isDegree(String text) {
+    return LONG_DEGREE.matcher(text).find() || SHORT_DEGREE.matcher(text).find();
+  }
+
+  /**
+   * Lines where a second school runs on after the first with nothing between ("... Computer Science University of
+   * California, Riverside, ..."), as when a layout's line break was a tab stop, are cut before the second school.
+   */
+  private static List<String> separated(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      String rest = line;
+      Matcher m = RUN_ON_SCHOOL.matcher(rest);
+      while (m.find() && INSTITUTION.matcher(rest.substring(0, m.start())).find()) {
+        out.add(rest.substring(0, m.start()).strip());
+        rest = rest.substring(m.start());
+        m = RUN_ON_SCHOOL.matcher(rest);
+        m.region(1, rest.length());
+      }
+      out.add(rest);
     }
     return out;
   }

@@ -67,7 +67,20 @@ final class ResumeEntries {
    * @param complete whether some heading lines (with the date line) already name a whole entry
    */
   static List<Entry> split(List<String> lines, int width, Predicate<List<String>> complete) {
-    List<Item> items = items(lines, width);
+    return split(lines, width, complete, head -> false);
+  }
+
+  /**
+   * @param whole whether heading lines name a whole entry even without dates (a school and a degree): two such lines
+   *     in a row are two entries
+   */
+  static List<Entry> split(List<String> lines, int width, Predicate<List<String>> complete, Predicate<List<String>> whole) {
+    List<Item> items = new ArrayList<>();
+    for (Item it : items(lines, width)) {
+      // a long line that names a whole entry is its heading, not prose under it
+      boolean heading = it.type == Type.PROSE && !it.text.endsWith(".") && whole.test(List.of(it.text));
+      items.add(heading ? new Item(Type.HEAD, it.text, null) : it);
+    }
     int firstDate = -1;
     int firstBody = -1;
     int firstHead = -1;
@@ -127,7 +140,8 @@ final class ResumeEntries {
             start = true;
           } else if (!cur.hasBody() && !cur.closed) {
             // more heading lines, unless the dated heading so far already names a whole entry
-            start = cur.head.size() >= MAX_HEAD_LINES || !trailing && cur.date != null && complete.test(cur.head);
+            start = cur.head.size() >= MAX_HEAD_LINES || !trailing && cur.date != null && complete.test(cur.head)
+                || cur.date == null && it.date == null && whole.test(cur.head) && whole.test(List.of(it.text));
           } else if (trailing) {
             start = true;
           } else {

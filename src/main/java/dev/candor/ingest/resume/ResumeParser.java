@@ -27,6 +27,9 @@ public final class ResumeParser {
       "(?i)\\b(?:training|testing|certification|certificate|certified|licen[cs]e|awareness|course|diploma)$"
           + "|\\(\\p{Lu}[\\p{Lu}\\d-]{1,11}\\)$");
 
+  private static final Pattern CERTIFICATE_END = Pattern.compile("(?i)\\b(?:certification|certified|licen[cs]e)$");
+  private static final Pattern INITIALS_END = Pattern.compile("\\(\\p{Lu}[\\p{Lu}\\d-]{1,11}\\)$");
+
   private ResumeParser() {}
 
   /** Parses resume text; {@code rawText} of the result is the input. Never throws. */
@@ -67,7 +70,17 @@ public final class ResumeParser {
           }
         }
         case EXPERIENCE -> experience.addAll(ResumeExperience.parse(s.lines(), width));
-        case EDUCATION -> education.addAll(ResumeEducation.parse(s.lines(), width));
+        case EDUCATION -> {
+          List<String> schooling = new ArrayList<>();
+          for (String line : s.lines()) {
+            if (isCertificate(line)) {
+              certifications.add(ResumeText.stripBullet(line));
+            } else {
+              schooling.add(line);
+            }
+          }
+          education.addAll(ResumeEducation.parse(schooling, width));
+        }
         case SKILLS -> addAllNew(skills, SkillList.parse(s.lines()));
         case PROJECTS -> projects.addAll(ResumeProjects.parse(s.lines(), width));
         case CERTIFICATIONS -> certifications.addAll(credentials(items(s.lines(), 0)));
@@ -143,6 +156,19 @@ public final class ResumeParser {
       }
     }
     return out;
+  }
+
+  /**
+   * A certificate listed among the schools ("Project Management Professional (PMP)", "Dale Carnegie Institute
+   * Certification"): a short line that ends as a credential, is no degree and has no dates; a school named with its
+   * initials ("University of Southern California (USC)") stays a school.
+   */
+  private static boolean isCertificate(String line) {
+    String text = ResumeText.stripBullet(line);
+    if (text.isEmpty() || ResumeText.words(text) > 8 || ResumeEducation.isDegree(text) || DateRanges.find(text) != null) {
+      return false;
+    }
+    return CERTIFICATE_END.matcher(text).find() || INITIALS_END.matcher(text).find() && !ResumeEducation.isSchool(text);
   }
 
   /** Without a summary heading: a sentence-like tagline printed under the name, above the contacts. */

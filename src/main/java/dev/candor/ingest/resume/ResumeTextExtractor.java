@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,6 +26,8 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.extractor.WordExtractor;
+import org.apache.poi.hwpf.usermodel.Paragraph;
+import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.xmlbeans.XmlCursor;
@@ -36,6 +40,9 @@ import org.apache.xmlbeans.XmlObject;
 public final class ResumeTextExtractor {
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final String CELL_MARK = "\u0007";
+  private static final String LINE_BREAK = "\u000B";
+  private static final Pattern HYPERLINK_FIELD = Pattern.compile("HYPERLINK\\s+\"([^\"]{1,2000})\"");
   private static final String TEXT_BOX_PATH = "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' "
       + ".//w:txbxContent/w:p";
 
@@ -95,15 +102,22 @@ public final class ResumeTextExtractor {
     for (PDPage page : document.getPages()) {
       for (PDAnnotation annotation : page.getAnnotations()) {
         if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri && uri.getURI() != null) {
-          String address = uri.getURI().trim();
-          String bare = address.replaceFirst("(?i)^(https?://)?(www\\.)?", "").replaceFirst("/$", "");
-          if (!address.toLowerCase(Locale.ROOT).startsWith("mailto:") && !text.contains(bare)) {
-            links.add(address);
-          }
+          links.add(uri.getURI().trim());
         }
       }
     }
-    return links.isEmpty() ? "" : "\n" + String.join("\n", links) + "\n";
+    return linksNotInText(links, text);
+  }
+
+  private static String linksNotInText(Set<String> links, String text) {
+    List<String> missing = new ArrayList<>();
+    for (String address : links) {
+      String bare = address.replaceFirst("(?i)^(https?://)?(www\\.)?", "").replaceFirst("/$", "");
+      if (!address.toLowerCase(Locale.ROOT).startsWith("mailto:") && !text.contains(bare)) {
+        missing.add(address);
+      }
+    }
+    return missing.isEmpty() ? "" : "\n" + String.join("\n", missing) + "\n";
   }
 
   private ExtractedText docx(byte[] bytes) throws DocumentException {
@@ -154,16 +168,44 @@ public final class ResumeTextExtractor {
   }
 
   private ExtractedText doc(byte[] bytes) throws DocumentException {
-    try (HWPFDocument document = new HWPFDocument(new ByteArrayInputStream(bytes));
-        WordExtractor extractor = new WordExtractor(document)) {
+    try (HWPFDocument document = new HWPFDocument(new ByteArrayInputStream(bytes))) {
       int pages = document.getSummaryInformation() == null ? 0 : document.getSummaryInformation().getPageCount();
       checkPages(pages);
-      return new ExtractedText(DocumentType.DOC, normalise(extractor.getText()), Math.max(1, pages));
+      return new ExtractedText(DocumentType.DOC, normalise(paragraphs(document)), Math.max(1, pages));
     } catch (DocumentException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw officeFailure("DOC", e);
     }
+  }
+
+  /**
+   * A Word 97 document's text paragraph by paragraph: the extractor's whole-text view runs the paragraphs of a table
+   * cell together ("...budgetsSpecified the system..."). A cell ends with a column break and a table row with a line
+   * break, as in the DOCX reading; a manual line break (VT) is a line break; a list item gets a bullet (its own glyph
+   * lives in the list's numbering, not in the text); field codes (HYPERLINK "...") are dropped, and a link's address
+   * that its text does not show is added as a line at the end, as for a PDF.
+   */
+  private static String paragraphs(HWPFDocument document) {
+    StringBuilder text = new StringBuilder();
+    Set<String> links = new LinkedHashSet<>();
+    Range range = document.getRange();
+    for (int i = 0; i < range.numParagraphs(); i++) {
+      Paragraph paragraph = range.getParagraph(i);
+      if (paragraph.isTableRowEnd()) {
+        text.append('\n');
+        continue;
+      }
+      if (paragraph.isInList()) {
+        text.append("• ");
+      }
+      Matcher link = HYPERLINK_FIELD.matcher(paragraph.text());
+      while (link.find()) {
+        links.add(link.group(1));
+      }
+      text.append(WordExtractor.stripFields(paragraph.text()).replace(CELL_MARK, "\t").replace(LINE_BREAK, "\n"));
+    }
+    return text + linksNotInText(links, text.toString());
   }
 
   private static DocumentException officeFailure(String format, Exception e) {

@@ -17,13 +17,23 @@ import java.util.regex.Pattern;
 final class SkillList {
 
   private static final Pattern LABEL = Pattern.compile("^([\\p{L}][\\p{L}\\d /&+.()-]{0,40}?)\\s*[:：]\\s*(.*)$");
-  private static final Pattern SEGMENT_SEP = Pattern.compile("\\s*;\\s*|\\s+\\|\\s+|\\s*[•·▪●◦]\\s*|\\s{3,}");
+  /** Also a sentence's end before the next category ("..., WildFly. Databases: MySQL, ..."), run on in one paragraph. */
+  private static final Pattern SEGMENT_SEP = Pattern.compile(
+      "\\s*;\\s*|\\s+\\|\\s+|\\s*[•·▪●◦]\\s*|\\s{3,}|(?<=\\p{L}\\.)\\s+(?=\\p{Lu}[\\p{L}\\d /&+-]{0,40}:)");
+  /** "Medical equipment operation, such as monitors, ventilators...": one skill told with its examples. */
+  private static final Pattern EXAMPLES = Pattern.compile("(?i)^(?:such as|including|like|e\\.g\\.?)\\s");
+  /** "English and French", "VMware and Mac OS": two short names joined at the end of a list. */
+  private static final Pattern TWO_NAMES = Pattern.compile("^(\\p{Lu}\\S*(?:\\s\\S+)?)\\s+and\\s+(\\p{Lu}\\S*(?:\\s\\S+)?)$");
   private static final Set<String> GLUE_BEFORE = Set.of("design", "testing", "flags", "systems",
       "development", "architecture", "learning", "science", "engineering", "analysis", "analytics", "management",
       "services", "platform", "native", "boot", "mvc", "studio", "office", "cloud", "vision", "processing");
   private static final Set<String> GLUE_AFTER = Set.of("rest", "machine", "deep", "data", "unit", "integration",
       "google", "amazon", "microsoft", "apache", "spring", "react", "ruby", "feature", "a/b", "visual", "computer",
       "natural", "project", "product", "system", "test-driven", "problem", "public", "agile", "team");
+
+  /** Longer than this, a line is a sentence about skills rather than one. */
+  private static final int MAX_ITEM = 80;
+  private static final int MAX_ITEM_WITH_EXAMPLES = 200;
 
   private SkillList() {}
 
@@ -36,7 +46,7 @@ final class SkillList {
         String content = segment.strip();
         boolean labelled = false;
         Matcher m = LABEL.matcher(content);
-        if (m.matches() && ResumeText.words(m.group(1)) <= 4) {
+        if (m.matches() && ResumeText.words(m.group(1)) <= 6) {
           content = m.group(2).strip();
           labelled = true;
         }
@@ -44,16 +54,25 @@ final class SkillList {
           continue;
         }
         List<String> items;
+        int longest = MAX_ITEM;
         if (bullet && !labelled && content.contains(" and ")) {
           items = List.of(content);
         } else if (hasTopLevelComma(content)) {
           items = ResumeFields.commaPieces(content);
+          if (items.stream().anyMatch(item -> EXAMPLES.matcher(item).find())) {
+            items = List.of(content);
+            longest = MAX_ITEM_WITH_EXAMPLES;
+          } else {
+            items = lastTwoNamesSplit(items);
+          }
+        } else if (labelled) {
+          items = lastTwoNamesSplit(List.of(content));
         } else {
           items = chips(content);
         }
         for (String item : items) {
           String clean = clean(item);
-          if (!clean.isEmpty() && clean.length() <= 80) {
+          if (!clean.isEmpty() && clean.length() <= longest) {
             out.putIfAbsent(clean.toLowerCase(Locale.ROOT), clean);
           }
         }
@@ -91,10 +110,23 @@ final class SkillList {
     return ResumeFields.commaPieces(s).size() > 1;
   }
 
+  /** "MySQL, Oracle and PostgreSQL" -> the last piece is two names. */
+  private static List<String> lastTwoNamesSplit(List<String> items) {
+    String last = ResumeText.trimPunct(items.get(items.size() - 1));
+    Matcher two = TWO_NAMES.matcher(last);
+    if (!two.matches()) {
+      return items;
+    }
+    List<String> out = new ArrayList<>(items.subList(0, items.size() - 1));
+    out.add(two.group(1));
+    out.add(two.group(2));
+    return out;
+  }
+
   /** "Go Python Node.js TypeScript" -> four items; "Microsoft Office software" stays whole. */
   private static List<String> chips(String content) {
     String[] tokens = content.split("\\s+");
-    if (tokens.length < 3) {
+    if (tokens.length < 3 || content.indexOf('(') >= 0) {
       return List.of(content);
     }
     for (String t : tokens) {

@@ -615,6 +615,59 @@ class ResumeParserTest {
   }
 
   @Test
+  void skillListsWithExamplesCategoriesRunOnAndTwoNamesJoined() {
+    Resume r = ResumeParser.parse("""
+        Skills
+        MS Office (Word, Excel, PowerPoint)
+        Medical equipment operation, such as cardiac telemetry monitors, ventilators, and medication pumps
+        Language comprehension: English and French
+        Web Servers: Apache Tomcat, Nginx, WildFly. Databases: MySQL, PostgreSQL
+        Bug Tracking & Testing Tools: JIRA, JUnit
+        Operating Systems: Ubuntu, Windows, VMware and Mac OS.
+        """);
+    assertEquals(List.of("MS Office (Word, Excel, PowerPoint)",
+        "Medical equipment operation, such as cardiac telemetry monitors, ventilators, and medication pumps",
+        "English", "French", "Apache Tomcat", "Nginx", "WildFly", "MySQL", "PostgreSQL", "JIRA", "JUnit", "Ubuntu",
+        "Windows", "VMware", "Mac OS"), r.skills());
+  }
+
+  @Test
+  void schoolsRunTogetherOnOneLineAndCertificatesAmongThem() {
+    Resume r = ResumeParser.parse("""
+        Vipul Bhavsar
+        vipul@example.com
+        EDUCATION
+        University of Southern California (USC), Master of Science, Computer Science University of California, Riverside, Bachelor of Science, Computer Science
+        Project Management Professional (PMP)
+        Dale Carnegie Institute Certification
+        """);
+    assertEquals(2, r.education().size(), r.education().toString());
+    Resume.Education master = r.education().get(0);
+    assertEquals("University of Southern California (USC)", master.institution());
+    assertEquals("Master of Science", master.degree());
+    assertEquals("Computer Science", master.field());
+    Resume.Education bachelor = r.education().get(1);
+    assertEquals("University of California, Riverside", bachelor.institution(), "the campus stays with its school");
+    assertEquals("Bachelor of Science", bachelor.degree());
+    assertEquals("Computer Science", bachelor.field());
+    assertEquals(List.of("Project Management Professional (PMP)", "Dale Carnegie Institute Certification"), r.certifications());
+  }
+
+  @Test
+  void monthAndTwoDigitYearRanges() {
+    Resume.Experience job = ResumeParser.parse("""
+        PROFESSIONAL EXPERIENCE
+        ITT Technical Institute, Torrance, CA     6/01-09/02
+        Adjunct Instructor
+        • Taught programming
+        """).experience().get(0);
+    assertEquals("6/01-09/02", job.duration());
+    assertEquals("Adjunct Instructor", job.position());
+    assertEquals("ITT Technical Institute", job.company());
+    assertNull(DateRanges.find("Scored 3/10 on the test"), "a fraction alone is no date");
+  }
+
+  @Test
   void emptyAndBlankInputGiveAnEmptyResume() {
     for (String text : new String[] {null, "", "   \n\n\t "}) {
       Resume r = ResumeParser.parse(text);

@@ -1,5 +1,6 @@
 package dev.candor.ingest.resume;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +81,31 @@ class ResumeTextExtractorTest {
     for (String expected : List.of("Jane Candidate", "SKILLS", "Zoë Müller – Résumé", "Java", "Kafka", "SQL", "Go")) {
       assertTrue(text.text().contains(expected), expected + " in " + text.text());
     }
+  }
+
+  @Test
+  void aWord97ResumeBuiltFromTablesKeepsEachParagraphOnItsLine() throws Exception {
+    // Word's resume wizard: the section name in the left cell, a whole job's paragraphs in the right one.
+    byte[] doc = Documents.docFromHtml("""
+        <html><body>
+        <p>Jason Voegele<br>12 Winding Way</p>
+        <table><tr><td>Professional experience</td><td><p>2000 - present, Atos Origin, Inc.</p><p>Consultant</p>
+        <p>Developed a web application for a global client</p><p>Specified the system architecture</p></td></tr>
+        <tr><td>Education</td><td><p>1992 - 1998, The Ohio State University</p></td></tr></table>
+        <ul><li>Mentored new developers</li><li>Ran the release train</li></ul>
+        <p>See <a href="https://example.com/portfolio">my portfolio</a></p>
+        </body></html>
+        """);
+    List<String> lines = extractor.extract(doc, LIMIT).text().lines().toList();
+    assertAll(
+        () -> assertEquals(List.of("Jason Voegele", "12 Winding Way"), lines.subList(0, 2), "a manual line break"),
+        () -> assertTrue(lines.contains("Professional experience\t2000 - present, Atos Origin, Inc."), "a row's cells: " + lines),
+        () -> assertTrue(lines.contains("Developed a web application for a global client"), "a cell's paragraphs: " + lines),
+        () -> assertTrue(lines.contains("Specified the system architecture"), lines.toString()),
+        () -> assertTrue(lines.contains("Education\t1992 - 1998, The Ohio State University"), "the next row: " + lines),
+        () -> assertTrue(lines.contains("• Mentored new developers"), "a list item is a bullet: " + lines),
+        () -> assertTrue(lines.contains("See my portfolio"), "a link's field code is dropped: " + lines),
+        () -> assertTrue(lines.contains("https://example.com/portfolio"), "the address it hid is kept: " + lines));
   }
 
   @Test
