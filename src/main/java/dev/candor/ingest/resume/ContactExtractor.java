@@ -179,10 +179,13 @@ final class ContactExtractor {
   }
 
   private static String location(List<String> header) {
+    String previous = "";
     for (String line : header) {
       if (line.isEmpty()) {
         continue;
       }
+      String above = previous;
+      previous = line;
       String lower = line.toLowerCase(Locale.ROOT);
       if (lower.startsWith("location") || lower.startsWith("address")) {
         String v = ResumeText.blankToNull(ResumeText.trimPunct(LABEL.matcher(line).replaceFirst("")));
@@ -195,15 +198,25 @@ final class ContactExtractor {
       if (phone != null) {
         cleaned = cleaned.replace(phone, "   ");
       }
-      for (String seg : segments(cleaned)) {
-        String v = LABEL.matcher(seg).replaceFirst("");
+      List<String> segments = segments(cleaned);
+      for (int i = 0; i < segments.size(); i++) {
+        String v = LABEL.matcher(segments.get(i)).replaceFirst("");
+        if (i + 1 < segments.size() && POSTAL_CODE.matcher(" " + segments.get(i + 1)).matches()) {
+          // "Fort Thomas, KY  41075": the code set apart by a wide gap
+          v = v + " " + segments.get(i + 1);
+        }
         if (isLocation(v)) {
-          return v.strip();
+          // an address printed over two lines: "12 Winding Way" / "Fort Thomas, KY 41075"
+          boolean street = STREET.matcher(above).matches() && phoneIn(above, 7) == null;
+          return street ? above.strip() + ", " + v.strip() : v.strip();
         }
       }
     }
     return null;
   }
+
+  /** A street address line: a house number, then the street's words. */
+  private static final Pattern STREET = Pattern.compile("\\d{1,6}[A-Za-z]?\\s+\\p{L}[\\p{L}\\d .'’-]{2,40}");
 
   /** A US ZIP code, a Canadian postal code ("Z9Y 8X7") or a British postcode ("SW1A 1AA") after the region. */
   private static final Pattern POSTAL_CODE = Pattern.compile(
@@ -327,7 +340,7 @@ final class ContactExtractor {
    */
   private static String nameWithComma(String segment) {
     int comma = segment.indexOf(',');
-    if (comma < 0 || !looksLikeName(segment.substring(0, comma).strip())) {
+    if (comma < 0 || isLocation(segment) || !looksLikeName(segment.substring(0, comma).strip())) {
       return null;
     }
     String head = segment.substring(0, comma).strip();

@@ -21,6 +21,8 @@ final class ResumeEducation {
       "(?i)\\b(?:universit\\w*|college|institute|institut|school|academy|polytechnic|conservatory|seminary"
           + "|hochschule|escuela|école|ecole|faculty)\\b|^UC\\s|\\bIIT\\b|\\bMIT\\b|\\bUCLA\\b|\\bETH\\b|\\bEPFL\\b");
   private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+  private static final Pattern FIELD_LABEL = Pattern.compile(
+      "(?i)^(?:major|course of study|field of study|area of study|concentration|speciali[sz]ation|programme|program)\\s*:\\s*(.{2,80})$");
   /** A school's name that follows a word with no separator between them. */
   private static final Pattern RUN_ON_SCHOOL = Pattern.compile("(?<=\\p{L} )(?:University|College|Institute|School|Academy) of\\b");
 
@@ -79,12 +81,26 @@ final class ResumeEducation {
           year = lastYear(e.date.start());
         }
       }
+      if (field == null) {
+        field = labelledField(e);
+      }
       if (institution == null && degree == null) {
         continue;
       }
       out.add(new Resume.Education(institution, degree, field, year));
     }
     return out;
+  }
+
+  /** "Course of Study: Computer and Information Science", "Major: Accounting" under a school. */
+  private static String labelledField(ResumeEntries.Entry entry) {
+    for (ResumeEntries.Item item : entry.body) {
+      Matcher m = FIELD_LABEL.matcher(item.text());
+      if (m.matches()) {
+        return ResumeText.blankToNull(m.group(1));
+      }
+    }
+    return null;
   }
 
   /** "The Ohio State University", "Imperial College London": a school's name. */

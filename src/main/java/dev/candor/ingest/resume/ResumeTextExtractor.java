@@ -196,7 +196,7 @@ public final class ResumeTextExtractor {
         text.append('\n');
         continue;
       }
-      if (paragraph.isInList()) {
+      if (isListItem(paragraph)) {
         text.append("• ");
       }
       Matcher link = HYPERLINK_FIELD.matcher(paragraph.text());
@@ -206,6 +206,19 @@ public final class ResumeTextExtractor {
       text.append(WordExtractor.stripFields(paragraph.text()).replace(CELL_MARK, "\t").replace(LINE_BREAK, "\n"));
     }
     return text + linksNotInText(links, text.toString());
+  }
+
+  /** A paragraph of a list whose level prints a mark; an outline level with no number is a heading, not an item. */
+  private static boolean isListItem(Paragraph paragraph) {
+    if (!paragraph.isInList()) {
+      return false;
+    }
+    try {
+      return !paragraph.getList().getNumberText((char) paragraph.getIlvl()).isEmpty();
+    } catch (RuntimeException e) {
+      // a list table that does not hold together: the paragraph is read as plain text
+      return false;
+    }
   }
 
   private static DocumentException officeFailure(String format, Exception e) {

@@ -49,7 +49,8 @@ final class SectionSplitter {
         "soft skills", "additional skills", "relevant skills", "it skills", "computer skills",
         "technical competencies", "skills and abilities", "skills and expertise", "skills and interests",
         "skills and competencies", "key competencies", "strengths", "capabilities", "toolbox",
-        "technical summary", "programming skills");
+        "technical summary", "programming skills",
+        "summary of technical experience", "technical skills summary", "summary of technical skills");
     put(Kind.PROJECTS, "projects", "project", "personal projects", "selected projects", "key projects",
         "academic projects", "side projects", "notable projects", "relevant projects", "project experience",
         "open source", "open source projects", "open source contributions", "technical projects",

@@ -31,6 +31,10 @@ final class SkillList {
       "google", "amazon", "microsoft", "apache", "spring", "react", "ruby", "feature", "a/b", "visual", "computer",
       "natural", "project", "product", "system", "test-driven", "problem", "public", "agile", "team");
 
+  private static final Pattern AND_SOME = Pattern.compile("(?i)^and\\s+(?:some\\s+|also\\s+)?");
+  private static final Pattern LEAD_IN = Pattern.compile("^.{0,80}\\b(?:with|in|including|using|such as)\\s+");
+  private static final Pattern GENERIC_TAIL = Pattern.compile(
+      "(?i)\\s+(?:databases?|(?:development\\s+)?environments?|technologies|frameworks?|platforms?)\\.?$");
   /** Longer than this, a line is a sentence about skills rather than one. */
   private static final int MAX_ITEM = 80;
   private static final int MAX_ITEM_WITH_EXAMPLES = 200;
@@ -55,7 +59,8 @@ final class SkillList {
         }
         List<String> items;
         int longest = MAX_ITEM;
-        if (bullet && !labelled && content.contains(" and ")) {
+        // a phrase ("Java and Spring, with Hibernate and JPA"), unless a sentence lists things ("Programming in Java, C++, ...")
+        if (bullet && !labelled && content.contains(" and ") && !listingSentence(content)) {
           items = List.of(content);
         } else if (hasTopLevelComma(content)) {
           items = ResumeFields.commaPieces(content);
@@ -63,7 +68,7 @@ final class SkillList {
             items = List.of(content);
             longest = MAX_ITEM_WITH_EXAMPLES;
           } else {
-            items = lastTwoNamesSplit(items);
+            items = lastTwoNamesSplit(withoutLeadIn(items));
           }
         } else if (labelled) {
           items = lastTwoNamesSplit(List.of(content));
@@ -108,6 +113,27 @@ final class SkillList {
 
   private static boolean hasTopLevelComma(String s) {
     return ResumeFields.commaPieces(s).size() > 1;
+  }
+
+  private static boolean listingSentence(String content) {
+    List<String> pieces = ResumeFields.commaPieces(content);
+    return pieces.size() >= 3 && ResumeText.words(pieces.get(0)) >= 3 && LEAD_IN.matcher(pieces.get(0)).lookingAt();
+  }
+
+  /**
+   * A sentence that lists skills ("Programming in Java, C++, and Perl", "Application development with Oracle 8i,
+   * Sybase, and MySQL databases"): the first item is what follows its lead-in, the last one loses a closing generic noun.
+   */
+  private static List<String> withoutLeadIn(List<String> items) {
+    List<String> out = new ArrayList<>(items);
+    Matcher lead = LEAD_IN.matcher(out.get(0));
+    if (ResumeText.words(out.get(0)) >= 3 && lead.lookingAt() && lead.end() < out.get(0).length()) {
+      out.set(0, out.get(0).substring(lead.end()));
+      int last = out.size() - 1;
+      String trimmed = GENERIC_TAIL.matcher(out.get(last)).replaceFirst("");
+      out.set(last, trimmed.isBlank() ? out.get(last) : trimmed);
+    }
+    return out;
   }
 
   /** "MySQL, Oracle and PostgreSQL" -> the last piece is two names. */
@@ -161,9 +187,7 @@ final class SkillList {
 
   private static String clean(String item) {
     String s = ResumeText.trimPunct(ResumeText.squash(item));
-    if (s.toLowerCase(Locale.ROOT).startsWith("and ")) {
-      s = s.substring(4).strip();
-    }
+    s = AND_SOME.matcher(s).replaceFirst("");
     while (s.endsWith(".") && !s.toLowerCase(Locale.ROOT).endsWith(".js") && s.length() > 1
         && !s.endsWith("..") && s.indexOf('.') == s.length() - 1) {
       s = s.substring(0, s.length() - 1);

@@ -668,6 +668,31 @@ class ResumeParserTest {
   }
 
   @Test
+  void aResumeWizardDocument() {
+    // Word's resume wizard: the address over two lines above the name, sections as table rows, skills told in sentences.
+    Resume r = ResumeParser.parse("""
+        12 Winding Way
+        Fort Thomas, KY  41075
+        Phone: 513-593-9632	E-mail: jason@example.com
+        Jason Voegele
+        Professional experience	1998 – 2000	Carolla Development, Inc.	Columbus, OH
+        Software Engineer
+        • Designed and developed a workflow application
+        Education	1992 – 1998          The Ohio State University	Columbus, OH
+        Course of Study:   Computer and Information Science
+        Summary of Technical Experience	Programming in Java, C++, C, Eiffel, and Perl
+        • Application development with Oracle 8i, Sybase, and MySQL databases
+        • Client/server development with CORBA, SOAP, and some DCOM
+        """);
+    assertEquals("Jason Voegele", r.name(), "a city before its state code is no name");
+    assertEquals("12 Winding Way, Fort Thomas, KY 41075", r.location());
+    assertEquals("Computer and Information Science", r.education().get(0).field());
+    assertEquals("The Ohio State University", r.education().get(0).institution());
+    assertEquals(List.of("Java", "C++", "C", "Eiffel", "Perl", "Oracle 8i", "Sybase", "MySQL", "CORBA", "SOAP", "DCOM"),
+        r.skills());
+  }
+
+  @Test
   void emptyAndBlankInputGiveAnEmptyResume() {
     for (String text : new String[] {null, "", "   \n\n\t "}) {
       Resume r = ResumeParser.parse(text);
