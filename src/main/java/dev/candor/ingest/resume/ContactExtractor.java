@@ -206,9 +206,10 @@ final class ContactExtractor {
           v = v + " " + segments.get(i + 1);
         }
         if (isLocation(v)) {
-          // an address printed over two lines: "12 Winding Way" / "Fort Thomas, KY 41075"
-          boolean street = STREET.matcher(above).matches() && phoneIn(above, 7) == null;
-          return street ? above.strip() + ", " + v.strip() : v.strip();
+          // an address printed over two lines: "12 Winding Way" / "Fort Thomas, KY 41075", "Sweet House Bldg.," / "..."
+          boolean street = (STREET.matcher(above).matches() || above.endsWith(",") && above.length() < 60)
+              && phoneIn(above, 7) == null && !EMAIL.matcher(above).find();
+          return street ? ResumeText.trimPunct(above) + ", " + v.strip() : v.strip();
         }
       }
     }

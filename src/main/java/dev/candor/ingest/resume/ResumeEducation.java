@@ -21,6 +21,13 @@ final class ResumeEducation {
       "(?i)\\b(?:universit\\w*|college|institute|institut|school|academy|polytechnic|conservatory|seminary"
           + "|hochschule|escuela|école|ecole|faculty)\\b|^UC\\s|\\bIIT\\b|\\bMIT\\b|\\bUCLA\\b|\\bETH\\b|\\bEPFL\\b");
   private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+  /** "Course: Bachelor of Science in Nursing": the label before a degree. */
+  private static final Pattern PART_LABEL = Pattern.compile("(?i)^(?:course|degree|qualification|diploma|award)\\s*:\\s*");
+  /** "Nursing Batch" (of 2010), "Accountancy Graduation Date:": words the removed year leaves behind. */
+  private static final Pattern GRADUATION_TAIL = Pattern.compile(
+      "(?i)\\s+(?:batch|class of|graduat(?:ed|ion)(?:\\s+date)?|expected(?:\\s+graduation)?|completed|passed out)\\s*:?\\s*$");
+  private static final Pattern LEVEL = Pattern.compile(
+      "(?i)college|university|high school|secondary(?: school)?|elementary(?: school)?|primary(?: school)?|tertiary|graduate|undergraduate|post-?graduate");
   private static final Pattern FIELD_LABEL = Pattern.compile(
       "(?i)^(?:major|course of study|field of study|area of study|concentration|speciali[sz]ation|programme|program)\\s*:\\s*(.{2,80})$");
   /** A school's name that follows a word with no separator between them. */
@@ -37,7 +44,12 @@ final class ResumeEducation {
       String field = null;
       List<String> rest = new ArrayList<>();
       boolean beforeDegree = true;
-      for (String part : ResumeFields.split(e.head).parts()) {
+      for (String printed : ResumeFields.split(e.head).parts()) {
+        String part = GRADUATION_TAIL.matcher(PART_LABEL.matcher(printed).replaceFirst("")).replaceFirst("").strip();
+        if (part.isEmpty() || LEVEL.matcher(part).matches()) {
+          // "COLLEGE", "HIGH SCHOOL": the row's label in a table of schools, not a school
+          continue;
+        }
         if (institution != null && beforeDegree && !isDegree(part) && !isSchool(part)
             && rest.isEmpty() && ResumeText.words(part) <= 3) {
           // a campus between the school and the degree: "University of California, Riverside, Bachelor of Science"

@@ -136,8 +136,15 @@ final class ResumeEntries {
             continue;
           }
           boolean start;
+          // "Golden Acres Hospital" / "Sept. 1, 2010 to Feb. 7, 2011" / "Staff Nurse": a title after the date completes a
+          // heading that named only the employer (LinkedIn's "Title" / dates / "Next Company" does not: no title there)
+          boolean completesHead = cur != null && cur.closed && !cur.hasBody() && it.date == null && !complete.test(cur.head)
+              && ResumeFields.split(List.of(it.text)).parts().size() == 1 && ResumeFields.titleScore(it.text) > 0
+              && cur.head.stream().allMatch(line -> ResumeFields.titleScore(line) == 0);
           if (cur == null) {
             start = true;
+          } else if (completesHead) {
+            start = false;
           } else if (!cur.hasBody() && !cur.closed) {
             // more heading lines, unless the dated heading so far already names a whole entry
             start = cur.head.size() >= MAX_HEAD_LINES || !trailing && cur.date != null && complete.test(cur.head)
@@ -150,7 +157,7 @@ final class ResumeEntries {
           if (start) {
             cur = new Entry();
             out.add(cur);
-          } else if (cur.hasBody() || cur.closed) {
+          } else if ((cur.hasBody() || cur.closed) && !completesHead) {
             // a short body line of a list whose bullet glyphs were lost
             cur.body.add(it);
             continue;

@@ -41,7 +41,7 @@ final class SectionSplitter {
     put(Kind.EDUCATION, "education", "educational background", "education background", "academic background",
         "academic history", "academics", "academic qualifications", "educational qualifications",
         "education and training", "education training", "qualifications", "academic profile", "schooling",
-        "studies", "academic credentials", "education history", "degrees");
+        "studies", "academic credentials", "education history", "degrees", "educational attainment");
     put(Kind.SKILLS, "skills", "skill", "top skills", "technical skills", "key skills", "core skills", "core competencies",
         "competencies", "areas of expertise", "expertise", "technical expertise", "technologies", "tech stack",
         "technical proficiencies", "proficiencies", "skills and tools", "tools and technologies",

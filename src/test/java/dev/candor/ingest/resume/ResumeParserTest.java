@@ -693,6 +693,35 @@ class ResumeParserTest {
   }
 
   @Test
+  void aNurseResumeWithTheTitleUnderTheDatesAndATableOfSchools() {
+    Resume r = ResumeParser.parse("""
+        JEFFREY CUEVAS GARCIA,RN
+        Morroccan Sweet House Bldg.,
+        Khalidiya St., Abu Dhabi, UAE
+        Email: jeffrey@example.com
+        PROFESSIONAL EXPERIENCE :
+        Golden Acres Doctors Hospital, Las Pinas, Philippines
+        Sept. 1, 2010 to Feb. 7, 2011
+        Staff Nurse
+        • Admission and discharging of patients.
+        EDUCATIONAL ATTAINMENT:
+        Course: Bachelor of Science in Nursing Batch 2010
+        COLLEGE		University of Perpetual Help System Molino Campus
+        """);
+    assertEquals("Jeffrey Cuevas Garcia", r.name());
+    assertEquals("Morroccan Sweet House Bldg., Khalidiya St., Abu Dhabi, UAE", r.location());
+    Resume.Experience job = r.experience().get(0);
+    assertEquals("Staff Nurse", job.position(), "the title printed under the dates");
+    assertEquals("Golden Acres Doctors Hospital", job.company());
+    assertEquals(List.of("Admission and discharging of patients."), job.highlights());
+    Resume.Education school = r.education().get(0);
+    assertEquals("Bachelor of Science in Nursing", school.degree());
+    assertEquals("Nursing", school.field(), "'Batch' is what the year left behind");
+    assertEquals("University of Perpetual Help System Molino Campus", school.institution(), "COLLEGE is the row's label");
+    assertEquals("2010", school.year());
+  }
+
+  @Test
   void emptyAndBlankInputGiveAnEmptyResume() {
     for (String text : new String[] {null, "", "   \n\n\t "}) {
       Resume r = ResumeParser.parse(text);
