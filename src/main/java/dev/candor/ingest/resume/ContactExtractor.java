@@ -44,6 +44,15 @@ final class ContactExtractor {
       "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
       "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
       "WI", "WY", "DC", "ON", "BC", "QC", "AB", "MB", "NS", "SK", "NB", "NL", "PE");
+  /** States and provinces written out ("Kent, Ohio"), as résumés often print them. */
+  static final Set<String> STATE_NAMES = Set.of("alabama", "alaska", "arizona", "arkansas", "california", "colorado",
+      "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+      "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri",
+      "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+      "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+      "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+      "ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick",
+      "newfoundland and labrador", "prince edward island");
   static final Set<String> COUNTRIES = Set.of("usa", "us", "u.s.", "u.s.a.", "united states", "united states of america",
       "uk", "u.k.", "united kingdom", "england", "scotland", "wales", "ireland", "canada", "india", "germany",
       "france", "spain", "italy", "portugal", "netherlands", "the netherlands", "belgium", "switzerland", "austria",
@@ -200,6 +209,10 @@ final class ContactExtractor {
       }
       List<String> segments = segments(cleaned);
       for (int i = 0; i < segments.size(); i++) {
+        if (i > 0) {
+          // "2222 McCoy Road     Columbus, Ohio 44444": the street in the cell before
+          above = segments.get(i - 1);
+        }
         String v = LABEL.matcher(segments.get(i)).replaceFirst("");
         if (i + 1 < segments.size() && POSTAL_CODE.matcher(" " + segments.get(i + 1)).matches()) {
           // "Fort Thomas, KY  41075": the code set apart by a wide gap
@@ -262,10 +275,11 @@ final class ContactExtractor {
     return m.matches() && US_STATES.contains(m.group(1));
   }
 
-  /** "CA", "USA", "United Kingdom", "Türkiye". */
+  /** "CA", "Ohio", "USA", "United Kingdom", "Türkiye". */
   static boolean isRegion(String s) {
     String t = s.strip();
-    return US_STATES.contains(t) || COUNTRIES.contains(t.toLowerCase(Locale.ROOT));
+    String lower = t.toLowerCase(Locale.ROOT);
+    return US_STATES.contains(t) || COUNTRIES.contains(lower) || !t.equals(lower) && STATE_NAMES.contains(lower);
   }
 
   private static String name(List<String> all, List<String> header, String email) {

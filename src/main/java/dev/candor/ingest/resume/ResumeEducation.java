@@ -25,7 +25,7 @@ final class ResumeEducation {
   private static final Pattern PART_LABEL = Pattern.compile("(?i)^(?:course|degree|qualification|diploma|award)\\s*:\\s*");
   /** "Nursing Batch" (of 2010), "Accountancy Graduation Date:": words the removed year leaves behind. */
   private static final Pattern GRADUATION_TAIL = Pattern.compile(
-      "(?i)\\s+(?:batch|class of|graduat(?:ed|ion)(?:\\s+date)?|expected(?:\\s+graduation)?|completed|passed out)\\s*:?\\s*$");
+      "(?i)(?:^|\\s+)(?:batch|class of|graduat(?:ed|ion)(?:\\s+date)?|expected(?:\\s+graduation)?|completed|passed out)\\s*:?\\s*$");
   private static final Pattern LEVEL = Pattern.compile(
       "(?i)college|university|high school|secondary(?: school)?|elementary(?: school)?|primary(?: school)?|tertiary|graduate|undergraduate|post-?graduate");
   private static final Pattern FIELD_LABEL = Pattern.compile(
@@ -109,7 +109,8 @@ final class ResumeEducation {
     for (ResumeEntries.Item item : entry.body) {
       Matcher m = FIELD_LABEL.matcher(item.text());
       if (m.matches()) {
-        return ResumeText.blankToNull(m.group(1));
+        // "Major: Business Management       GPA: 3.6": the field ends at the next column
+        return ResumeText.blankToNull(m.group(1).split("\\s{3,}|(?i)\\s+(?:c?gpa)\\b")[0]);
       }
     }
     return null;

@@ -9,11 +9,18 @@ final class ResumeExperience {
 
   private ResumeExperience() {}
 
+  /**
+   * A job as read; whether it is only an organisation's name (no title, nothing under it); whether its heading has a
+   * place, or a place or dates.
+   */
+  private record Read(Resume.Experience job, boolean header, boolean hasPlace, boolean placed) {}
+
   static List<Resume.Experience> parse(List<String> lines, int width) {
-    List<Resume.Experience> out = new ArrayList<>();
+    List<Read> out = new ArrayList<>();
     for (ResumeEntries.Entry e : ResumeEntries.split(lines, width,
         head -> ResumeFields.split(head).parts().size() >= 2)) {
-      List<String> parts = ResumeFields.split(e.head).parts();
+      ResumeFields.Fields fields = ResumeFields.split(e.head);
+      List<String> parts = fields.parts();
       if (parts.isEmpty() && e.date == null) {
         continue;
       }
@@ -27,10 +34,13 @@ final class ResumeExperience {
           company = only;
         }
       } else if (parts.size() >= 2) {
-        // with no title word anywhere, the printed order decides: "Mental Health, Inpatient Unit, PRHC" is title first
-        int p = parts.stream().allMatch(part -> ResumeFields.titleScore(part) == 0) ? 0 : best(parts, -1, true);
+        // with no title word anywhere, the layout decides: the employer is printed before the place ("Panini's Bar and
+        // Grill, Cleveland, Ohio" / "Server"), else the title comes first ("Mental Health, Inpatient Unit, PRHC")
+        boolean noTitleWord = parts.stream().allMatch(part -> ResumeFields.titleScore(part) == 0);
+        int employer = noTitleWord && fields.beforePlace() >= 0 ? fields.beforePlace() : -1;
+        int p = noTitleWord ? (employer == 0 ? 1 : 0) : best(parts, -1, true);
         position = parts.get(p);
-        int c = best(parts, p, false);
+        int c = employer >= 0 ? employer : best(parts, p, false);
         company = parts.get(c);
         if (c + 1 < parts.size() && c + 1 != p && ResumeFields.companyScore(parts.get(c + 1)) > 0
             && ResumeFields.titleScore(parts.get(c + 1)) == 0) {
@@ -56,13 +66,52 @@ final class ResumeExperience {
       } else {
         description = other.isEmpty() ? null : String.join(" ", other);
       }
-      out.add(new Resume.Experience(company, position,
+      Resume.Experience job = new Resume.Experience(company, position,
           e.date == null ? null : e.date.start(),
           e.date == null ? null : e.date.end(),
           e.date == null ? null : e.date.text(),
-          description, highlights));
+          description, highlights);
+      boolean header = e.body.isEmpty() && !parts.isEmpty() && parts.stream().allMatch(part -> ResumeFields.titleScore(part) == 0);
+      out.add(new Read(job, header, e.location != null, e.date != null || e.location != null));
     }
-    return regrouped(lines, out);
+    return regrouped(lines, underTheirEmployer(out));
+  }
+
+  /**
+   * An employer printed once above the roles held there ("County of Orange, Santa Ana, CA  11/06-present" / "OC Health Care
+   * Agency" / "Software Engineer/Programmer (02/08-present)"): the roles below it that name no company take its name, and
+   * the heading itself is no job; a department printed between them without a place keeps the employer's name, and the
+   * first role that names a company and a place of its own ends the group.
+   */
+  private static List<Resume.Experience> underTheirEmployer(List<Read> reads) {
+    List<Resume.Experience> out = new ArrayList<>();
+    String employer = null;
+    for (int i = 0; i < reads.size(); i++) {
+      Read read = reads.get(i);
+      Resume.Experience job = read.job();
+      if (read.header()) {
+        Read role = reads.stream().skip(i + 1L).filter(r -> !r.header()).findFirst().orElse(null);
+        if (role != null && role.job().company() == null) {
+          if (read.placed() || employer == null) {
+            employer = job.company() != null ? job.company() : job.position();
+          }
+          continue;
+        }
+        employer = null;
+        out.add(job);
+        continue;
+      }
+      if (employer != null && (job.company() == null || !read.hasPlace())) {
+        // a role with no company, or with a department but no place of its own ("OC Waste & Recycling" / "Software
+        // Architect"), is held at the employer above
+        job = new Resume.Experience(employer, job.position(), job.startDate(), job.endDate(), job.duration(),
+            job.description(), job.highlights());
+      } else if (job.company() != null) {
+        employer = null;
+      }
+      out.add(job);
+    }
+    return out;
   }
 
   /**

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  */
 final class ResumeFields {
 
-  /** The fields of some heading lines: the text parts, any location, in reading order. */
-  record Fields(List<String> parts, String location) {}
+  /**
+   * The fields of some heading lines: the text parts, any location, in reading order, and the part printed just before
+   * a location that ends its line ("Panini's Bar and Grill, Cleveland, Ohio"), -1 if none: where one works is said there.
+   */
+  record Fields(List<String> parts, String location, int beforePlace) {}
 
   private static final Pattern STRONG = Pattern.compile(
       "\\s*[|•·▪●◦♦◆]\\s*|\\s+[-–—]\\s+|\\s*[–—]\\s*(?=\\p{Lu})|\\s{3,}|\\s+/\\s+|\\s*[\\uE000-\\uF8FF]\\s*");
@@ -50,6 +53,7 @@ final class ResumeFields {
   static Fields split(List<String> lines) {
     List<String> parts = new ArrayList<>();
     String location = null;
+    int beforePlace = -1;
     for (String raw : lines) {
       String line = raw;
       DateRanges.Found d = DateRanges.find(line);
@@ -72,11 +76,13 @@ final class ResumeFields {
         while (r - 1 >= 1 && ContactExtractor.isRegion(pieces.get(r - 1))) {
           r--;
         }
+        boolean endsWithPlace = false;
         if (r == pieces.size() && r >= 2 && ContactExtractor.isCityAndRegion(pieces.get(r - 1))) {
           // "..., Peterborough ON": a city and a province code without the comma
           location = location == null ? pieces.get(r - 1) : location;
           pieces = pieces.subList(0, r - 1);
           found = true;
+          endsWithPlace = true;
         } else if (r < pieces.size()) {
           // a trailing "City, ST" / "City, ST, Country" run of pieces is a location
           int city = r - 1;
@@ -84,6 +90,7 @@ final class ResumeFields {
           location = location == null ? loc : location;
           pieces = pieces.subList(0, city);
           found = true;
+          endsWithPlace = true;
         } else {
           // a location in the middle: "Gilmore Financial, New Orleans, LA, Certified Public Accountant"
           for (int i = 1; i + 1 < pieces.size(); i++) {
@@ -109,9 +116,12 @@ final class ResumeFields {
           }
           parts.add(t);
         }
+        if (endsWithPlace && !pieces.isEmpty() && beforePlace < 0) {
+          beforePlace = parts.size() - 1;
+        }
       }
     }
-    return new Fields(parts, location);
+    return new Fields(parts, location, beforePlace);
   }
 
   private static List<String> splitAtTitle(String s) {

@@ -37,7 +37,7 @@ final class SectionSplitter {
         "positions held", "career", "career experience", "work", "job history", "military experience",
         "professional employment", "experience and employment", "work and experience", "other work experience",
         "other experience", "additional experience", "clinical experience", "clinical placements", "placements",
-        "clinical rotations", "practicum", "practicum experience");
+        "clinical rotations", "practicum", "practicum experience", "leadership experience");
     put(Kind.EDUCATION, "education", "educational background", "education background", "academic background",
         "academic history", "academics", "academic qualifications", "educational qualifications",
         "education and training", "education training", "qualifications", "academic profile", "schooling",
@@ -67,7 +67,7 @@ final class SectionSplitter {
         "patents", "languages", "spoken languages", "language skills", "interests", "hobbies",
         "hobbies and interests", "interests and hobbies", "references", "referees", "volunteer", "volunteering",
         "volunteer experience", "volunteer work", "community service", "activities", "extracurricular activities",
-        "extracurriculars", "leadership", "leadership experience", "leadership and activities", "memberships",
+        "extracurriculars", "leadership", "leadership and activities", "memberships",
         "affiliations", "professional affiliations", "professional memberships", "invited talks", "talks",
         "presentations", "conferences", "additional information", "additional", "other", "miscellaneous",
         "coursework", "relevant coursework", "courses", "training", "workshops", "research", "teaching",

@@ -722,6 +722,59 @@ class ResumeParserTest {
   }
 
   @Test
+  void aStudentResumeFromWordForMac() {
+    Resume r = ResumeParser.parse("""
+        John Smith
+
+        2222 McCoy Road     Columbus, Ohio 44444    614-555-5555    sresume@example.edu
+        EDUCATION
+        Bachelor of Business Administration      Expected Graduation: May 2018
+        Kent State University        Kent, Ohio
+        Major: Business Management       GPA: 3.6
+        WORK EXPERIENCE
+        Panini's Bar and Grill, Cleveland, Ohio                        August 2014 - May 2015
+        Server
+        • Worked independently in a fast-paced environment
+        LEADERSHIP EXPERIENCE
+        Harding Middle School, Columbus, Ohio     July 2014 - October 2015
+        Soccer Assistant Coach
+        • Planned and led weekly meetings with up to 15 parents
+        """);
+    assertEquals("2222 McCoy Road, Columbus, Ohio 44444", r.location(), "a state written out, the street in the cell before");
+    Resume.Education school = r.education().get(0);
+    assertEquals("Business Management", school.field(), "the major ends where its column does");
+    assertEquals("Kent State University", school.institution());
+    assertEquals("2018", school.year());
+    assertEquals(2, r.experience().size(), "leadership experience is experience");
+    assertEquals("Panini's Bar and Grill", r.experience().get(0).company(), "the employer is printed before its place");
+    assertEquals("Server", r.experience().get(0).position());
+    assertEquals("Soccer Assistant Coach", r.experience().get(1).position());
+  }
+
+  @Test
+  void rolesUnderAnEmployerPrintedOnceAboveThem() {
+    List<Resume.Experience> jobs = ResumeParser.parse("""
+        PROFESSIONAL EXPERIENCE
+        County of Orange, Santa Ana, CA      11/06-present
+        OC Health Care Agency
+        Software Engineer/Programmer  (02/08-present)
+        • Develop mobile applications
+
+        OC Waste & Recycling
+        Software Architect/Programmer  (11/06-02/08)
+        • Architected customised software products
+        ACS/Xerox, Santa Ana, CA        10/01-11/06
+        Team Lead/Senior Application Developer
+        • Trained staff and clients
+        """).experience();
+    assertEquals(3, jobs.size(), jobs.toString());
+    assertEquals(List.of("County of Orange", "County of Orange", "ACS/Xerox"), jobs.stream().map(Resume.Experience::company).toList());
+    assertEquals(List.of("Software Engineer/Programmer", "Software Architect/Programmer", "Team Lead/Senior Application Developer"),
+        jobs.stream().map(Resume.Experience::position).toList());
+    assertEquals("02/08-present", jobs.get(0).duration());
+  }
+
+  @Test
   void emptyAndBlankInputGiveAnEmptyResume() {
     for (String text : new String[] {null, "", "   \n\n\t "}) {
       Resume r = ResumeParser.parse(text);
