@@ -38,7 +38,7 @@ final class ResumeEducation {
   static List<Resume.Education> parse(List<String> lines, int width) {
     List<Resume.Education> out = new ArrayList<>();
     for (ResumeEntries.Entry e : ResumeEntries.split(separated(lines), width, ResumeEducation::complete,
-        ResumeEducation::complete)) {
+        ResumeEducation::namesASchooling)) {
       String institution = null;
       String degree = null;
       String field = null;
@@ -144,6 +144,12 @@ final class ResumeEducation {
       out.add(rest);
     }
     return out;
+  }
+
+  /** A school with its degree, or a dated degree ("- Bachelor's Degree in Accountancy Graduation Date: 2008"). */
+  private static boolean namesASchooling(List<String> head) {
+    return complete(head) || head.stream().anyMatch(line -> DateRanges.find(line) != null)
+        && ResumeFields.split(head).parts().stream().anyMatch(part -> isDegree(PART_LABEL.matcher(part).replaceFirst("")));
   }
 
   private static boolean complete(List<String> head) {

@@ -77,9 +77,10 @@ final class ResumeEntries {
   static List<Entry> split(List<String> lines, int width, Predicate<List<String>> complete, Predicate<List<String>> whole) {
     List<Item> items = new ArrayList<>();
     for (Item it : items(lines, width)) {
-      // a long line that names a whole entry is its heading, not prose under it
-      boolean heading = it.type == Type.PROSE && !it.text.endsWith(".") && whole.test(List.of(it.text));
-      items.add(heading ? new Item(Type.HEAD, it.text, null) : it);
+      // a long line or a bullet that names a whole entry is its heading, not text under it
+      boolean heading = (it.type == Type.PROSE || it.type == Type.BULLET) && !it.text.endsWith(".") && whole.test(List.of(it.text));
+      DateRanges.Found date = heading ? DateRanges.find(it.text) : null;
+      items.add(heading ? new Item(date == null ? Type.HEAD : Type.DATE, it.text, date) : it);
     }
     int firstDate = -1;
     int firstBody = -1;

@@ -17,8 +17,9 @@ final class ResumeExperience {
 
   static List<Resume.Experience> parse(List<String> lines, int width) {
     List<Read> out = new ArrayList<>();
-    for (ResumeEntries.Entry e : ResumeEntries.split(lines, width,
-        head -> ResumeFields.split(head).parts().size() >= 2)) {
+    // LinkedIn's "Data Analyst at Tech in Asia" over "Assistant Engineer at China Telecom": two jobs, the first undated
+    for (ResumeEntries.Entry e : ResumeEntries.split(lines, width, head -> ResumeFields.split(head).parts().size() >= 2,
+        head -> head.size() == 1 && ResumeFields.isTitleAtCompany(head.get(0)))) {
       ResumeFields.Fields fields = ResumeFields.split(e.head);
       List<String> parts = fields.parts();
       if (parts.isEmpty() && e.date == null) {

@@ -124,6 +124,11 @@ final class ResumeFields {
     return new Fields(parts, location, beforePlace);
   }
 
+  /** "Assistant Engineer at China Telecom": one line that names a whole job. */
+  static boolean isTitleAtCompany(String line) {
+    return DateRanges.find(line) == null && splitAtTitle(ResumeText.trimPunct(line)).size() == 2;
+  }
+
   private static List<String> splitAtTitle(String s) {
     Matcher at = AT.matcher(s);
     while (at.find()) {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.candor.interview.Resume;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,8 @@ public final class ResumeParser {
       "(?i)\\b(?:training|testing|certification|certificate|certified|licen[cs]e|awareness|course|diploma)$"
           + "|\\(\\p{Lu}[\\p{Lu}\\d-]{1,11}\\)$");
 
+  /** "N/A", "None", "-": a summary left empty. */
+  private static final Pattern NOTHING = Pattern.compile("(?i)n/?a|none|nil|-+|tbd");
   private static final Pattern CERTIFICATE_END = Pattern.compile("(?i)\\b(?:certification|certified|licen[cs]e)$");
   private static final Pattern INITIALS_END = Pattern.compile("\\(\\p{Lu}[\\p{Lu}\\d-]{1,11}\\)$");
 
@@ -65,8 +68,9 @@ public final class ResumeParser {
         case HEADER -> header.addAll(s.lines().subList(0, Math.min(HEADER_LINES, s.lines().size())));
         case CONTACT -> header.addAll(s.lines().subList(0, Math.min(HEADER_LINES, s.lines().size())));
         case SUMMARY -> {
-          if (summary == null) {
-            summary = prose(s.lines());
+          String written = prose(s.lines());
+          if (summary == null && written != null && !NOTHING.matcher(written).matches()) {
+            summary = written;
           }
         }
         case EXPERIENCE -> experience.addAll(ResumeExperience.parse(s.lines(), width));
@@ -142,7 +146,10 @@ public final class ResumeParser {
    */
   private static List<String> credentials(List<String> items) {
     List<String> out = new ArrayList<>();
-    for (String item : items) {
+    // a table row of certificates ("CMFAS M3   CMFAS M5"): one a cell; a cell of a year alone is the date of the one before
+    List<String> cells = items.stream().flatMap(item -> Arrays.stream(item.split("\\s{3,}")))
+        .filter(cell -> cell.chars().anyMatch(Character::isLetter)).toList();
+    for (String item : cells) {
       DateRanges.Found date = DateRanges.find(item);
       String text = item;
       if (date != null && date.to() == item.length() && date.from() > 0) {
@@ -181,8 +188,9 @@ public final class ResumeParser {
       if (++seen > 6 || CONTACT_BITS.matcher(line).find()) {
         return null;
       }
+      // a headline ("Data Analyst at Tech in Asia") is not a summary
       if (ResumeText.words(line) >= 6 && (name == null || !line.contains(name))
-          && DateRanges.find(line) == null) {
+          && DateRanges.find(line) == null && !ResumeFields.isTitleAtCompany(line)) {
         return line;
       }
     }

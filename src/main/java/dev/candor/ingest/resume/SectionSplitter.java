@@ -61,7 +61,7 @@ final class SectionSplitter {
         "courses and certifications", "certifications and courses", "certifications and training",
         "training and certifications", "certifications and awards", "licensure", "professional licenses");
     put(Kind.CONTACT, "contact", "contact information", "contact info", "contact details", "personal information",
-        "personal details", "personal info", "links", "profiles", "social", "online presence", "find me");
+        "personal details", "personal info", "personal particulars", "links", "profiles", "social", "online presence", "find me");
     put(Kind.OTHER, "awards", "honors", "honours", "awards and honors", "honors and awards", "selected honors",
         "achievements", "accomplishments", "key achievements", "publications", "selected publications",
         "patents", "languages", "spoken languages", "language skills", "interests", "hobbies",
@@ -71,7 +71,8 @@ final class SectionSplitter {
         "affiliations", "professional affiliations", "professional memberships", "invited talks", "talks",
         "presentations", "conferences", "additional information", "additional", "other", "miscellaneous",
         "coursework", "relevant coursework", "courses", "training", "workshops", "research", "teaching",
-        "declaration", "scholarships", "fellowships", "grants", "service", "press", "media");
+        "declaration", "scholarships", "fellowships", "grants", "service", "press", "media", "national service",
+        "military service", "seminars", "seminars and trainings", "seminars and trainings attended", "trainings attended");
     for (String inline : List.of("summary", "professional summary", "profile", "objective", "career objective",
         "skills", "technical skills", "key skills", "core competencies", "certifications", "certificates",
         "licenses and certifications", "education", "experience", "work experience", "projects", "interests",
@@ -192,7 +193,7 @@ final class SectionSplitter {
       return null;
     }
     String key = normalise(line);
-    Kind kind = HEADINGS.get(key);
+    Kind kind = known(key);
     if (kind == null) {
       return null;
     }
@@ -201,6 +202,18 @@ final class SectionSplitter {
       return null;
     }
     return new Heading(kind, line.strip(), "");
+  }
+
+  /** A known heading, also in the singular or plural and after "other" or "additional" ("Other professional certification"). */
+  private static Kind known(String key) {
+    String bare = key.replaceFirst("^(?:other|additional) ", "");
+    for (String form : List.of(key, bare, bare + "s", bare.replaceFirst("s$", ""))) {
+      Kind kind = HEADINGS.get(form);
+      if (kind != null) {
+        return kind;
+      }
+    }
+    return null;
   }
 
   private static boolean hasUpper(String s) {

@@ -775,6 +775,57 @@ class ResumeParserTest {
   }
 
   @Test
+  void anOldLinkedInExportWithJobsWrittenTitleAtCompany() {
+    Resume r = ResumeParser.parse("""
+        Xinying Lin
+        Data Analyst at Tech in Asia
+        xinying@example.com
+        Summary
+        N/A
+        Experience
+        Data Analyst at Tech in Asia
+        Assistant Engineer at China Telecom
+        August 2012  -  June 2016 (3 years 11 months)
+        Configured rules and conditions for commission settlement system based on
+        policies and requirements.
+        """);
+    assertNull(r.summary(), "N/A is no summary");
+    assertEquals(2, r.experience().size(), r.experience().toString());
+    assertEquals("Data Analyst", r.experience().get(0).position());
+    assertEquals("Tech in Asia", r.experience().get(0).company());
+    assertNull(r.experience().get(0).duration());
+    assertEquals("Assistant Engineer", r.experience().get(1).position());
+    assertEquals("China Telecom", r.experience().get(1).company());
+    assertEquals("August 2012  -  June 2016", r.experience().get(1).duration());
+  }
+
+  @Test
+  void aFormLikeResumeFromWordTables() {
+    Resume r = ResumeParser.parse("""
+        Man Hoe Keung, Jonathan
+        Personal Particulars
+        Nationality	:	Singapore / Permanent resident of Hong Kong
+        Contact (email)	:	jonathan@example.com
+        Educational Background
+        - Bachelor's Degree in Accountancy/Banking Graduation Date: 2008
+        Other professional certification
+        CMFAS M3	CMFAS M5
+        Health Insurance (SCI)
+        National Service
+        April 2001 to Aug 2003
+        Highest rank: 3rd Sergeant
+        """);
+    assertNull(r.summary(), "personal particulars are contact details, not a summary");
+    assertEquals("jonathan@example.com", r.email());
+    Resume.Education degree = r.education().get(0);
+    assertEquals("Bachelor's Degree in Accountancy/Banking", degree.degree(), "a bullet naming a dated degree heads a school");
+    assertEquals("Accountancy/Banking", degree.field());
+    assertEquals("2008", degree.year());
+    assertEquals(List.of("CMFAS M3", "CMFAS M5", "Health Insurance (SCI)"), r.certifications(),
+        "'Other professional certification' is a certifications heading; national service is not a certificate");
+  }
+
+  @Test
   void emptyAndBlankInputGiveAnEmptyResume() {
     for (String text : new String[] {null, "", "   \n\n\t "}) {
       Resume r = ResumeParser.parse(text);
