@@ -148,7 +148,10 @@ final class ResumeEntries {
             start = false;
           } else if (!cur.hasBody() && !cur.closed) {
             // more heading lines, unless the dated heading so far already names a whole entry
+            // a second dated heading line is the next entry ("Software Engineer (02/08-present)" under "County of
+            // Orange  11/06-present")
             start = cur.head.size() >= MAX_HEAD_LINES || !trailing && cur.date != null && complete.test(cur.head)
+                || !trailing && cur.date != null && it.date != null
                 || cur.date == null && it.date == null && whole.test(cur.head) && whole.test(List.of(it.text));
           } else if (trailing) {
             start = true;

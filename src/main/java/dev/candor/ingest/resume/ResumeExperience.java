@@ -18,7 +18,7 @@ final class ResumeExperience {
   static List<Resume.Experience> parse(List<String> lines, int width) {
     List<Read> out = new ArrayList<>();
     // LinkedIn's "Data Analyst at Tech in Asia" over "Assistant Engineer at China Telecom": two jobs, the first undated
-    for (ResumeEntries.Entry e : ResumeEntries.split(lines, width, head -> ResumeFields.split(head).parts().size() >= 2,
+    for (ResumeEntries.Entry e : ResumeEntries.split(lines, width, ResumeExperience::namesAJob,
         head -> head.size() == 1 && ResumeFields.isTitleAtCompany(head.get(0)))) {
       ResumeFields.Fields fields = ResumeFields.split(e.head);
       List<String> parts = fields.parts();
@@ -76,6 +76,15 @@ final class ResumeExperience {
       out.add(new Read(job, header, e.location != null, e.date != null || e.location != null));
     }
     return regrouped(lines, underTheirEmployer(out));
+  }
+
+  /**
+   * Heading lines that name a whole job: two parts or more, one of them a title ("Dasmarinas, Cavite, 2008 to 2010" under
+   * "Private Duty nurse" names a place, not a job).
+   */
+  private static boolean namesAJob(List<String> head) {
+    List<String> parts = ResumeFields.split(head).parts();
+    return parts.size() >= 2 && parts.stream().anyMatch(part -> ResumeFields.titleScore(part) > 0);
   }
 
   /**

@@ -704,6 +704,9 @@ class ResumeParserTest {
         Sept. 1, 2010 to Feb. 7, 2011
         Staff Nurse
         • Admission and discharging of patients.
+        Private Duty nurse, Part time job
+        Dasmarinas, Cavite, 2008 to 2010
+        • Establishing rapport with the patient
         EDUCATIONAL ATTAINMENT:
         Course: Bachelor of Science in Nursing Batch 2010
         COLLEGE		University of Perpetual Help System Molino Campus
@@ -714,6 +717,11 @@ class ResumeParserTest {
     assertEquals("Staff Nurse", job.position(), "the title printed under the dates");
     assertEquals("Golden Acres Doctors Hospital", job.company());
     assertEquals(List.of("Admission and discharging of patients."), job.highlights());
+    Resume.Experience second = r.experience().get(1);
+    assertEquals("Private Duty nurse", second.position(), "a title over a dated line with a place but no title is one job");
+    assertEquals("2008 to 2010", second.duration());
+    assertEquals(List.of("Establishing rapport with the patient"), second.highlights());
+    assertTrue(second.company() == null || !second.company().contains("time"), "'Part time job' is how, not where");
     Resume.Education school = r.education().get(0);
     assertEquals("Bachelor of Science in Nursing", school.degree());
     assertEquals("Nursing", school.field(), "'Batch' is what the year left behind");
