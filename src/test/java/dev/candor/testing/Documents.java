@@ -101,10 +101,22 @@ public final class Documents {
    * cell, bulleted lists, manual line breaks ({@code <br>}).
    */
   public static byte[] docFromHtml(String html) throws IOException, InterruptedException {
-    return wordDoc("resume.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8), "--infilter=HTML (StarWriter)");
+    return converted("resume.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8), "doc:MS Word 97",
+        "--infilter=HTML (StarWriter)");
   }
 
-  private static byte[] wordDoc(String name, byte[] content, String... options) throws IOException, InterruptedException {
+  /** A DOCX written by LibreOffice from HTML: lists with Word's own numbering, which POI writes only by hand. */
+  public static byte[] docxFromHtml(String html) throws IOException, InterruptedException {
+    return converted("resume.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8), "docx:MS Word 2007 XML",
+        "--infilter=HTML (StarWriter)");
+  }
+
+  private static byte[] wordDoc(String name, byte[] content) throws IOException, InterruptedException {
+    return converted(name, content, "doc:MS Word 97");
+  }
+
+  private static byte[] converted(String name, byte[] content, String target, String... options)
+      throws IOException, InterruptedException {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("candor-doc");
     try {
       java.nio.file.Path source = dir.resolve(name);
@@ -113,7 +125,7 @@ public final class Documents {
       List<String> command = new java.util.ArrayList<>(List.of("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(),
           "--headless"));
       command.addAll(List.of(options));
-      command.addAll(List.of("--convert-to", "doc:MS Word 97", "--outdir", dir.toString(), source.toString()));
+      command.addAll(List.of("--convert-to", target, "--outdir", dir.toString(), source.toString()));
       Process soffice;
       try {
         soffice = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
@@ -124,7 +136,7 @@ public final class Documents {
         soffice.destroyForcibly();
         throw new IOException("soffice could not convert the document: " + java.nio.file.Files.readString(dir.resolve("soffice.log")));
       }
-      return java.nio.file.Files.readAllBytes(dir.resolve("resume.doc"));
+      return java.nio.file.Files.readAllBytes(dir.resolve("resume." + target.substring(0, target.indexOf(':'))));
     } finally {
       try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

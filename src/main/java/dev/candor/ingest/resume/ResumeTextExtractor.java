@@ -30,6 +30,7 @@ import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
 
@@ -41,6 +42,8 @@ public final class ResumeTextExtractor {
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final String CELL_MARK = "\u0007";
+  /** Word's number format code for a bullet (nfcBullet). */
+  private static final int BULLET_FORMAT = 23;
   private static final String LINE_BREAK = "\u000B";
   private static final Pattern HYPERLINK_FIELD = Pattern.compile("HYPERLINK\\s+\"([^\"]{1,2000})\"");
   private static final String TEXT_BOX_PATH = "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' "
@@ -122,7 +125,7 @@ public final class ResumeTextExtractor {
 
   private ExtractedText docx(byte[] bytes) throws DocumentException {
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes));
-        XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+        XWPFWordExtractor extractor = new BulletedWordExtractor(document)) {
       int pages = document.getProperties().getExtendedProperties().getPages();
       checkPages(pages);
       StringBuilder text = new StringBuilder(extractor.getText());
@@ -134,6 +137,21 @@ public final class ResumeTextExtractor {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw officeFailure("DOCX", e);
+    }
+  }
+
+  /** Word's extractor, with a bullet before each paragraph of a bulleted list (the glyph lives in the numbering). */
+  private static final class BulletedWordExtractor extends XWPFWordExtractor {
+    BulletedWordExtractor(XWPFDocument document) {
+      super(document);
+    }
+
+    @Override
+    public void appendParagraphText(StringBuilder text, XWPFParagraph paragraph) {
+      if (paragraph.getNumID() != null && "bullet".equals(paragraph.getNumFmt())) {
+        text.append("• ");
+      }
+      super.appendParagraphText(text, paragraph);
     }
   }
 
@@ -208,13 +226,16 @@ public final class ResumeTextExtractor {
     return text + linksNotInText(links, text.toString());
   }
 
-  /** A paragraph of a list whose level prints a mark; an outline level with no number is a heading, not an item. */
+  /**
+   * A paragraph of a bulleted list. An outline level with no number is a heading, and a numbered paragraph may be one
+   * ("1. EDUCATION"): neither is an item.
+   */
   private static boolean isListItem(Paragraph paragraph) {
     if (!paragraph.isInList()) {
       return false;
     }
     try {
-      return !paragraph.getList().getNumberText((char) paragraph.getIlvl()).isEmpty();
+      return paragraph.getList().getNumberFormat((char) paragraph.getIlvl()) == BULLET_FORMAT;
     } catch (RuntimeException e) {
       // a list table that does not hold together: the paragraph is read as plain text
       return false;

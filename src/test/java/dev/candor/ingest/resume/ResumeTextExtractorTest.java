@@ -109,6 +109,23 @@ class ResumeTextExtractorTest {
   }
 
   @Test
+  void bulletedParagraphsOfWordDocumentsKeepABullet() throws Exception {
+    String html = """
+        <html><body><h2>Experience</h2>
+        <ul><li>Provided direct patient care.</li><li>Performed sterile dressing changes.</li></ul>
+        <ol><li>First numbered step</li></ol>
+        </body></html>
+        """;
+    for (byte[] document : List.of(Documents.docxFromHtml(html), Documents.docFromHtml(html))) {
+      List<String> lines = extractor.extract(document, LIMIT).text().lines().toList();
+      assertTrue(lines.contains("• Provided direct patient care."), lines.toString());
+      assertTrue(lines.contains("• Performed sterile dressing changes."), lines.toString());
+      assertTrue(lines.contains("First numbered step"), "a numbered paragraph may be a heading: no bullet " + lines);
+      assertTrue(lines.contains("Experience"), lines.toString());
+    }
+  }
+
+  @Test
   void textIsDecodedWhateverItsEncoding() throws Exception {
     String resume = "Zoë Müller – Résumé\nnaïve café";
     assertEquals(resume, extractor.extract(resume.getBytes(StandardCharsets.UTF_8), LIMIT).text());
