@@ -18,6 +18,7 @@ final class ContactExtractor {
       "(?<![\\w+/.])(?:\\+\\d{1,3}[\\s.-]{0,2})?(?:\\(\\d{1,4}\\)|\\d{2,5})(?:[\\s.-]{0,2}\\d{2,5}){1,4}(?![\\w/])");
   static final Pattern LINKEDIN = Pattern.compile(
       "(?i)(?:https?://)?(?:[a-z]{2,3}\\.)?linkedin\\.com/(?:in|pub|profile)/[A-Za-z0-9_%.\\-]{2,100}/?");
+  private static final Pattern PROFILE_TAIL = Pattern.compile("[A-Za-z0-9_%-]{1,100}");
   static final Pattern GITHUB = Pattern.compile(
       "(?i)(?:https?://)?(?:www\\.)?github\\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
   static final Pattern URL = Pattern.compile(
@@ -79,9 +80,9 @@ final class ContactExtractor {
     if (phone == null) {
       phone = labelledPhone(all);
     }
-    String linkedin = first(LINKEDIN, header);
+    String linkedin = linkedin(header);
     if (linkedin == null) {
-      linkedin = first(LINKEDIN, all);
+      linkedin = linkedin(all);
     }
     String github = github(header);
     if (github == null) {
@@ -89,8 +90,40 @@ final class ContactExtractor {
     }
     String location = location(header);
     String name = name(all, header, email);
+    if (location == null && name != null) {
+      location = placeUnderName(all, name);
+    }
     return new Contact(name, email, phone, location,
         linkedin == null ? null : stripSlash(linkedin), github);
+  }
+
+  /** A LinkedIn address, also one a narrow sidebar broke after a hyphen ("linkedin.com/in/irma-" / "hernandez-b83 (LinkedIn)"). */
+  private static String linkedin(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = LINKEDIN.matcher(lines.get(i));
+      if (m.find()) {
+        String address = m.group();
+        Matcher rest = i + 1 < lines.size() && address.endsWith("-") && m.end() == lines.get(i).length()
+            ? PROFILE_TAIL.matcher(lines.get(i + 1)) : null;
+        return rest != null && rest.lookingAt() ? address + rest.group() : address;
+      }
+    }
+    return null;
+  }
+
+  /** LinkedIn's export prints the place under the name and headline, outside the contact block. */
+  private static String placeUnderName(List<String> all, String name) {
+    for (int i = 0; i < all.size(); i++) {
+      if (properCase(all.get(i).strip()).equals(name)) {
+        for (int j = i + 1; j < Math.min(all.size(), i + 4); j++) {
+          if (isLocation(all.get(j).strip())) {
+            return all.get(j).strip();
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   private static String stripSlash(String s) {

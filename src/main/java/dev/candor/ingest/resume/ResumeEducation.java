@@ -43,6 +43,7 @@ final class ResumeEducation {
       String degree = null;
       String field = null;
       List<String> rest = new ArrayList<>();
+      List<String> beforeTheDegree = new ArrayList<>();
       boolean beforeDegree = true;
       for (String printed : ResumeFields.split(e.head).parts()) {
         String part = GRADUATION_TAIL.matcher(PART_LABEL.matcher(printed).replaceFirst("")).replaceFirst("").strip();
@@ -59,10 +60,14 @@ final class ResumeEducation {
         beforeDegree &= !isDegree(part);
         Matcher s = SHORT_DEGREE.matcher(part);
         if (degree == null && LONG_DEGREE.matcher(part).find()) {
-          // "Bachelor of Science: Nursing"
-          int colon = part.indexOf(':');
-          degree = colon > 0 ? part.substring(0, colon).strip() : part;
-          field = colon > 0 ? ResumeText.blankToNull(part.substring(colon + 1)) : fieldOf(part);
+          // "Bachelor of Science: Nursing", LinkedIn's "Bachelor of Arts (B.A.), Spanish and Sociology"
+          int cut = part.indexOf(':');
+          List<String> pieces = ResumeFields.commaPieces(part);
+          if (cut < 0 && pieces.size() == 2 && !isSchool(pieces.get(1))) {
+            cut = pieces.get(0).length();
+          }
+          degree = cut > 0 ? part.substring(0, cut).strip() : part;
+          field = cut > 0 ? ResumeText.blankToNull(ResumeText.trimPunct(part.substring(cut + 1))) : fieldOf(part);
         } else if (degree == null && s.find()) {
           degree = s.group().strip();
           String remainder = part.substring(s.end()).strip().replaceFirst("(?i)^(?:in|of)\\s+", "");
@@ -75,13 +80,22 @@ final class ResumeEducation {
           }
         } else if (institution == null && INSTITUTION.matcher(part).find()) {
           institution = part;
+        } else if (degree == null) {
+          beforeTheDegree.add(part);
         } else {
           rest.add(part);
         }
       }
+      // what is printed after the degree is its field ("B.S., Physics"); before it, the school ("UCSB" / "Bachelor of Arts")
       if (field == null && !rest.isEmpty() && degree != null) {
-        field = rest.get(0);
-        rest.remove(0);
+        field = rest.remove(0);
+      }
+      if (institution == null && !beforeTheDegree.isEmpty() && degree != null) {
+        institution = beforeTheDegree.remove(0);
+      }
+      rest.addAll(0, beforeTheDegree);
+      if (field == null && !rest.isEmpty() && degree != null && institution != null) {
+        field = rest.remove(0);
       }
       if (institution == null && !rest.isEmpty() && (degree != null || e.date != null)) {
         institution = rest.get(0);

@@ -226,7 +226,8 @@ class ResumeParserTest {
     Resume r = ResumeParser.parse("""
         Contact
         irmah525@example.com
-        www.linkedin.com/in/irma-hernandez
+        www.linkedin.com/in/irma-
+        hernandez-b8330a5a (LinkedIn)
         Top Skills
         Microsoft Office
         iWork
@@ -237,9 +238,19 @@ class ResumeParserTest {
         San Francisco, California, United States
         Summary
         Experienced event manager.
+        Education
+        UCSB
+        Bachelor of Arts (B.A.), Spanish and Sociology · (2010 - 2014)
         """);
     assertEquals("Irma Hernandez", r.name(), "the name above its headline, not the first skill");
     assertEquals(List.of("Microsoft Office", "iWork"), r.skills());
+    assertEquals("www.linkedin.com/in/irma-hernandez-b8330a5a", r.linkedin(), "an address the sidebar broke at a hyphen");
+    assertEquals("San Francisco, California, United States", r.location(), "the place under the headline");
+    Resume.Education school = r.education().get(0);
+    assertEquals("UCSB", school.institution(), "printed above the degree");
+    assertEquals("Bachelor of Arts (B.A.)", school.degree());
+    assertEquals("Spanish and Sociology", school.field());
+    assertEquals("2014", school.year());
   }
 
   @Test
