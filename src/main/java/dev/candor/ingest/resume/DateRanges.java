@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the dates of a resume line in their common printed forms: "Jan 2020 – Present", "2019-2021",
- * "06/2017 - 12/2019", "Sept 2018 – May 2023", "Summer 2022", "2020 - Present", "Oct. 2021 – Current".
+ * "06/2017 - 12/2019", "Sept 2018 – May 2023", "Summer 2022", "2020 - Present", "Oct. 2021 – Current",
+ * "Mar - 2023 to Current".
  * Dates are returned as printed; nothing is normalised. The patterns have no nested quantifiers, so
  * matching stays linear in the line length.
  */
@@ -27,6 +28,7 @@ final class DateRanges {
   private static final String DAY = "(?:(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s?,?\\s{1,2})?";
   private static final String POINT =
       "(?:(?<![a-z])(?:" + MONTH + "|" + SEASON + ")\\s{0,2}" + DAY + "(?:,\\s?)?" + YEAR
+          + "|(?<![a-z])" + MONTH + "\\s{0,2}[-–]\\s{0,2}" + YEAR
           + "|(?<![a-z])" + MONTH + "\\s?['’]\\d{2}(?!\\d)"
           + "|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.]\\s?(?:(?:0?[1-9]|[12]\\d|3[01])/)?" + YEAR
           + "|(?<![\\d/])" + YEAR + "(?:[-/.](?:0[1-9]|1[0-2])(?!\\d))?)";

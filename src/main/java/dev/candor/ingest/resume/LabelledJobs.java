@@ -26,6 +26,8 @@ final class LabelledJobs {
           + "\\s*[:：]\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
   private static final int MAX_FIELDS = 4;
   /** "Past employment:", "Others:": a line that labels what follows ends a job's highlights. */
+  private static final Pattern DUTIES = Pattern.compile(
+      "(?i)(?:key\\s+)?(?:responsibilities|duties|roles? (?:and|&) responsibilities|achievements|accomplishments|tasks)\\s*:?");
   private static final Pattern LABEL_LINE = Pattern.compile("^[^:]{1,40}:\\s*$");
 
   /** The jobs found, and the document's lines without them. */
@@ -57,9 +59,21 @@ final class LabelledJobs {
           case COMPANY -> company = withoutLocation(value);
         }
       }
+      if (dates == null) {
+        dates = datesAbove(rest);
+      }
       List<String> highlights = new ArrayList<>();
       int k = end;
-      while (k < lines.size() && !lines.get(k).isBlank() && fieldsEnd(lines, k) == k
+      // "Responsibilities:" and the blank lines around it introduce the highlights
+      int introduced = k;
+      while (introduced < lines.size() && (lines.get(introduced).isBlank() || DUTIES.matcher(lines.get(introduced).strip()).matches())) {
+        introduced++;
+      }
+      if (introduced > k && introduced < lines.size() && (ResumeText.isBullet(lines.get(introduced))
+          || lines.subList(k, introduced).stream().anyMatch(line -> !line.isBlank()))) {
+        k = introduced;
+      }
+      while (k < lines.size() && !lines.get(k).isBlank() && fieldsEnd(lines, k) == k && !isDatesOnly(lines.get(k))
           && !SectionSplitter.isHeading(lines.get(k)) && !LABEL_LINE.matcher(lines.get(k).strip()).matches()) {
         highlights.add(ResumeText.stripBullet(lines.get(k)).strip());
         k++;
@@ -70,6 +84,29 @@ final class LabelledJobs {
       i = k;
     }
     return new Found(jobs, rest);
+  }
+
+  /**
+   * A line of dates alone just above the fields ("Mar - 2023 to Current", a text box Word anchors there): the job's dates,
+   * taken out of the lines read as usual.
+   */
+  private static String datesAbove(List<String> rest) {
+    int k = rest.size() - 1;
+    while (k >= 0 && rest.get(k).isBlank()) {
+      k--;
+    }
+    if (k < 0) {
+      return null;
+    }
+    if (!isDatesOnly(rest.get(k))) {
+      return null;
+    }
+    return rest.remove(k).strip();
+  }
+
+  private static boolean isDatesOnly(String line) {
+    DateRanges.Found found = DateRanges.range(line);
+    return found != null && ResumeText.trimPunct(line.substring(0, found.from()) + line.substring(found.to())).isEmpty();
   }
 
   /** Where the run of labelled job fields starting at {@code from} ends; {@code from} when there is no job there. */

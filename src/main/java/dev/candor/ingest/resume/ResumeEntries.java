@@ -300,7 +300,9 @@ final class ResumeEntries {
     if (LABEL.matcher(t).matches() && t.indexOf(':') < 32) {
       return new Item(Type.LABEL, t, null);
     }
-    if (words >= 10 || (t.endsWith(".") && words >= 5) || t.length() > 90) {
+    // "QIS College of Engineering, Andhra Pradesh, India.": a full stop after a place does not make a sentence
+    boolean sentence = t.endsWith(".") && words >= 5 && !ContactExtractor.isRegion(t.substring(t.lastIndexOf(',') + 1, t.length() - 1));
+    if (words >= 10 || sentence || t.length() > 90) {
       return new Item(Type.PROSE, t, null);
     }
     return new Item(Type.HEAD, t, null);

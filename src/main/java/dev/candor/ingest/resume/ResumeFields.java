@@ -74,7 +74,9 @@ final class ResumeFields {
         }
       }
       for (String s : strong) {
-        List<String> pieces = commaPieces(s);
+        // "..., Andhra Pradesh, India.": the full stop after a place is not part of it
+        boolean placeStop = s.endsWith(".") && ContactExtractor.isRegion(s.substring(s.lastIndexOf(',') + 1, s.length() - 1));
+        List<String> pieces = commaPieces(placeStop ? s.substring(0, s.length() - 1) : s);
         boolean found = false;
         int r = pieces.size();
         while (r - 1 >= 1 && ContactExtractor.isRegion(pieces.get(r - 1))) {

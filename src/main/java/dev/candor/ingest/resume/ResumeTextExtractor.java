@@ -128,11 +128,7 @@ public final class ResumeTextExtractor {
         XWPFWordExtractor extractor = new BulletedWordExtractor(document)) {
       int pages = document.getProperties().getExtendedProperties().getPages();
       checkPages(pages);
-      StringBuilder text = new StringBuilder(extractor.getText());
-      for (String box : textBoxes(document)) {
-        text.append('\n').append(box);
-      }
-      return new ExtractedText(DocumentType.DOCX, normalise(text.toString()), Math.max(1, pages));
+      return new ExtractedText(DocumentType.DOCX, normalise(extractor.getText()), Math.max(1, pages));
     } catch (DocumentException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -140,7 +136,11 @@ public final class ResumeTextExtractor {
     }
   }
 
-  /** Word's extractor, with a bullet before each paragraph of a bulleted list (the glyph lives in the numbering). */
+  /**
+   * Word's extractor, with a bullet before each paragraph of a bulleted list (the glyph lives in the numbering), and the
+   * text boxes a paragraph anchors read after it: the extractor skips them, and résumé templates put contact details and
+   * a job's dates in them. Read at their anchor, the dates stay beside their job instead of gathering at the end.
+   */
   private static final class BulletedWordExtractor extends XWPFWordExtractor {
     BulletedWordExtractor(XWPFDocument document) {
       super(document);
@@ -152,16 +152,19 @@ public final class ResumeTextExtractor {
         text.append("• ");
       }
       super.appendParagraphText(text, paragraph);
+      for (String box : textBoxes(paragraph.getCTP())) {
+        text.append('\n').append(box);
+      }
     }
   }
 
   /**
-   * Word's extractor skips text boxes, where résumé templates often put contact details. Word writes each box twice,
-   * as a drawing and as a VML fallback for old readers (mc:AlternateContent); only the drawing is read.
+   * The text boxes' paragraphs under an element. Word writes each box twice, as a drawing and as a VML fallback for old
+   * readers (mc:AlternateContent); only the drawing is read.
    */
-  private static List<String> textBoxes(XWPFDocument document) {
+  private static List<String> textBoxes(XmlObject anchor) {
     List<String> boxes = new ArrayList<>();
-    for (XmlObject paragraph : document.getDocument().selectPath(TEXT_BOX_PATH)) {
+    for (XmlObject paragraph : anchor.selectPath(TEXT_BOX_PATH)) {
       try (XmlCursor cursor = paragraph.newCursor()) {
         String text = cursor.getTextValue().trim();
         if (!text.isEmpty() && !insideFallback(cursor)) {

@@ -845,6 +845,43 @@ class ResumeParserTest {
   }
 
   @Test
+  void labelledJobsTakeTheDatesAboveThemAndTheirResponsibilities() {
+    Resume r = ResumeParser.parse("""
+        INDU ORUGANTI
+        Emai ID: indu@example.com
+        PROFESSIONAL EXPERIENCE
+        Mar - 2023 to Current
+
+        Client: Northern Trust, Chicago, IL
+        Role: Site Reliability Engineer
+
+        Responsibilities:
+        • Implemented traffic engineering solutions for banking transaction systems
+        • Designed and managed DNS infrastructure
+        May - 2020 to Feb - 2023
+
+        Client: HCA Healthcare, Nashville, TN
+        Role: Site Reliability Engineer
+        Responsibilities:
+        • Designed a high-availability healthcare data platform
+        EDUCATION
+        July - 2010 to May - 2014
+        Bachelor of Technology in Computer Science
+        QIS College of Engineering, Andhra Pradesh, India.
+        """);
+    assertEquals(2, r.experience().size(), r.experience().toString());
+    Resume.Experience first = r.experience().get(0);
+    assertEquals("Northern Trust", first.company());
+    assertEquals("Mar - 2023 to Current", first.duration());
+    assertEquals("Mar - 2023", first.startDate());
+    assertEquals(2, first.highlights().size(), "the bullets after 'Responsibilities:'");
+    assertEquals("May - 2020 to Feb - 2023", r.experience().get(1).duration());
+    Resume.Education school = r.education().get(0);
+    assertEquals("QIS College of Engineering", school.institution(), "a full stop after the place makes no sentence");
+    assertEquals("2014", school.year());
+  }
+
+  @Test
   void emptyAndBlankInputGiveAnEmptyResume() {
     for (String text : new String[] {null, "", "   \n\n\t "}) {
       Resume r = ResumeParser.parse(text);
