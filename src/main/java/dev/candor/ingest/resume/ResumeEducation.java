@@ -11,12 +11,15 @@ final class ResumeEducation {
 
   private static final Pattern LONG_DEGREE = Pattern.compile(
       "(?i)^(?:(?:the\\s)?(?:bachelor|master|associate|doctor|doctorate)(?:'s|’s|s)?\\b"
-          + "|(?:high school|secondary school|higher national) (?:diploma|certificate)|diploma\\b|certificate\\b)");
+          + "|(?:high school|secondary school|higher national) (?:diploma|certificate)|diploma\\b|certificate\\b"
+          // the same degrees in the languages of European CVs
+          + "|(?:grado|licenciatura|máster|laurea|licence|maîtrise|mestrado|bacharelado|diplom(?:-\\p{L}+)?|bachelor|master)\\s)");
   private static final Pattern SHORT_DEGREE = Pattern.compile(
       "^(?:Ph\\.?\\s?D\\.?|D\\.?Phil\\.?|B\\.?\\s?S\\.?c?\\.?|M\\.?\\s?S\\.?c?\\.?|B\\.?\\s?A\\.?|M\\.?\\s?A\\.?"
           + "|M\\.?B\\.?A\\.?|B\\.?\\s?Tech\\.?|M\\.?\\s?Tech\\.?|B\\.?\\s?E\\.?|M\\.?\\s?E\\.?|B\\.?\\s?Eng\\.?"
           + "|M\\.?\\s?Eng\\.?|BBA|BCom|B\\.Com|MCA|BCA|LL\\.?B\\.?|LL\\.?M\\.?|J\\.?D\\.?|M\\.?D\\.?|A\\.?A\\.?S?\\.?"
-          + "|A\\.?S\\.?|HND|GED|MPhil|M\\.?Phil\\.?|Ed\\.?D\\.?|MFA|BFA|MPH|MSW|BSN|MSN|BArch|MArch)(?=$|[\\s,(])");
+          + "|A\\.?S\\.?|HND|GED|MPhil|M\\.?Phil\\.?|Ed\\.?D\\.?|MFA|BFA|MPH|MSW|BSN|MSN|BArch|MArch)"
+          + "(?:\\s?\\((?:Hons|Honours|Honors)\\.?\\))?(?=$|[\\s,(])");
   private static final Pattern INSTITUTION = Pattern.compile(
       "(?i)\\b(?:universit\\w*|college|institute|institut|school|academy|polytechnic|conservatory|seminary"
           + "|hochschule|escuela|école|ecole|faculty)\\b|^UC\\s|\\bIIT\\b|\\bMIT\\b|\\bUCLA\\b|\\bETH\\b|\\bEPFL\\b");
@@ -178,7 +181,7 @@ final class ResumeEducation {
 
   /** "Bachelor of Science in Computer Science" -> "Computer Science". */
   private static String fieldOf(String degree) {
-    Matcher m = Pattern.compile("(?i)\\s(?:in|major(?:ing)? in)\\s+(.+)$").matcher(degree);
+    Matcher m = Pattern.compile("(?i)\\s(?:in|en|em|major(?:ing)? in)\\s+(.+)$").matcher(degree);
     return m.find() ? m.group(1).strip() : null;
   }
 

@@ -111,8 +111,9 @@ final class ResumeFields {
             }
           }
         }
-        if (!found && strong.size() > 1) {
-          // "University of California, Berkeley" between bars stays whole
+        if (!found && strong.size() > 1 && !titleThenOther(pieces)) {
+          // "University of California, Berkeley" between bars stays whole; RenderCV's "Software Engineer, Apple – Cupertino,
+          // CA" and "BS in Computer Science, University of Pennsylvania" are two
           pieces = List.of(s);
         }
         for (String p : pieces) {
@@ -144,6 +145,16 @@ final class ResumeFields {
       }
     }
     return List.of(s);
+  }
+
+  private static boolean titleThenOther(List<String> pieces) {
+    if (pieces.size() != 2) {
+      return false;
+    }
+    String first = pieces.get(0);
+    String second = pieces.get(1);
+    return titleScore(first) > 0 && titleScore(second) == 0
+        || ResumeEducation.isDegree(first) && !ResumeEducation.isDegree(second) && ResumeEducation.isSchool(second);
   }
 
   /** Splits on commas outside parentheses, re-attaching legal suffixes ("ABC Company, Inc."). */

@@ -189,12 +189,17 @@ public final class ResumeParser {
         return null;
       }
       // a headline ("Data Analyst at Tech in Asia") is not a summary
-      if (ResumeText.words(line) >= 6 && (name == null || !line.contains(name))
+      if (ResumeText.words(line) >= 6 && (name == null || !line.contains(name) && !spells(line, name))
           && DateRanges.find(line) == null && !ResumeFields.isTitleAtCompany(line)) {
         return line;
       }
     }
     return null;
+  }
+
+  /** "M a r i a   G a r c i a" spells "Maria Garcia". */
+  private static boolean spells(String line, String name) {
+    return line.replaceAll("\\s+", "").equalsIgnoreCase(name.replaceAll("\\s+", ""));
   }
 
   private static void addAllNew(List<String> target, List<String> items) {

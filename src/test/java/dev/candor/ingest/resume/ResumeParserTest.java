@@ -882,6 +882,56 @@ class ResumeParserTest {
   }
 
   @Test
+  void renderCvLinesWithTitleAndEmployerBeforeThePlaceAndDates() {
+    Resume r = ResumeParser.parse("""
+        John Doe
+        San Francisco, CA | john.doe@example.com
+        Experience
+        Software Engineer, Apple – Cupertino, CA                                  June 2020 – present
+          • Reduced time to render user buttons by 75%
+        Education
+        BS in Computer Science, University of Pennsylvania – Philadelphia, PA      Sept 2015 – May 2019
+        """);
+    Resume.Experience job = r.experience().get(0);
+    assertEquals("Software Engineer", job.position());
+    assertEquals("Apple", job.company());
+    Resume.Education school = r.education().get(0);
+    assertEquals("BS", school.degree());
+    assertEquals("Computer Science", school.field());
+    assertEquals("University of Pennsylvania", school.institution());
+    assertEquals("University of California, Berkeley", ResumeParser.parse("""
+        EDUCATION
+        B.S. Computer Science | University of California, Berkeley | 2018
+        """).education().get(0).institution(), "a school's name with a comma stays whole");
+  }
+
+  @Test
+  void aEuropeanCvWithLetterSpacedHeadingsAndShortSentences() {
+    Resume r = ResumeParser.parse("""
+        M a r i a   G a r c i a
+        maria.garcia@example.es   |   +34 612 345 678   |   Madrid, Spain
+        E X P E R I E N C E
+        Telefónica — Madrid
+        Network Engineer   ·   2018 – 2023
+        Operated the 5G core network.
+        BBVA — Madrid
+        IT Intern   ·   2017 – 2018
+        Supported the service desk.
+        E D U C A T I O N
+        Universidad Politécnica de Madrid
+        Grado en Ingeniería de Telecomunicación   ·   2013 – 2017
+        University of Manchester
+        BA (Hons) Graphic Design, 2012 - 2015
+        """);
+    assertNull(r.summary(), "the name spelled out is no summary");
+    assertEquals(2, r.experience().size(), "a short sentence under a job is its description: " + r.experience());
+    assertEquals("Supported the service desk.", r.experience().get(1).description());
+    assertEquals("Ingeniería de Telecomunicación", r.education().get(0).field());
+    assertEquals("BA (Hons)", r.education().get(1).degree());
+    assertEquals("Graphic Design", r.education().get(1).field());
+  }
+
+  @Test
   void emptyAndBlankInputGiveAnEmptyResume() {
     for (String text : new String[] {null, "", "   \n\n\t "}) {
       Resume r = ResumeParser.parse(text);
