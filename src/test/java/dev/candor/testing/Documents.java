@@ -52,6 +52,40 @@ public final class Documents {
     }
   }
 
+  /**
+   * A PDF like a scan's OCR layer: every word placed on its own, invisible (text render mode 3, over where the page image
+   * would be), with uneven gaps and a baseline that wanders by a point or two, so the text is put back together from
+   * positions alone. The OCR's misreadings are in the lines as given.
+   */
+  public static byte[] ocrLayerPdf(List<String> lines) throws IOException {
+    java.util.Random jitter = new java.util.Random(7);
+    PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
+    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage(PDRectangle.LETTER);
+      document.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        content.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.NEITHER);
+        float y = 740;
+        for (String line : lines) {
+          float x = 50;
+          for (String word : line.split(" ")) {
+            if (!word.isEmpty()) {
+              content.beginText();
+              content.setFont(font, 11);
+              content.newLineAtOffset(x, y + (jitter.nextFloat() * 3 - 1.5f));
+              content.showText(word);
+              content.endText();
+            }
+            x += font.getStringWidth(word) / 1000 * 11 + 3 + jitter.nextFloat() * 4;
+          }
+          y -= 15;
+        }
+      }
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
   public static byte[] blankPdf(int pages) throws IOException {
     try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < pages; i++) {

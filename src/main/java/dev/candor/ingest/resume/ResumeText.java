@@ -3,6 +3,7 @@ package dev.candor.ingest.resume;
 import dev.candor.ingest.Whitespace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Line-level helpers for resume text: normalisation, bullets, wrapped lines, page furniture. */
@@ -13,6 +14,7 @@ final class ResumeText {
   static final int MAX_LINE = 600;
   static final int MAX_LINES = 6_000;
 
+  private static final String OCR_BULLETS = "e«©®°¢~";
   private static final String BULLET_GLYPHS =
       "•▪▫●○◦◉◎■□▸▹►▻▶▷➢➣➤➔→⇒✓✔✗✘❖◆◇♦⬥⬦⦿⦾∙⋅·‣⁃∗★☆✦✧❯›»";
   /** "community-" + "driven": a compound's second word, so the hyphen is real. */
@@ -20,6 +22,9 @@ final class ResumeText {
       "(?:driven|based|oriented|level|time|end|scale|facing|ready|aware|friendly|free|specific|like|related|term"
           + "|wide|first|native|source|side|stack|world|focused|centric|made|owned|led|run|year|month|week|day"
           + "|quality|class|hand|house|line|up|out|on|off|in|to|the|of|and|new|based)\\b");
+  /** Four characters, at least two of them digits, the others letters OCR mistakes for digits. */
+  private static final Pattern OCR_YEAR = Pattern.compile(
+      "(?<![\\p{L}\\d])(?=(?:[^\\d\\s]*\\d){2})[12][0-9OoIl][0-9OoIl]{2}(?![\\p{L}\\d])");
   private static final Pattern PAGE_FURNITURE = Pattern.compile(
       "(?i)^(?:\\d{1,3}|page\\s?\\d{1,3}(?:\\s?(?:of|/)\\s?\\d{1,3})?|\\d{1,3}\\s?(?:of|/)\\s?\\d{1,3}"
           + "|.{0,40}\\s[-–—]\\s\\d{1,2}\\s?/\\s?\\d{1,2})$");
@@ -78,6 +83,11 @@ final class ResumeText {
       if (PAGE_FURNITURE.matcher(line).matches() && DateRanges.find(line) == null) {
         continue;
       }
+      line = ocrYears(line);
+      if (!line.isEmpty() && line.codePoints().noneMatch(Character::isLetterOrDigit) && bulletLength(line + " x") == 0) {
+        // a rule ("______") or an OCR layer's specks ("| ~"): a break, nothing to read
+        line = "";
+      }
       if (!out.isEmpty() && !line.isEmpty() && DateRanges.startsWithDate(line)) {
         String prev = out.get(out.size() - 1);
         if (DateRanges.endsDangling(prev)) {
@@ -91,6 +101,22 @@ final class ResumeText {
       }
     }
     return out;
+  }
+
+  /** "2O19", "20l8": a year an OCR layer read with a letter for a digit. */
+  private static String ocrYears(String line) {
+    if (line.indexOf('O') < 0 && line.indexOf('o') < 0 && line.indexOf('l') < 0 && line.indexOf('I') < 0) {
+      return line;
+    }
+    Matcher m = OCR_YEAR.matcher(line);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String digits = m.group().replace('O', '0').replace('o', '0').replace('l', '1').replace('I', '1');
+      int year = Integer.parseInt(digits);
+      m.appendReplacement(out, year >= 1950 && year <= 2039 ? digits : m.group());
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** Whether the line starts with a bullet glyph: "• x", "- x", "* x", "– x", "➢x", "o x", "1. x". */
@@ -117,6 +143,9 @@ final class ResumeText {
       n = 1;
     } else if ((c == '-' || c == '*' || c == '–' || c == '—' || c == '+' || c == '>' || c == 'o')
         && next == ' ') {
+      n = 1;
+    } else if (OCR_BULLETS.indexOf(c) >= 0 && next == ' ' && line.length() > 2 && Character.isUpperCase(line.charAt(2))) {
+      // a bullet an OCR layer read as a letter or sign ("e Designed...", "« Led...")
       n = 1;
     } else if (Character.isDigit(c) && (next == '.' || next == ')') && line.length() > 2 && line.charAt(2) == ' ') {
       n = 2;

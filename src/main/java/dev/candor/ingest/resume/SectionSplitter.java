@@ -20,6 +20,8 @@ final class SectionSplitter {
   record Section(Kind kind, String heading, List<String> lines) {}
 
   private static final Map<String, Kind> HEADINGS = new HashMap<>();
+  /** The known headings with their spaces taken out, for headings an OCR layer split inside a word. */
+  private static final Map<String, Kind> UNSPACED = new HashMap<>();
   /** Headings that may carry their content after a colon on the same line. */
   private static final Map<String, Kind> INLINE = new HashMap<>();
 
@@ -84,6 +86,7 @@ final class SectionSplitter {
   private static void put(Kind kind, String... names) {
     for (String n : names) {
       HEADINGS.put(n, kind);
+      UNSPACED.putIfAbsent(n.replace(" ", ""), kind);
     }
   }
 
@@ -204,7 +207,10 @@ final class SectionSplitter {
     return new Heading(kind, line.strip(), "");
   }
 
-  /** A known heading, also in the singular or plural and after "other" or "additional" ("Other professional certification"). */
+  /**
+   * A known heading, also in the singular or plural and after "other" or "additional" ("Other professional certification"),
+   * and as an OCR text layer breaks it ("EXPER IENCE", "WORK EXPERI ENCE").
+   */
   private static Kind known(String key) {
     String bare = key.replaceFirst("^(?:other|additional) ", "");
     for (String form : List.of(key, bare, bare + "s", bare.replaceFirst("s$", ""))) {
@@ -213,7 +219,25 @@ final class SectionSplitter {
         return kind;
       }
     }
-    return null;
+    return key.length() <= 40 ? UNSPACED.get(key.replace(" ", "")) : null;
+  }
+
+  /** In a line of capitals an OCR layer reads I as l or 1 and O as 0 ("EXPERlENCE", "EDUCATl0N"). */
+  private static String ocrCapitals(String line) {
+    int upper = 0;
+    int other = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (Character.isUpperCase(c)) {
+        upper++;
+      } else if (Character.isLowerCase(c) && c != 'l') {
+        other++;
+      }
+    }
+    if (upper < 4 || other > 0) {
+      return line;
+    }
+    return line.replace('l', 'I').replace('1', 'I').replace('0', 'O');
   }
 
   private static boolean hasUpper(String s) {
@@ -227,7 +251,7 @@ final class SectionSplitter {
 
   /** "WORK  EXPERIENCE:" / "E X P E R I E N C E" / "## Skills & Tools" -> "work experience" / "experience" / "skills and tools". */
   static String normalise(String s) {
-    String t = s.strip().replace("&", " and ").replace("+", " and ");
+    String t = ocrCapitals(s.strip()).replace("&", " and ").replace("+", " and ");
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.candor.interview.Resume;
 import dev.candor.testing.Documents;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -129,6 +130,38 @@ class ResumeTextExtractorTest {
       assertTrue(lines.contains("First numbered step"), "a numbered paragraph may be a heading: no bullet " + lines);
       assertTrue(lines.contains("Experience"), lines.toString());
     }
+  }
+
+  @Test
+  void aScannedResumesOcrLayerIsReadDespiteItsMisreadings() throws Exception {
+    // What OCR makes of a scan: headings broken inside a word or with l for I, bullets read as letters, O for 0 in years,
+    // specks read as signs.
+    byte[] pdf = Documents.ocrLayerPdf(List.of(
+        "Dana Whitfield",
+        "dana.whitfield@example.com | (312) 555-0147 | Chicago, IL",
+        "EXPER IENCE",
+        "Operations Manager | Lakeshore Logistics | Mar 2O19 - Present",
+        "e Cut late deliveries by 30% across three depots",
+        "« Trained 12 dispatchers on the new routing tool",
+        "| ~",
+        "Shift Supervisor | Midway Freight | Jun 2015 - Feb 2Ol9",
+        "e Ran the night shift of 25 loaders",
+        "EDUCATlON",
+        "B.S. Business Administration | DePaul University | 2015"));
+    Resume r = ResumeParser.parse(extractor.extract(pdf, LIMIT).text());
+    assertAll(
+        () -> assertEquals("Dana Whitfield", r.name()),
+        () -> assertEquals("dana.whitfield@example.com", r.email()),
+        () -> assertEquals("Chicago, IL", r.location()),
+        () -> assertEquals(2, r.experience().size(), r.experience().toString()),
+        () -> assertEquals("Lakeshore Logistics", r.experience().get(0).company()),
+        () -> assertEquals("Operations Manager", r.experience().get(0).position()),
+        () -> assertEquals("Mar 2019", r.experience().get(0).startDate(), "O read for 0"),
+        () -> assertEquals(List.of("Cut late deliveries by 30% across three depots", "Trained 12 dispatchers on the new routing tool"),
+            r.experience().get(0).highlights(), "bullets read as letters, specks dropped"),
+        () -> assertEquals("Feb 2019", r.experience().get(1).endDate()),
+        () -> assertEquals("DePaul University", r.education().get(0).institution()),
+        () -> assertEquals("2015", r.education().get(0).year()));
   }
 
   @Test
