@@ -31,6 +31,7 @@ final class ResumeEducation {
       "(?i)(?:^|\\s+)(?:batch|class of|graduat(?:ed|ion)(?:\\s+date)?|expected(?:\\s+graduation)?|completed|passed out)\\s*:?\\s*$");
   private static final Pattern LEVEL = Pattern.compile(
       "(?i)college|university|high school|secondary(?: school)?|elementary(?: school)?|primary(?: school)?|tertiary|graduate|undergraduate|post-?graduate");
+  private static final Pattern INITIALS = Pattern.compile("^(?=(?:[^,]*\\p{Lu}){2})\\p{Lu}[\\p{L}.]{1,7},\\s+(?=\\S)");
   private static final Pattern FIELD_LABEL = Pattern.compile(
       "(?i)^(?:major|course of study|field of study|area of study|concentration|speciali[sz]ation|programme|program)\\s*:\\s*(.{2,80})$");
   /** A school's name that follows a word with no separator between them. */
@@ -86,7 +87,8 @@ final class ResumeEducation {
         } else if (degree == null) {
           beforeTheDegree.add(part);
         } else {
-          rest.add(part);
+          // LinkedIn's "Bachelor of Applied Science - BASc, Computer Engineering": the degree's initials, then the field
+          rest.add(INITIALS.matcher(part).replaceFirst(""));
         }
       }
       // what is printed after the degree is its field ("B.S., Physics"); before it, the school ("UCSB" / "Bachelor of Arts")

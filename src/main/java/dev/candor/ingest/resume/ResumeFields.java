@@ -43,10 +43,13 @@ final class ResumeFields {
           + "|pharmaceuticals|insurance|bureau|authority|district|church|startup)\\b\\.?");
   private static final Pattern PART_OF_ORGANISATION = Pattern.compile(
       "(?i)\\b(?:unit|ward|wing|department|dept|division|team|branch|office)\\.?$");
-  /** "Part time job", "Full-time", "Contract": how one was employed, neither the title nor the employer. */
+  /**
+   * "Part time job", "Full-time", "Contract", LinkedIn's "Remote": how or where one was employed, neither the title nor the
+   * employer.
+   */
   private static final Pattern EMPLOYMENT_TYPE = Pattern.compile(
       "(?i)(?:part|full)[- ]?time(?:\\s+(?:job|role|position|work|basis))?|contract(?:\\s+(?:job|role|position|basis))?"
-          + "|temporary|permanent|freelance|seasonal|casual|internship");
+          + "|temporary|permanent|freelance|seasonal|casual|internship|remote|hybrid|on-?site|in[- ]office");
   private static final Pattern GPA = Pattern.compile("(?i)\\bgpa\\b|\\bcgpa\\b|\\b\\d\\.\\d{1,2}\\s?/\\s?\\d");
   private static final Pattern LEGAL_SUFFIX = Pattern.compile(
       "(?i)^(?:inc|llc|ltd|corp|co|gmbh|ag|plc|s\\.a|pvt\\.? ltd|l\\.l\\.c)\\.?$");

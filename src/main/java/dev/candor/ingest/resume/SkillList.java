@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 final class SkillList {
 
+  /** What a pasted LinkedIn profile prints under each skill. */
+  private static final Pattern PROFILE_NOISE = Pattern.compile(
+      "(?i)^(?:endorsed by\\b|\\d+\\+?\\s+endorsements?$|passed linkedin skill assessment|show all\\b|\\d+ experiences? (?:at|across)\\b)");
   private static final Pattern LABEL = Pattern.compile("^([\\p{L}][\\p{L}\\d /&+.()-]{0,40}?)\\s*[:：]\\s*(.*)$");
   /** Also a sentence's end before the next category ("..., WildFly. Databases: MySQL, ..."), run on in one paragraph. */
   private static final Pattern SEGMENT_SEP = Pattern.compile(
@@ -43,7 +46,7 @@ final class SkillList {
 
   static List<String> parse(List<String> lines) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String logical : logicalLines(lines)) {
+    for (String logical : logicalLines(lines.stream().map(line -> PROFILE_NOISE.matcher(line).find() ? "" : line).toList())) {
       boolean bullet = ResumeText.isBullet(logical);
       String text = bullet ? ResumeText.stripBullet(logical) : logical;
       for (String segment : SEGMENT_SEP.split(text)) {

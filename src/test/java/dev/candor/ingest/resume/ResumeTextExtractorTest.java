@@ -165,6 +165,30 @@ class ResumeTextExtractorTest {
   }
 
   @Test
+  void aLinkedInProfilePastedIntoWord() throws Exception {
+    byte[] docx = Documents.docx(List.of("Ahmed Khan", "Senior Backend Engineer at Shopify | Ruby, Go, Distributed Systems",
+        "Toronto, Ontario, Canada", "Contact info", "500+ connections", "About",
+        "I build payment systems that do not fall over on Black Friday.", "Experience", "Senior Backend Engineer",
+        "Shopify · Full-time", "Jan 2021 - Present · 3 yrs 11 mos", "Toronto, Ontario, Canada · Remote",
+        "Led the migration of checkout to a cell-based architecture.", "Backend Engineer", "Wattpad · Full-time",
+        "Jun 2017 - Dec 2020 · 3 yrs 7 mos", "Toronto, Ontario, Canada", "Built the recommendation API in Go.", "Education",
+        "University of Waterloo", "Bachelor of Applied Science - BASc, Computer Engineering", "2012 - 2017", "Skills",
+        "Ruby on Rails", "Endorsed by 12 colleagues at Shopify", "Go (Programming Language)"), List.of());
+    Resume r = ResumeParser.parse(extractor.extract(docx, LIMIT).text());
+    assertAll(
+        () -> assertEquals("Ahmed Khan", r.name()),
+        () -> assertEquals("Toronto, Ontario, Canada", r.location()),
+        () -> assertEquals(List.of("Shopify", "Wattpad"), r.experience().stream().map(Resume.Experience::company).toList()),
+        () -> assertEquals(List.of("Senior Backend Engineer", "Backend Engineer"),
+            r.experience().stream().map(Resume.Experience::position).toList()),
+        () -> assertEquals("Led the migration of checkout to a cell-based architecture.", r.experience().get(0).description(),
+            "the place and 'Remote' are not the description"),
+        () -> assertEquals("Bachelor of Applied Science", r.education().get(0).degree()),
+        () -> assertEquals("Computer Engineering", r.education().get(0).field(), "the degree's initials dropped"),
+        () -> assertEquals(List.of("Ruby on Rails", "Go (Programming Language)"), r.skills(), "endorsements are no skills"));
+  }
+
+  @Test
   void textIsDecodedWhateverItsEncoding() throws Exception {
     String resume = "Zoë Müller – Résumé\nnaïve café";
     assertEquals(resume, extractor.extract(resume.getBytes(StandardCharsets.UTF_8), LIMIT).text());
