@@ -1,9 +1,9 @@
 package dev.candor.ingest.job;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.interview.JobPosting;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a job page's HTML into a posting. Order: schema.org JobPosting JSON-LD; then the board's own
@@ -39,7 +41,11 @@ public final class JobPageParser {
   public static ParsedJob parse(String html, String url) {
     String source = JobBoards.of(url);
     try {
-      return parseOrThrow(html, url, source);
+      if (html == null || html.isBlank()) {
+        return new ParsedJob(JobPosting.empty(), List.of(), source);
+      }
+      String h = html.length() > MAX_HTML ? html.substring(0, MAX_HTML) : html;
+      return parseOrThrow(Jsoup.parse(h, baseUri(url)), url, source);
     } catch (RuntimeException | StackOverflowError e) {
       // A page that breaks a rule still has a title worth keeping; the failure is a bug to find in the log.
       log.warn("Job page parsing failed for {}; keeping the title only", url, e);
@@ -47,12 +53,31 @@ public final class JobPageParser {
     }
   }
 
-  private static ParsedJob parseOrThrow(String html, String url, String source) {
-    if (html == null || html.isBlank()) {
-      return new ParsedJob(JobPosting.empty(), List.of(), source);
+  /**
+   * A fetched page, parsed from its bytes straight into the document tree (no copy of the page as a string), in the
+   * charset its response declared, else its own meta tag's, else UTF-8. Never throws.
+   */
+  public static ParsedJob parse(SafeFetcher.Page page) {
+    String url = page.url().toString();
+    String source = JobBoards.of(url);
+    try {
+      if (page.bytes().length == 0) {
+        return new ParsedJob(JobPosting.empty(), List.of(), source);
+      }
+      Document doc = Jsoup.parse(new ByteArrayInputStream(page.bytes()), page.charset() == null ? null : page.charset().name(),
+          baseUri(url));
+      return parseOrThrow(doc, url, source);
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      log.warn("Job page parsing failed for {}; keeping the title only", url, e);
+      return new ParsedJob(titleOnly(page.body()), List.of(), source);
     }
-    String h = html.length() > MAX_HTML ? html.substring(0, MAX_HTML) : html;
-    Document doc = Jsoup.parse(h, url == null || !url.matches("(?i)^https?://.*") ? "" : url);
+  }
+
+  private static String baseUri(String url) {
+    return url == null || !url.matches("(?i)^https?://.*") ? "" : url;
+  }
+
+  private static ParsedJob parseOrThrow(Document doc, String url, String source) {
     if (JobBoards.OTHER.equals(source)) {
       source = boardFromPage(doc);
     }

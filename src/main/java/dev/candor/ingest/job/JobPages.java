@@ -33,6 +33,6 @@ public record JobPages(SafeFetcher fetcher, BoardApis boardApis, boolean onlyKno
       }
     }
     SafeFetcher.Page page = fetcher.fetch(url, target -> accepts(target.toString()));
-    return JobPageParser.parse(page.body(), page.url().toString());
+    return JobPageParser.parse(page);
   }
 }

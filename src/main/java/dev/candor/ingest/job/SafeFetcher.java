@@ -41,7 +41,17 @@ public final class SafeFetcher {
   public record Settings(boolean allowPrivate, int maxRedirects, long maxBytes, Duration connectTimeout, Duration readTimeout,
       String userAgent) {}
 
-  public record Page(URI url, String contentType, String body) {}
+  /**
+   * A fetched page as its bytes: an HTML page is parsed from them without first becoming a string (a logged-in LinkedIn
+   * page is megabytes), a JSON answer is decoded with {@link #body()}.
+   *
+   * @param charset the charset the response declared, or null (then a page's own meta tag decides, else UTF-8)
+   */
+  public record Page(URI url, String contentType, byte[] bytes, Charset charset) {
+    public String body() {
+      return new String(bytes, charset == null ? StandardCharsets.UTF_8 : charset);
+    }
+  }
 
   private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
   private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -101,7 +111,7 @@ public final class SafeFetcher {
         throw new FetchException(FetchException.Reason.HTTP_ERROR, "The site answered HTTP " + status + " for " + url);
       }
       String contentType = response.headers().firstValue("Content-Type").orElse("text/html");
-      return new Page(url, contentType, read(response, contentType));
+      return new Page(url, contentType, read(response), charset(contentType));
     }
   }
 
@@ -176,7 +186,7 @@ public final class SafeFetcher {
    * client's timeout covers only the wait for headers: a site that sends its body slowly has its stream
    * closed when the read time is up.
    */
-  private String read(HttpResponse<InputStream> response, String contentType) throws FetchException {
+  private byte[] read(HttpResponse<InputStream> response) throws FetchException {
     boolean gzip = response.headers().firstValue("Content-Encoding").map(e -> e.equalsIgnoreCase("gzip")).orElse(false);
     InputStream raw = response.body();
     AtomicBoolean timedOut = new AtomicBoolean();
@@ -190,7 +200,7 @@ public final class SafeFetcher {
         throw new FetchException(FetchException.Reason.TOO_LARGE,
             "The page is larger than " + settings.maxBytes() / 1024 + " KB; it was not read");
       }
-      return new String(bytes, charset(contentType));
+      return bytes;
     } catch (IOException e) {
       if (timedOut.get()) {
         throw new FetchException(FetchException.Reason.TIMEOUT, "The site took longer than "
@@ -211,7 +221,7 @@ public final class SafeFetcher {
         return StandardCharsets.UTF_8;
       }
     }
-    return StandardCharsets.UTF_8;
+    return null;
   }
 
   private static void close(HttpResponse<InputStream> response) {

@@ -39,6 +39,17 @@ class SafeFetcherTest {
     server.createContext("/gzip", exchange -> reply(exchange, 200, "<p>compressed page</p>", true));
     server.createContext("/big", exchange -> reply(exchange, 200, "x".repeat(5000), false));
     server.createContext("/bomb", exchange -> reply(exchange, 200, " ".repeat(2_000_000), true));
+    server.createContext("/saved-linkedin", exchange -> {
+      // a logged-in job page's size: megabytes of scripts around the posting, its charset only in a meta tag
+      String page = "<html><head><meta charset=\"windows-1252\"><title>Café Engineer | Acme | LinkedIn</title>"
+          + "<script>" + "var x = 1;".repeat(350_000) + "</script></head><body><h1>Café Engineer</h1></body></html>";
+      byte[] bytes = page.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+      exchange.getResponseHeaders().add("Content-Type", "text/html");
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
     server.createContext("/missing", exchange -> reply(exchange, 404, "no such job", false));
     server.createContext("/slow", exchange -> {
       sleep(2000);
@@ -91,6 +102,16 @@ class SafeFetcherTest {
     assertTrue(redirected.body().contains("Platform Engineer"));
     assertTrue(redirected.url().toString().endsWith("/job"));
     assertEquals("<p>compressed page</p>", fetcher.fetch(base + "/gzip").body());
+  }
+
+  @Test
+  void aPageOfMegabytesIsReadUnderTheDefaultLimitInTheCharsetItDeclares() throws Exception {
+    SafeFetcher.Settings defaults = new SafeFetcher.Settings(true, 5, 8L << 20, Duration.ofSeconds(2), Duration.ofSeconds(5),
+        "Mozilla/5.0 test");
+    SafeFetcher.Page page = new SafeFetcher(defaults).fetch(base + "/saved-linkedin");
+    assertTrue(page.bytes().length > 3_000_000, "the page is " + page.bytes().length + " bytes");
+    ParsedJob job = JobPageParser.parse(page);
+    assertEquals("Café Engineer", job.posting().title(), "decoded as its meta tag says, not as UTF-8");
   }
 
   @Test
