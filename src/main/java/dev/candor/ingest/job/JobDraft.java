@@ -40,6 +40,11 @@ final class JobDraft {
     return s == null || s.isBlank();
   }
 
+  private static final java.util.regex.Pattern INTERFACE_WORDS = java.util.regex.Pattern.compile(
+      "(?i)(?:settings|preferences|sign ?in|sign ?up|log ?in|join now|menu|home|notifications|messaging|filters?|"
+          + "search(?: results)?|job search|jobs?|saved jobs|my jobs|all jobs|recommended jobs|welcome(?: back)?|"
+          + "\\d[\\d,]* (?:results|jobs)|(?:[\\w ]{1,40} )?jobs in [\\w ,]{1,60}|page not found|access denied)");
+
   private static String tidy(String s) {
     if (blank(s)) {
       return null;
@@ -49,8 +54,10 @@ final class JobDraft {
   }
 
   void title(String v) {
-    if (title == null) {
-      title = tidy(v);
+    String t = tidy(v);
+    // a board's own furniture ("Settings", "Sign in", "Job search") is never a posting's title
+    if (title == null && t != null && !INTERFACE_WORDS.matcher(t).matches()) {
+      title = t;
     }
   }
 

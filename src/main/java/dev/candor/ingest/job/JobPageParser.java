@@ -87,6 +87,7 @@ public final class JobPageParser {
     if (ld != null) {
       JsonLdJob.apply(ld, d);
     }
+    SiteRules.keepOnlyTheOpenJob(doc);
 
     switch (source) {
       case "linkedin" -> SiteRules.linkedIn(doc, url, d);

@@ -304,6 +304,32 @@ final class SiteRules {
     return JobBoards.OTHER;
   }
 
+  /**
+   * Where a board's search page shows the job that is open beside the results (LinkedIn's ?currentJobId=, Indeed's ?vjk=,
+   * Glassdoor's ?jl=, ZipRecruiter's and SEEK's split view), from the boards' usual markup (not checked against saved
+   * pages).
+   */
+  private static final String OPEN_JOB_PANE = String.join(", ",
+      ".jobs-search__job-details--container", ".jobs-search__job-details", // LinkedIn
+      "#jobsearch-ViewjobPaneWrapper", ".jobsearch-RightPane", "#vjs-container", // Indeed
+      "[data-test=job-details]", "[class*=JobDetails_jobDetailsContainer]", // Glassdoor
+      "[data-testid=job-details-scroll-container]", "[data-testid=right-pane]", ".job_details_container", // ZipRecruiter
+      "[data-automation=splitViewJobDetailsWrapper]", "[data-automation=jobDetailsPage]"); // SEEK
+
+  /**
+   * A search page with one job open: only that job's pane is read, so the results' cards and the page's own furniture
+   * ("Settings", the search's title) do not stand in for the posting. A page without such a pane is left whole.
+   */
+  static void keepOnlyTheOpenJob(Document doc) {
+    Element pane = doc.selectFirst(OPEN_JOB_PANE);
+    if (pane == null || pane.text().isBlank()) {
+      return;
+    }
+    pane.remove();
+    doc.body().children().remove();
+    doc.body().appendChild(pane);
+  }
+
   /** Applies a known board's layout; true when the page showed it (its title or its description). */
   static boolean knownLayout(String board, Document doc, JobDraft d) {
     Layout layout = LAYOUTS.get(board);

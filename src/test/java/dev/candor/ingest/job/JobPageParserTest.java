@@ -174,6 +174,32 @@ class JobPageParserTest {
   }
 
   @Test
+  void aSearchPageWithOneJobOpenReadsThatJob() {
+    // A board's split view: its settings drawer, the results' cards, and the job that is open beside them.
+    String card = "<li><article><h2 data-testid=\"job-title\">%s</h2><a data-testid=\"job-company\">%s</a>"
+        + "<div class=\"job_description\"><ul><li>Requirement of another job</li></ul></div></article></li>";
+    String html = "<html><head><title>Data Engineer Jobs in Austin, TX | ZipRecruiter</title></head><body>"
+        + "<aside hidden><h1>Settings</h1><a href=\"#\">Notifications</a></aside>"
+        + "<ul class=\"jobList\">" + card.formatted("Data Analyst", "Initech") + card.formatted("ETL Developer", "Globex")
+        + "</ul><div data-testid=\"right-pane\"><h2 data-testid=\"job-title\">Senior Data Engineer</h2>"
+        + "<a data-testid=\"job-company\">Hooli</a><p data-testid=\"job-location\">Austin, TX</p>"
+        + "<div class=\"job_description\"><p>Build the pipelines behind our search.</p><h3>Requirements</h3>"
+        + "<ul><li>5+ years of Python</li><li>Experience with Spark</li></ul>"
+        + "<h3>Responsibilities</h3><ul><li>Own the ingestion services</li></ul></div></div></body></html>";
+    ParsedJob parsed = JobPageParser.parse(html, "https://www.ziprecruiter.com/jobs-search?search=data+engineer&lk=abc");
+    JobPosting job = parsed.posting();
+    assertEquals("Senior Data Engineer", job.title(), "not the drawer's 'Settings' nor a card's title");
+    assertEquals("Hooli", job.company());
+    assertEquals("Austin, TX", job.location());
+    assertEquals(List.of("5+ years of Python", "Experience with Spark"), job.requirements());
+    assertEquals(List.of("Own the ingestion services"), job.responsibilities());
+    assertFalse(job.description().contains("another job"), job.description());
+    assertEquals("Senior Nurse", JobPageParser.parse("<html><head><title>Senior Nurse | Mercy Hospital</title></head>"
+        + "<body><h1>Settings</h1><p>Care for patients.</p></body></html>", "https://mercy.example/jobs/1").posting().title(),
+        "a page's furniture is never the title");
+  }
+
+  @Test
   void linkedInLoggedInPage() {
     String card = "<div componentkey=\"job-card-component-ref-%s\"><a href=\"https://www.linkedin.com/jobs/view/%s/\">"
         + "%s</a><p><span>%s</span></p><span>Full-time</span><span>$99K/yr - $120K/yr</span></div>";
