@@ -49,7 +49,11 @@ final class JobDraft {
     if (blank(s)) {
       return null;
     }
-    String t = HtmlLines.clean(s);
+    // "-  Full-time": a separator the page put before a value is no part of it
+    String t = HtmlLines.clean(s).replaceFirst("^[-–—|·•,:\\s]+", "");
+    if (t.isEmpty()) {
+      return null;
+    }
     return t.length() > MAX_FIELD ? t.substring(0, MAX_FIELD) : t;
   }
 

@@ -42,7 +42,8 @@ final class JobSections {
       "^(?:(?:our |the |key |employee |additional )?benefits?|(?:our )?perks?|what we offer|what we provide"
           + "|what(?:'s| is) in it for you|why (?:join|work)|why (?:you(?:'ll| will)? )?(?:love|like|enjoy)"
           + "|why .{0,40}\\b(?:us|here|our team)$|compensation (?:and|&) benefits|total rewards|rewards"
-          + "|what you(?:'ll| will)? get|what you get|in return|we offer|life at|working at|working with us)\\b.*");
+          + "|what you(?:'ll| will)? get|what you get|in return|we offer|life at|working at|working with us"
+          + "|what(?:'s| is| we have) on offer|on offer|(?:the )?package|salary (?:and|&) benefits|what(?:'s| is) in it for me)\\b.*");
   private static final Pattern RESPONSIBILITIES = Pattern.compile(
       "^(?:(?:key |main |core |primary |your |job |role |the )?responsibilit(?:y|ies)|(?:key )?duties"
           + "|what you(?:'ll| will|'d| would)? (?:do|be doing|work on|achieve)|what you'll do|(?:the|your) role$"
@@ -70,7 +71,8 @@ final class JobSections {
           + "|location|compensation|salary|pay|the way we work|how we work|our values|culture|disclaimer)$");
 
   private static final Pattern OPTIONAL_ITEM = Pattern.compile(
-      "(?i)(?:\\bis (?:a )?(?:big |huge |strong )?plus\\b|\\bare (?:a )?(?:big |huge )?plus(?:es)?\\b|\\bnice[ -]to[ -]have\\b"
+      "(?i)(?:\\bis (?:a )?(?:big |huge |strong )?plus\\b|\\bare (?:a )?(?:big |huge )?plus(?:es)?\\b|\\ba (?:big |huge )?plus\\.?$"
+          + "|\\bnice[ -]to[ -]have\\b"
           + "|\\b(?:is |are )?a bonus\\b|\\bbonus points?\\b|\\bpreferred\\.?$|^ideally\\b|\\b(?:would be|is) (?:an )?advantage)");
 
   private JobSections() {}

@@ -200,6 +200,72 @@ class JobPageParserTest {
   }
 
   @Test
+  void seekIndeedAndGlassdoorPagesReadTheirSectionsFromTheirOwnMarkup() {
+    // Pages written in each board's usual markup: SEEK's bold paragraph headings, Indeed's bold labels over text bullets,
+    // Glassdoor's bold headings over lists, each board's own title, company, place, salary and work type fields.
+    JobPosting seek = JobPageParser.parse("""
+        <html><head><title>Senior Accountant Job in Melbourne VIC - SEEK</title></head><body>
+        <h1 data-automation="job-detail-title">Senior Accountant</h1>
+        <span data-automation="advertiser-name">Nexus Partners</span>
+        <span data-automation="job-detail-location">Melbourne VIC</span>
+        <span data-automation="job-detail-work-type">Full time</span>
+        <span data-automation="job-detail-salary">$95,000 – $110,000 + super</span>
+        <div data-automation="jobAdDetails"><div>
+        <p>Our client, a growing mid-tier firm, is looking for a Senior Accountant to join their business services team.</p>
+        <p><strong>The role</strong></p>
+        <ul><li>Prepare financial statements and tax returns for SME clients</li><li>Review work of junior staff</li><li>Liaise with clients on advisory matters</li></ul>
+        <p><strong>About you</strong></p>
+        <ul><li>CA or CPA qualified (or nearing completion)</li><li>3+ years in a public practice firm</li><li>Strong Xero and MYOB skills</li></ul>
+        <p><strong>What's on offer</strong></p>
+        <ul><li>Flexible working arrangements</li><li>Clear path to Manager</li></ul>
+        <p>Apply now or call Sam on 03 9000 0000.</p>
+        </div></div></body></html>
+        """, "https://www.seek.com.au/job/12345678").posting();
+    assertEquals(List.of("Senior Accountant", "Nexus Partners", "Melbourne VIC", "$95,000 – $110,000 + super", "Full time"),
+        List.of(seek.title(), seek.company(), seek.location(), seek.salary(), seek.employmentType()));
+    assertEquals(List.of("CA or CPA qualified (or nearing completion)", "3+ years in a public practice firm",
+        "Strong Xero and MYOB skills"), seek.requirements());
+    assertEquals(3, seek.responsibilities().size(), seek.responsibilities().toString());
+    assertEquals(List.of("Flexible working arrangements", "Clear path to Manager"), seek.benefits(), "what's on offer");
+
+    ParsedJob indeed = JobPageParser.parse("""
+        <html><head><title>Warehouse Supervisor - Dallas, TX - Indeed.com</title></head><body>
+        <h1 class="jobsearch-JobInfoHeader-title"><span>Warehouse Supervisor</span></h1>
+        <div data-testid="inlineHeader-companyName"><a>Lone Star Distribution</a></div>
+        <div data-testid="inlineHeader-companyLocation">Dallas, TX 75201</div>
+        <div id="salaryInfoAndJobType"><span class="css-19j1a75 salary">$58,000 - $65,000 a year</span><span class="css-k5flys"> -  Full-time</span></div>
+        <div id="jobDescriptionText" class="jobsearch-jobDescriptionText"><div>
+        <p>Lone Star Distribution is hiring a second-shift warehouse supervisor.</p>
+        <p><b>Responsibilities:</b><br>• Lead a team of 15 associates on second shift<br>• Track productivity and safety metrics<br>• Train new hires on WMS procedures</p>
+        <p><b>Qualifications:</b><br>• 2+ years of warehouse leadership<br>• Forklift certification<br>• Bilingual in Spanish a plus</p>
+        <p><b>Benefits:</b><br>• 401(k) matching<br>• Health insurance</p>
+        </div></div></body></html>
+        """, "https://www.indeed.com/viewjob?jk=abc");
+    assertEquals("Full-time", indeed.posting().employmentType(), "the separator before it dropped");
+    assertEquals(List.of("2+ years of warehouse leadership", "Forklift certification"), indeed.posting().requirements());
+    assertEquals(List.of("Bilingual in Spanish a plus"), indeed.niceToHave());
+    assertEquals(3, indeed.posting().responsibilities().size());
+
+    JobPosting glassdoor = JobPageParser.parse("""
+        <html><head><title>Product Manager job in Chicago, IL - Glassdoor</title></head><body>
+        <div data-test="job-details"><h1 data-test="job-title">Product Manager, Payments</h1>
+        <div class="EmployerProfile_employerName__Xemli">Braintree</div><div data-test="location">Chicago, IL</div>
+        <div data-test="detailSalary">$130K - $160K (Employer est.)</div>
+        <div class="JobDetails_jobDescription__uW_fK"><div>
+        <p>Braintree powers payments for the world's best businesses.</p>
+        <p><b>What you'll do</b></p><ul><li>Own the roadmap for merchant onboarding</li><li>Work with engineering to ship weekly</li></ul>
+        <p><b>What you'll bring</b></p><ul><li>4+ years of product management</li><li>Payments domain knowledge</li></ul>
+        <p><b>Perks</b></p><ul><li>Hybrid work</li></ul>
+        </div></div></div></body></html>
+        """, "https://www.glassdoor.com/job-listing/pm-braintree-JV_IC1128808.htm?jl=123").posting();
+    assertEquals(List.of("Product Manager, Payments", "Braintree", "Chicago, IL"),
+        List.of(glassdoor.title(), glassdoor.company(), glassdoor.location()));
+    assertEquals(List.of("4+ years of product management", "Payments domain knowledge"), glassdoor.requirements());
+    assertEquals(List.of("Own the roadmap for merchant onboarding", "Work with engineering to ship weekly"),
+        glassdoor.responsibilities());
+  }
+
+  @Test
   void linkedInLoggedInPage() {
     String card = "<div componentkey=\"job-card-component-ref-%s\"><a href=\"https://www.linkedin.com/jobs/view/%s/\">"
         + "%s</a><p><span>%s</span></p><span>Full-time</span><span>$99K/yr - $120K/yr</span></div>";
