@@ -31,6 +31,7 @@ public class ResumeAccuracy {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Map<String, int[]> TOTAL = new TreeMap<>();
+  private static int unlabelledJobs;
   private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
   public static void main(String[] args) throws Exception {
@@ -56,6 +57,7 @@ public class ResumeAccuracy {
     TOTAL.forEach((field, c) -> System.out.printf("%-28s %5d %5d %5d %6.2f %6.2f %6.2f%n", field, c[0], c[1], c[2], p(c), r(c), f1(c)));
     int[] all = sum(TOTAL);
     System.out.printf("%-28s %5d %5d %5d %6.2f %6.2f %6.2f%n", "OVERALL (micro)", all[0], all[1], all[2], p(all), r(all), f1(all));
+    System.out.printf("(%d jobs whose highlights the fixtures leave unlabelled were not scored on bullets)%n", unlabelledJobs);
     timings(extractor, documents);
     pdftotextFloor(extractor, documents);
   }
@@ -153,7 +155,9 @@ public class ResumeAccuracy {
         }
       }
       // a job whose highlights the fixture leaves unlabelled (its notes say why) is not scored on them
-      if (job.has("highlights") || job.has("description")) {
+      if (!job.has("highlights") && !job.has("description")) {
+        unlabelledJobs++;
+      } else {
         list(counts, "experience.bullets", lines, parsedLines, ResumeAccuracy::overlaps);
       }
     }

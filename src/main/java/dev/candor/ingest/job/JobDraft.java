@@ -40,7 +40,7 @@ final class JobDraft {
     return s == null || s.isBlank();
   }
 
-  private static final java.util.regex.Pattern INTERFACE_WORDS = java.util.regex.Pattern.compile(
+  private static final Pattern INTERFACE_WORDS = Pattern.compile(
       "(?i)(?:settings|preferences|sign ?in|sign ?up|log ?in|join now|menu|home|notifications|messaging|filters?|"
           + "search(?: results)?|job search|jobs?|saved jobs|my jobs|all jobs|recommended jobs|welcome(?: back)?|"
           + "\\d[\\d,]* (?:results|jobs)|(?:[\\w ]{1,40} )?jobs in [\\w ,]{1,60}|page not found|access denied)");

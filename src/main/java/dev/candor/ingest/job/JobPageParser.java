@@ -87,7 +87,7 @@ public final class JobPageParser {
     if (ld != null) {
       JsonLdJob.apply(ld, d);
     }
-    SiteRules.keepOnlyTheOpenJob(doc);
+    SiteRules.keepOnlyTheOpenJob(doc, JobBoards.OTHER.equals(source) ? SiteRules.boardByMarkup(doc) : source);
 
     switch (source) {
       case "linkedin" -> SiteRules.linkedIn(doc, url, d);

@@ -309,19 +309,20 @@ final class SiteRules {
    * Glassdoor's ?jl=, ZipRecruiter's and SEEK's split view), from the boards' usual markup (not checked against saved
    * pages).
    */
-  private static final String OPEN_JOB_PANE = String.join(", ",
-      ".jobs-search__job-details--container", ".jobs-search__job-details", // LinkedIn
-      "#jobsearch-ViewjobPaneWrapper", ".jobsearch-RightPane", "#vjs-container", // Indeed
-      "[data-test=job-details]", "[class*=JobDetails_jobDetailsContainer]", // Glassdoor
-      "[data-testid=job-details-scroll-container]", "[data-testid=right-pane]", ".job_details_container", // ZipRecruiter
-      "[data-automation=splitViewJobDetailsWrapper]", "[data-automation=jobDetailsPage]"); // SEEK
+  private static final Map<String, String> OPEN_JOB_PANES = Map.of(
+      "linkedin", ".jobs-search__job-details--container, .jobs-search__job-details",
+      "indeed", "#jobsearch-ViewjobPaneWrapper, .jobsearch-RightPane, #vjs-container",
+      "glassdoor", "[data-test=job-details], [class*=JobDetails_jobDetailsContainer]",
+      "ziprecruiter", "[data-testid=job-details-scroll-container], [data-testid=right-pane], .job_details_container",
+      "seek", "[data-automation=splitViewJobDetailsWrapper], [data-automation=jobDetailsPage]");
 
   /**
-   * A search page with one job open: only that job's pane is read, so the results' cards and the page's own furniture
-   * ("Settings", the search's title) do not stand in for the posting. A page without such a pane is left whole.
+   * A board's search page with one job open: only that job's pane is read, so the results' cards and the page's own
+   * furniture ("Settings", the search's title) do not stand in for the posting. Other pages are left whole.
    */
-  static void keepOnlyTheOpenJob(Document doc) {
-    Element pane = doc.selectFirst(OPEN_JOB_PANE);
+  static void keepOnlyTheOpenJob(Document doc, String board) {
+    String panes = OPEN_JOB_PANES.get(board);
+    Element pane = panes == null ? null : doc.selectFirst(panes);
     if (pane == null || pane.text().isBlank()) {
       return;
     }

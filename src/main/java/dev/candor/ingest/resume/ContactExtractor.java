@@ -1,6 +1,7 @@
 package dev.candor.ingest.resume;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -115,9 +116,10 @@ final class ContactExtractor {
   private static String placeUnderName(List<String> all, String name) {
     for (int i = 0; i < all.size(); i++) {
       if (properCase(all.get(i).strip()).equals(name)) {
-        for (int j = i + 1; j < Math.min(all.size(), i + 4); j++) {
-          if (isLocation(all.get(j).strip())) {
-            return all.get(j).strip();
+        for (int j = i + 1; j < Math.min(all.size(), i + 4) && !SectionSplitter.isHeading(all.get(j)); j++) {
+          String line = all.get(j).strip();
+          if (isLocation(line) && ResumeFields.companyScore(line) == 0) {
+            return line;
           }
         }
         return null;
@@ -262,8 +264,11 @@ final class ContactExtractor {
     return null;
   }
 
-  /** A street address line: a house number, then the street's words. */
-  private static final Pattern STREET = Pattern.compile("\\d{1,6}[A-Za-z]?\\s+\\p{L}[\\p{L}\\d .'’-]{2,40}");
+  /** A street address line: a house number, the street's name and its kind ("12 Winding Way", "465 S Tracy Ln"). */
+  private static final Pattern STREET = Pattern.compile(
+      "\\d{1,6}[A-Za-z]?\\s+\\p{L}[\\p{L}\\d .'’-]{0,40}\\b(?i:street|st|road|rd|avenue|ave|way|lane|ln|drive|dr|boulevard"
+          + "|blvd|court|ct|place|pl|terrace|highway|hwy|parkway|pkwy|square|sq|circle|cir|crescent|close|row|trail|suite"
+          + "|apt|unit)\\b\\.?(?:\\s+[\\p{L}\\d#-]{1,8})?");
 
   /** A US ZIP code, a Canadian postal code ("Z9Y 8X7") or a British postcode ("SW1A 1AA") after the region. */
   private static final Pattern POSTAL_CODE = Pattern.compile(
@@ -306,6 +311,11 @@ final class ContactExtractor {
   static boolean isCityAndRegion(String s) {
     Matcher m = CITY_AND_REGION.matcher(s.strip());
     return m.matches() && US_STATES.contains(m.group(1));
+  }
+
+  /** "QIS College of Engineering, Andhra Pradesh, India.": text ending in a place and a full stop. */
+  static boolean endsWithPlaceAndStop(String text) {
+    return text.endsWith(".") && isRegion(text.substring(text.lastIndexOf(',') + 1, text.length() - 1));
   }
 
   /** "CA", "Ohio", "USA", "United Kingdom", "Türkiye". */
@@ -426,7 +436,7 @@ final class ContactExtractor {
         && NAME_TOKEN.matcher(tokens[spelled]).matches()) {
       spelled++;
     }
-    String name = String.join(" ", java.util.Arrays.copyOf(tokens, spelled));
+    String name = String.join(" ", Arrays.copyOf(tokens, spelled));
     return spelled >= 2 && looksLikeName(name) ? properCase(name) : null;
   }
 

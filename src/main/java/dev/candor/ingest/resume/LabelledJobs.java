@@ -25,9 +25,10 @@ final class LabelledJobs {
       "^(date|dates|period|duration|tenure|position|job title|title|role|designation|company|employer|organi[sz]ation|client)"
           + "\\s*[:：]\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
   private static final int MAX_FIELDS = 4;
-  /** "Past employment:", "Others:": a line that labels what follows ends a job's highlights. */
+  /** "Responsibilities:": the label of a job's own highlights. */
   private static final Pattern DUTIES = Pattern.compile(
       "(?i)(?:key\\s+)?(?:responsibilities|duties|roles? (?:and|&) responsibilities|achievements|accomplishments|tasks)\\s*:?");
+  /** "Past employment:", "Others:": a line that labels what follows ends a job's highlights. */
   private static final Pattern LABEL_LINE = Pattern.compile("^[^:]{1,40}:\\s*$");
 
   /** The jobs found, and the document's lines without them. */
@@ -59,11 +60,14 @@ final class LabelledJobs {
           case COMPANY -> company = withoutLocation(value);
         }
       }
-      if (dates == null) {
+      int k = end;
+      if (dates == null && k < lines.size() && isDatesOnly(lines.get(k))) {
+        // dates printed right under the fields are theirs
+        dates = lines.get(k++).strip();
+      } else if (dates == null) {
         dates = datesAbove(rest);
       }
       List<String> highlights = new ArrayList<>();
-      int k = end;
       // "Responsibilities:" and the blank lines around it introduce the highlights
       int introduced = k;
       while (introduced < lines.size() && (lines.get(introduced).isBlank() || DUTIES.matcher(lines.get(introduced).strip()).matches())) {

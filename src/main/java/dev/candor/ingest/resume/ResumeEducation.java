@@ -11,9 +11,10 @@ final class ResumeEducation {
 
   private static final Pattern LONG_DEGREE = Pattern.compile(
       "(?i)^(?:(?:the\\s)?(?:bachelor|master|associate|doctor|doctorate)(?:'s|’s|s)?\\b"
-          + "|(?:high school|secondary school|higher national) (?:diploma|certificate)|diploma\\b|certificate\\b"
+          + "|(?:high school|(?:higher )?secondary(?: school)?|higher national|senior secondary) (?:diploma|certificate)"
+          + "|juris doctor|diploma\\b|certificate\\b"
           // the same degrees in the languages of European CVs
-          + "|(?:grado|licenciatura|máster|laurea|licence|maîtrise|mestrado|bacharelado|diplom(?:-\\p{L}+)?|bachelor|master)\\s)");
+          + "|(?:grado|licenciatura|máster|laurea|licence|maîtrise|mestrado|bacharelado|diplom(?:-\\p{L}+)?)\\s)");
   private static final Pattern SHORT_DEGREE = Pattern.compile(
       "^(?:Ph\\.?\\s?D\\.?|D\\.?Phil\\.?|B\\.?\\s?S\\.?c?\\.?|M\\.?\\s?S\\.?c?\\.?|B\\.?\\s?A\\.?|M\\.?\\s?A\\.?"
           + "|M\\.?B\\.?A\\.?|B\\.?\\s?Tech\\.?|M\\.?\\s?Tech\\.?|B\\.?\\s?E\\.?|M\\.?\\s?E\\.?|B\\.?\\s?Eng\\.?"
@@ -32,6 +33,13 @@ final class ResumeEducation {
   private static final Pattern LEVEL = Pattern.compile(
       "(?i)college|university|high school|secondary(?: school)?|elementary(?: school)?|primary(?: school)?|tertiary|graduate|undergraduate|post-?graduate");
   private static final Pattern INITIALS = Pattern.compile("^(?=(?:[^,]*\\p{Lu}){2})\\p{Lu}[\\p{L}.]{1,7},\\s+(?=\\S)");
+  /** Words of subjects one studies, to tell a field printed after the school from the school's campus. */
+  private static final Pattern SUBJECT = Pattern.compile(
+      "(?i)\\b(?:sciences?|engineering|studies|arts|management|administration|economics|math(?:ematics)?|physics|chemistry"
+          + "|biology|nursing|law|medicine|business|finance|accounting|accountancy|design|psychology|history|literature"
+          + "|english|education|marketing|computer|computing|information|technology|statistics|philosophy|sociology"
+          + "|politic(?:s|al)|communications?|journalism|architecture|music|theology|linguistics|languages|data|analytics"
+          + "|health|pharmacy|geography|geology|anthropology|media)\\b");
   private static final Pattern FIELD_LABEL = Pattern.compile(
       "(?i)^(?:major|course of study|field of study|area of study|concentration|speciali[sz]ation|programme|program)\\s*:\\s*(.{2,80})$");
   /** A school's name that follows a word with no separator between them. */
@@ -49,15 +57,17 @@ final class ResumeEducation {
       List<String> rest = new ArrayList<>();
       List<String> beforeTheDegree = new ArrayList<>();
       boolean beforeDegree = true;
-      for (String printed : ResumeFields.split(e.head).parts()) {
+      ResumeFields.Fields fields = ResumeFields.split(e.head);
+      for (String printed : fields.parts()) {
         String part = GRADUATION_TAIL.matcher(PART_LABEL.matcher(printed).replaceFirst("")).replaceFirst("").strip();
         if (part.isEmpty() || LEVEL.matcher(part).matches()) {
           // "COLLEGE", "HIGH SCHOOL": the row's label in a table of schools, not a school
           continue;
         }
-        if (institution != null && beforeDegree && !isDegree(part) && !isSchool(part)
+        if (institution != null && beforeDegree && !isDegree(part) && !isSchool(part) && !SUBJECT.matcher(part).find()
             && rest.isEmpty() && ResumeText.words(part) <= 3) {
           // a campus between the school and the degree: "University of California, Riverside, Bachelor of Science"
+          // (a subject there is the field: "Stanford University | Computer Science | B.S.")
           institution = institution + ", " + part;
           continue;
         }
@@ -76,13 +86,13 @@ final class ResumeEducation {
           degree = s.group().strip();
           String remainder = part.substring(s.end()).strip().replaceFirst("(?i)^(?:in|of)\\s+", "");
           if (!remainder.isEmpty()) {
-            if (institution == null && INSTITUTION.matcher(remainder).find()) {
+            if (institution == null && isSchool(remainder)) {
               institution = remainder;
             } else {
               field = remainder;
             }
           }
-        } else if (institution == null && INSTITUTION.matcher(part).find()) {
+        } else if (institution == null && isSchool(part)) {
           institution = part;
         } else if (degree == null) {
           beforeTheDegree.add(part);
@@ -115,6 +125,10 @@ final class ResumeEducation {
       if (field == null) {
         field = labelledField(e);
       }
+      if (degree == null && fields.location() != null && SHORT_DEGREE.matcher(fields.location()).matches()) {
+        // "Boston University, MD": after a school, a state's code that is also a degree's (MD, MA, MS, ME) is the degree
+        degree = fields.location();
+      }
       if (institution == null && degree == null) {
         continue;
       }
@@ -140,6 +154,10 @@ final class ResumeEducation {
     return INSTITUTION.matcher(text).find();
   }
 
+  private static boolean namesADegree(String text) {
+    return ResumeFields.commaPieces(text).stream().anyMatch(ResumeEducation::isDegree);
+  }
+
   /** "Bachelor of Science", "B.S. Computer Science", "MBA": a degree. */
   static boolean isDegree(String text) {
     return LONG_DEGREE.matcher(text).find() || SHORT_DEGREE.matcher(text).find();
@@ -154,7 +172,8 @@ final class ResumeEducation {
     for (String line : lines) {
       String rest = line;
       Matcher m = RUN_ON_SCHOOL.matcher(rest);
-      while (m.find() && INSTITUTION.matcher(rest.substring(0, m.start())).find()) {
+      // "Boston University School of Medicine" is one school: a second one runs on only after a degree
+      while (m.find() && isSchool(rest.substring(0, m.start())) && namesADegree(rest.substring(0, m.start()))) {
         out.add(rest.substring(0, m.start()).strip());
         rest = rest.substring(m.start());
         m = RUN_ON_SCHOOL.matcher(rest);
@@ -176,7 +195,7 @@ final class ResumeEducation {
     boolean institution = false;
     for (String part : ResumeFields.split(head).parts()) {
       degree |= LONG_DEGREE.matcher(part).find() || SHORT_DEGREE.matcher(part).find();
-      institution |= INSTITUTION.matcher(part).find();
+      institution |= isSchool(part);
     }
     return degree && institution;
   }

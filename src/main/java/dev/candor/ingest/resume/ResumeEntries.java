@@ -57,7 +57,7 @@ final class ResumeEntries {
   /** Hyperlink targets some extractors append after the text ("tel:...", "https://..."). */
   private static final Pattern LINK_ONLY = Pattern.compile("(?i)^(?:tel:|mailto:|https?://|www\\.)\\S{0,300}$");
   private static final Pattern ABBREVIATION_END = Pattern.compile(
-      "(?i)\\b(?:inc|ltd|co|corp|llc|plc|jr|sr|st|dept|univ|assn|bros|pvt|pte|no|vs|etc)\\.$|\\b\\p{Lu}\\.$");
+      "(?i:\\b(?:inc|ltd|co|corp|llc|plc|jr|sr|st|dept|univ|assn|bros|pvt|pte|no|vs|etc))\\.$|\\b\\p{Lu}\\.$");
   private static final Pattern CONNECTOR_END = Pattern.compile(
       "(?i).*(?:,|;|\\band|\\bor|\\bof|\\bthe|\\bto|\\bin|\\bwith|\\bfor|\\bby|\\bat|\\bon|\\ba|\\ban|&)$");
 
@@ -305,7 +305,7 @@ final class ResumeEntries {
     // "QIS College of Engineering, Andhra Pradesh, India.": a full stop after a place does not make a sentence
     // "Supported the service desk.": a short sentence is still one, "Acme Holdings, Inc." is no sentence
     boolean sentence = t.endsWith(".") && words >= 3 && !ABBREVIATION_END.matcher(t).find()
-        && !ContactExtractor.isRegion(t.substring(t.lastIndexOf(',') + 1, t.length() - 1));
+        && !ContactExtractor.endsWithPlaceAndStop(t);
     if (words >= 10 || sentence || t.length() > 90) {
       return new Item(Type.PROSE, t, null);
     }

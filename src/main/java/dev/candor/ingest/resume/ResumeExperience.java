@@ -72,7 +72,10 @@ final class ResumeExperience {
           e.date == null ? null : e.date.end(),
           e.date == null ? null : e.date.text(),
           description, highlights);
-      boolean header = e.body.isEmpty() && !parts.isEmpty() && parts.stream().allMatch(part -> ResumeFields.titleScore(part) == 0);
+      // an employer on a line of its own ("County of Orange, Santa Ana, CA  11/06-present"), not a job whose title is no
+      // title word ("Bartender, The Blue Door, Austin, TX  2015 – 2017")
+      boolean header = e.body.isEmpty() && !parts.isEmpty() && parts.stream().allMatch(part -> ResumeFields.titleScore(part) == 0)
+          && ResumeFields.split(List.of(e.head.get(0))).parts().size() == 1;
       out.add(new Read(job, header, e.location != null, e.date != null || e.location != null));
     }
     return regrouped(lines, underTheirEmployer(out));

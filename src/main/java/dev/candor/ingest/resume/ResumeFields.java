@@ -20,6 +20,8 @@ final class ResumeFields {
 
   private static final Pattern STRONG = Pattern.compile(
       "\\s*[|•·▪●◦♦◆]\\s*|\\s+[-–—]\\s+|\\s*[–—]\\s*(?=\\p{Lu})|\\s{3,}|\\s+/\\s+|\\s*[\\uE000-\\uF8FF]\\s*");
+  private static final Pattern TITLE_CASE = Pattern.compile(
+      "(?:\\p{Lu}[\\p{L}\\d/&.'’-]*|of|and|for|the|&|-|–)(?:\\s+(?:\\p{Lu}[\\p{L}\\d/&.'’-]*|of|and|for|the|&|-|–)){0,7}");
   /** "Software Engineer at Google": split only after a job title ("St. Joseph's at Fleming" is one name). */
   private static final Pattern AT = Pattern.compile("\\s+(?:at|@)\\s+");
   private static final Pattern TITLE_WORDS = Pattern.compile(
@@ -49,7 +51,7 @@ final class ResumeFields {
    */
   private static final Pattern EMPLOYMENT_TYPE = Pattern.compile(
       "(?i)(?:part|full)[- ]?time(?:\\s+(?:job|role|position|work|basis))?|contract(?:\\s+(?:job|role|position|basis))?"
-          + "|temporary|permanent|freelance|seasonal|casual|internship|remote|hybrid|on-?site|in[- ]office");
+          + "|temporary|permanent|freelance|seasonal|casual|remote|hybrid|on-?site|in[- ]office");
   private static final Pattern GPA = Pattern.compile("(?i)\\bgpa\\b|\\bcgpa\\b|\\b\\d\\.\\d{1,2}\\s?/\\s?\\d");
   private static final Pattern LEGAL_SUFFIX = Pattern.compile(
       "(?i)^(?:inc|llc|ltd|corp|co|gmbh|ag|plc|s\\.a|pvt\\.? ltd|l\\.l\\.c)\\.?$");
@@ -78,8 +80,7 @@ final class ResumeFields {
       }
       for (String s : strong) {
         // "..., Andhra Pradesh, India.": the full stop after a place is not part of it
-        boolean placeStop = s.endsWith(".") && ContactExtractor.isRegion(s.substring(s.lastIndexOf(',') + 1, s.length() - 1));
-        List<String> pieces = commaPieces(placeStop ? s.substring(0, s.length() - 1) : s);
+        List<String> pieces = commaPieces(ContactExtractor.endsWithPlaceAndStop(s) ? s.substring(0, s.length() - 1) : s);
         boolean found = false;
         int r = pieces.size();
         while (r - 1 >= 1 && ContactExtractor.isRegion(pieces.get(r - 1))) {
@@ -93,8 +94,9 @@ final class ResumeFields {
           found = true;
           endsWithPlace = true;
         } else if (r < pieces.size()) {
-          // a trailing "City, ST" / "City, ST, Country" run of pieces is a location
-          int city = r - 1;
+          // a trailing "City, ST" / "City, ST, Country" run of pieces is a location; an organisation before the state
+          // ("Acme Corp, CA", "Boston University, MD") is no city
+          int city = companyScore(pieces.get(r - 1)) > 0 || ResumeEducation.isSchool(pieces.get(r - 1)) ? r : r - 1;
           String loc = String.join(", ", pieces.subList(city, pieces.size()));
           location = location == null ? loc : location;
           pieces = pieces.subList(0, city);
@@ -114,7 +116,7 @@ final class ResumeFields {
             }
           }
         }
-        if (!found && strong.size() > 1 && !titleThenOther(pieces)) {
+        if (!found && strong.size() > 1 && !(titleThenOther(pieces) && othersArePlaces(strong, s))) {
           // "University of California, Berkeley" between bars stays whole; RenderCV's "Software Engineer, Apple – Cupertino,
           // CA" and "BS in Computer Science, University of Pennsylvania" are two
           pieces = List.of(s);
@@ -134,9 +136,13 @@ final class ResumeFields {
     return new Fields(parts, location, beforePlace);
   }
 
-  /** "Assistant Engineer at China Telecom": one line that names a whole job. */
+  /**
+   * "Assistant Engineer at China Telecom": one line that names a whole job; its title is written as one, every word
+   * capitalised but "of", "and", "for" ("Promoted to Team Lead at end of year" is a sentence).
+   */
   static boolean isTitleAtCompany(String line) {
-    return DateRanges.find(line) == null && splitAtTitle(ResumeText.trimPunct(line)).size() == 2;
+    List<String> split = splitAtTitle(ResumeText.trimPunct(line));
+    return DateRanges.find(line) == null && split.size() == 2 && TITLE_CASE.matcher(split.get(0)).matches();
   }
 
   private static List<String> splitAtTitle(String s) {
@@ -148,6 +154,12 @@ final class ResumeFields {
       }
     }
     return List.of(s);
+  }
+
+  /** The line's other parts are only places: "Software Engineer, Apple" before "Cupertino, CA" (but not before "Stripe"). */
+  private static boolean othersArePlaces(List<String> strong, String piece) {
+    return strong.stream().filter(other -> !other.equals(piece)).allMatch(other -> ContactExtractor.isLocation(other)
+        || ContactExtractor.isCityAndRegion(other) || ContactExtractor.isRegion(other));
   }
 
   private static boolean titleThenOther(List<String> pieces) {

@@ -24,14 +24,18 @@ public final class ResumeParser {
   private static final Pattern CONTACT_BITS = Pattern.compile(
       "(?i)@|linkedin|github|https?://|www\\.|\\(\\d{3}\\)|\\d{3}[-.\\s]\\d{3}[-.\\s]\\d{4}");
 
-  private static final Pattern CREDENTIAL_END = Pattern.compile(
-      "(?i)\\b(?:training|testing|certification|certificate|certified|licen[cs]e|awareness|course|diploma)$"
-          + "|\\(\\p{Lu}[\\p{Lu}\\d-]{1,11}\\)$");
-
   /** "N/A", "None", "-": a summary left empty. */
   private static final Pattern NOTHING = Pattern.compile("(?i)n/?a|none|nil|-+|tbd");
-  private static final Pattern CERTIFICATE_END = Pattern.compile("(?i)\\b(?:certification|certified|licen[cs]e)$");
-  private static final Pattern INITIALS_END = Pattern.compile("\\(\\p{Lu}[\\p{Lu}\\d-]{1,11}\\)$");
+  /** Words that end a certificate's name on its own: "Certified ScrumMaster" reads as one, "Scrum Alliance" does not. */
+  private static final String CERTIFICATE_WORDS = "certification|certified|licen[cs]e";
+  private static final String INITIALS = "\\(\\p{Lu}[\\p{Lu}\\d-]{1,11}\\)$";
+  private static final Pattern CERTIFICATE_END = Pattern.compile("(?i:\\b(?:" + CERTIFICATE_WORDS + "))$");
+  /** A credential among others on one line: a certificate's word, a course's, or its initials ("(SCI)"). */
+  private static final Pattern CREDENTIAL_END = Pattern.compile(
+      "(?i:\\b(?:" + CERTIFICATE_WORDS + "|training|testing|certificate|awareness|course|diploma))$|" + INITIALS);
+  /** "Project Management Professional (PMP)": initials after a credential's own word, not a school's or a degree's. */
+  private static final Pattern CREDENTIAL_WITH_INITIALS = Pattern.compile(
+      "(?i:\\b(?:professional|certified|accredited|licensed|practitioner|specialist)\\b).*" + INITIALS);
 
   private ResumeParser() {}
 
@@ -146,10 +150,7 @@ public final class ResumeParser {
    */
   private static List<String> credentials(List<String> items) {
     List<String> out = new ArrayList<>();
-    // a table row of certificates ("CMFAS M3   CMFAS M5"): one a cell; a cell of a year alone is the date of the one before
-    List<String> cells = items.stream().flatMap(item -> Arrays.stream(item.split("\\s{3,}")))
-        .filter(cell -> cell.chars().anyMatch(Character::isLetter)).toList();
-    for (String item : cells) {
+    for (String item : items.stream().flatMap(item -> cells(item).stream()).toList()) {
       DateRanges.Found date = DateRanges.find(item);
       String text = item;
       if (date != null && date.to() == item.length() && date.from() > 0) {
@@ -166,6 +167,19 @@ public final class ResumeParser {
   }
 
   /**
+   * A row of columns: "CMFAS M3   CMFAS M5" holds two certificates; a row with a date column ("Certified ScrumMaster
+   * Scrum Alliance   2020", "Standard First Aid   2022") is one certificate with its issuer and date.
+   */
+  private static List<String> cells(String row) {
+    List<String> cells = Arrays.stream(row.split("\\s{3,}")).map(String::strip).filter(cell -> !cell.isEmpty()).toList();
+    boolean dated = cells.stream().anyMatch(cell -> cell.chars().noneMatch(Character::isLetter) || DateRanges.range(cell) != null);
+    if (cells.size() < 2) {
+      return List.of(row);
+    }
+    return dated ? List.of(cells.get(0)) : cells;
+  }
+
+  /**
    * A certificate listed among the schools ("Project Management Professional (PMP)", "Dale Carnegie Institute
    * Certification"): a short line that ends as a credential, is no degree and has no dates; a school named with its
    * initials ("University of Southern California (USC)") stays a school.
@@ -175,7 +189,7 @@ public final class ResumeParser {
     if (text.isEmpty() || ResumeText.words(text) > 8 || ResumeEducation.isDegree(text) || DateRanges.find(text) != null) {
       return false;
     }
-    return CERTIFICATE_END.matcher(text).find() || INITIALS_END.matcher(text).find() && !ResumeEducation.isSchool(text);
+    return CERTIFICATE_END.matcher(text).find() || CREDENTIAL_WITH_INITIALS.matcher(text).find() && !ResumeEducation.isSchool(text);
   }
 
   /** Without a summary heading: a sentence-like tagline printed under the name, above the contacts. */

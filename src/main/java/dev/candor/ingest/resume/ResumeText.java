@@ -23,8 +23,7 @@ final class ResumeText {
           + "|wide|first|native|source|side|stack|world|focused|centric|made|owned|led|run|year|month|week|day"
           + "|quality|class|hand|house|line|up|out|on|off|in|to|the|of|and|new|based)\\b");
   /** Four characters, at least two of them digits, the others letters OCR mistakes for digits. */
-  private static final Pattern OCR_YEAR = Pattern.compile(
-      "(?<![\\p{L}\\d])(?=(?:[^\\d\\s]*\\d){2})[12][0-9OoIl][0-9OoIl]{2}(?![\\p{L}\\d])");
+  private static final Pattern OCR_YEAR = Pattern.compile("(?<![\\p{L}\\d])[12][0-9OoIl]{3}(?![\\p{L}\\d])");
   private static final Pattern PAGE_FURNITURE = Pattern.compile(
       "(?i)^(?:\\d{1,3}|page\\s?\\d{1,3}(?:\\s?(?:of|/)\\s?\\d{1,3})?|\\d{1,3}\\s?(?:of|/)\\s?\\d{1,3}"
           + "|.{0,40}\\s[-–—]\\s\\d{1,2}\\s?/\\s?\\d{1,2})$");
@@ -111,9 +110,11 @@ final class ResumeText {
     Matcher m = OCR_YEAR.matcher(line);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String digits = m.group().replace('O', '0').replace('o', '0').replace('l', '1').replace('I', '1');
+      String read = m.group();
+      String digits = read.replace('O', '0').replace('o', '0').replace('l', '1').replace('I', '1');
       int year = Integer.parseInt(digits);
-      m.appendReplacement(out, year >= 1950 && year <= 2039 ? digits : m.group());
+      boolean mostlyDigits = read.chars().filter(Character::isDigit).count() >= 2;
+      m.appendReplacement(out, mostlyDigits && year >= 1950 && year <= 2039 ? digits : read);
     }
     m.appendTail(out);
     return out.toString();

@@ -125,10 +125,15 @@ public final class ResumeTextExtractor {
 
   private ExtractedText docx(byte[] bytes) throws DocumentException {
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes));
-        XWPFWordExtractor extractor = new BulletedWordExtractor(document)) {
+        BulletedWordExtractor extractor = new BulletedWordExtractor(document)) {
       int pages = document.getProperties().getExtendedProperties().getPages();
       checkPages(pages);
-      return new ExtractedText(DocumentType.DOCX, normalise(extractor.getText()), Math.max(1, pages));
+      StringBuilder text = new StringBuilder(extractor.getText());
+      // boxes the extractor does not pass through a paragraph (a box in a table cell) are read after the rest
+      List<String> unread = new ArrayList<>(textBoxes(document.getDocument()));
+      extractor.boxesRead.forEach(unread::remove);
+      unread.forEach(box -> text.append('\n').append(box));
+      return new ExtractedText(DocumentType.DOCX, normalise(text.toString()), Math.max(1, pages));
     } catch (DocumentException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -142,6 +147,8 @@ public final class ResumeTextExtractor {
    * a job's dates in them. Read at their anchor, the dates stay beside their job instead of gathering at the end.
    */
   private static final class BulletedWordExtractor extends XWPFWordExtractor {
+    private final List<String> boxesRead = new ArrayList<>();
+
     BulletedWordExtractor(XWPFDocument document) {
       super(document);
     }
@@ -154,6 +161,7 @@ public final class ResumeTextExtractor {
       super.appendParagraphText(text, paragraph);
       for (String box : textBoxes(paragraph.getCTP())) {
         text.append('\n').append(box);
+        boxesRead.add(box);
       }
     }
   }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Cuts resume lines into sections at their headings. A heading is a short line whose words, in any
@@ -90,7 +92,11 @@ final class SectionSplitter {
     }
   }
 
-  private static final java.util.Set<String> WEAK = java.util.Set.of("work", "career", "about", "bio", "other",
+  private static final Pattern CONTENT_WORDS = Pattern.compile(
+      "(?i)\\b(?:involvement|activities|achievements|accomplishments|awards|honou?rs|memberships|affiliations|interests"
+          + "|service|leadership|publications|qualifications|highlights|training|courses|coursework|languages|references"
+          + "|volunteering|extracurricular|organi[sz]ations|associations|presentations|conferences|scholarships)\\b");
+  private static final Set<String> WEAK = Set.of("work", "career", "about", "bio", "other",
       "additional", "service", "press", "media", "research", "teaching", "training", "studies", "social",
       "highlights", "strengths", "expertise", "courses", "project", "skill", "contact", "links", "profile");
 
@@ -102,9 +108,10 @@ final class SectionSplitter {
     out.add(current);
     boolean capitalHeadings = capitalHeadings(lines);
     boolean afterFirstHeading = false;
-    for (String line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       Heading h = heading(line);
-      if (h == null && capitalHeadings && afterFirstHeading && current.kind() != Kind.SKILLS && isCapitalHeading(line)) {
+      if (h == null && capitalHeadings && afterFirstHeading && isCapitalHeading(line) && standsAsHeading(current.kind(), lines, i)) {
         h = new Heading(Kind.OTHER, line.strip(), "");
       }
       afterFirstHeading |= h != null;
@@ -148,8 +155,23 @@ final class SectionSplitter {
     String t = line.strip();
     int words = ResumeText.words(t);
     // one word in capitals is more often an item ("SQL", "AWS") than a heading
-    return words >= 2 && words <= 5 && t.length() <= 40 && isCapitals(t) && t.chars().noneMatch(Character::isDigit)
-        && t.matches("[\\p{Lu} &'’/-]+") && ResumeFields.titleScore(t) == 0 && ResumeFields.companyScore(t) == 0;
+    return words >= 2 && words <= 5 && t.length() <= 40 && t.matches("[\\p{Lu} &'’/-]+")
+        && ResumeFields.titleScore(t) == 0 && ResumeFields.companyScore(t) == 0;
+  }
+
+  /**
+   * Where a line in capitals may open a section: not among a skills list's items; in a section of entries (jobs, schools,
+   * projects), whose employers and schools may be printed in capitals too ("GOLDMAN SACHS"), only after a blank line and
+   * when its words name a kind of content ("CAMPUS INVOLVEMENT", "ACADEMIC ACHIEVEMENTS").
+   */
+  private static boolean standsAsHeading(Kind current, List<String> lines, int i) {
+    if (current == Kind.SKILLS) {
+      return false;
+    }
+    if (current != Kind.EXPERIENCE && current != Kind.EDUCATION && current != Kind.PROJECTS) {
+      return true;
+    }
+    return i > 0 && lines.get(i - 1).isEmpty() && CONTENT_WORDS.matcher(lines.get(i)).find();
   }
 
   private static boolean isCapitals(String line) {
@@ -196,7 +218,9 @@ final class SectionSplitter {
       return null;
     }
     String key = normalise(line);
-    Kind kind = known(key);
+    String t = line.strip();
+    boolean marked = isCapitals(t) || t.endsWith(":") || key.startsWith("other ") || key.startsWith("additional ");
+    Kind kind = known(key, marked);
     if (kind == null) {
       return null;
     }
@@ -209,11 +233,17 @@ final class SectionSplitter {
 
   /**
    * A known heading, also in the singular or plural and after "other" or "additional" ("Other professional certification"),
-   * and as an OCR text layer breaks it ("EXPER IENCE", "WORK EXPERI ENCE").
+   * and as an OCR text layer breaks it ("EXPER IENCE", "WORK EXPERI ENCE"); these other forms only where the line is
+   * marked as a heading (capitals, a closing colon, "Other"/"Additional" before it), so that "Presentation" in a list of
+   * skills opens no section.
    */
-  private static Kind known(String key) {
+  private static Kind known(String key, boolean marked) {
+    Kind exact = HEADINGS.get(key);
+    if (exact != null || !marked) {
+      return exact;
+    }
     String bare = key.replaceFirst("^(?:other|additional) ", "");
-    for (String form : List.of(key, bare, bare + "s", bare.replaceFirst("s$", ""))) {
+    for (String form : List.of(bare, bare + "s", bare.replaceFirst("s$", ""))) {
       Kind kind = HEADINGS.get(form);
       if (kind != null) {
         return kind;

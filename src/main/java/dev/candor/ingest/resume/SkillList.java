@@ -34,10 +34,12 @@ final class SkillList {
       "google", "amazon", "microsoft", "apache", "spring", "react", "ruby", "feature", "a/b", "visual", "computer",
       "natural", "project", "product", "system", "test-driven", "problem", "public", "agile", "team");
 
+  private static final Pattern LANGUAGES_LABEL = Pattern.compile("(?i)\\blanguages?\\b");
   private static final Pattern AND_SOME = Pattern.compile("(?i)^and\\s+(?:some\\s+|also\\s+)?");
   private static final Pattern LEAD_IN = Pattern.compile("^.{0,80}\\b(?:with|in|including|using|such as)\\s+");
+  /** "MySQL databases": a closing common noun, in lower case ("Google Cloud Platform" keeps its name). */
   private static final Pattern GENERIC_TAIL = Pattern.compile(
-      "(?i)\\s+(?:databases?|(?:development\\s+)?environments?|technologies|frameworks?|platforms?)\\.?$");
+      "\\s+(?:databases?|(?:development\\s+)?environments?|technologies|frameworks?|platforms?)\\.?$");
   /** Longer than this, a line is a sentence about skills rather than one. */
   private static final int MAX_ITEM = 80;
   private static final int MAX_ITEM_WITH_EXAMPLES = 200;
@@ -53,9 +55,11 @@ final class SkillList {
         String content = segment.strip();
         boolean labelled = false;
         Matcher m = LABEL.matcher(content);
+        boolean languages = false;
         if (m.matches() && ResumeText.words(m.group(1)) <= 6) {
           content = m.group(2).strip();
           labelled = true;
+          languages = LANGUAGES_LABEL.matcher(m.group(1)).find();
         }
         if (content.isEmpty()) {
           continue;
@@ -71,10 +75,10 @@ final class SkillList {
             items = List.of(content);
             longest = MAX_ITEM_WITH_EXAMPLES;
           } else {
-            items = lastTwoNamesSplit(withoutLeadIn(items));
+            items = lastTwoNamesSplit(withoutLeadIn(items), languages);
           }
         } else if (labelled) {
-          items = lastTwoNamesSplit(List.of(content));
+          items = lastTwoNamesSplit(List.of(content), languages);
         } else {
           items = chips(content);
         }
@@ -139,17 +143,31 @@ final class SkillList {
     return out;
   }
 
-  /** "MySQL, Oracle and PostgreSQL" -> the last piece is two names. */
-  private static List<String> lastTwoNamesSplit(List<String> items) {
+  /**
+   * "MySQL, Oracle and PostgreSQL", "VMware and Mac OS" -> the last piece is two names; plain words are two only in a list
+   * of languages ("English and French"): "Research and Development", "Sales and Marketing" are one skill.
+   */
+  private static List<String> lastTwoNamesSplit(List<String> items, boolean languages) {
     String last = ResumeText.trimPunct(items.get(items.size() - 1));
     Matcher two = TWO_NAMES.matcher(last);
-    if (!two.matches()) {
+    if (!two.matches() || !languages && !isProductName(two.group(1)) && !isProductName(two.group(2))) {
       return items;
     }
     List<String> out = new ArrayList<>(items.subList(0, items.size() - 1));
     out.add(two.group(1));
     out.add(two.group(2));
     return out;
+  }
+
+  /** "VMware", "Mac OS", "C++", "Node.js", "S3": written as a product's name, not as a plain word. */
+  private static boolean isProductName(String text) {
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isUpperCase(c) || Character.isDigit(c) || "+#./".indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "Go Python Node.js TypeScript" -> four items; "Microsoft Office software" stays whole. */

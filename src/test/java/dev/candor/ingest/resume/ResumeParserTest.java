@@ -932,6 +932,66 @@ class ResumeParserTest {
   }
 
   @Test
+  void theNewRulesLeaveOrdinaryLinesAlone() {
+    // Lines a review set against each rule added for the real documents: each must read as it did before.
+    Resume r = ResumeParser.parse("""
+        Jane Doe
+        10 Years of Experience
+        Pasadena, CA
+        jane@example.com
+        EXPERIENCE
+        GOLDMAN SACHS
+        Analyst  2019 – 2021
+        • Promoted to Team Lead at end of first year
+        Director, Product Marketing | Stripe | 2021 – 2023
+        • Led launches
+        Bartender, The Blue Door, Austin, TX  2015 – 2017
+        Internship | Acme Corp | Summer 2014
+        • Helped the team
+        EDUCATION
+        Boston University School of Medicine, MD, 2012
+        Stanford University | Computer Science | B.S. | 2008
+        Juris Doctor (JD)
+        CERTIFICATIONS
+        Certified ScrumMaster   Scrum Alliance   2020
+        SKILLS
+        Communication
+        Presentation
+        Negotiation
+        Research and Development, Sales and Marketing, Google Cloud Platform
+        """);
+    assertEquals("Pasadena, CA", r.location(), "'10 Years of Experience' is no street");
+    List<Resume.Experience> jobs = r.experience();
+    assertEquals(List.of("GOLDMAN SACHS", "Stripe", "The Blue Door", "Acme Corp"), jobs.stream().map(Resume.Experience::company).toList(),
+        "an employer in capitals stays in its section; a bullet with 'at' is no job");
+    assertEquals(List.of("Analyst", "Director, Product Marketing", "Bartender", "Internship"),
+        jobs.stream().map(Resume.Experience::position).toList());
+    assertEquals("Boston University School of Medicine", r.education().get(0).institution(), "one school, not two");
+    assertEquals("MD", r.education().get(0).degree());
+    assertEquals("Stanford University", r.education().get(1).institution());
+    assertEquals("Computer Science", r.education().get(1).field(), "a subject after the school is no campus");
+    assertEquals(List.of("Certified ScrumMaster"), r.certifications(), "the issuer is no certificate; a degree is neither");
+    assertEquals(List.of("Communication", "Presentation", "Negotiation", "Research and Development", "Sales and Marketing",
+        "Google Cloud Platform"), r.skills(), "'Presentation' opens no section; plain words joined by 'and' are one skill");
+  }
+
+  @Test
+  void labelledJobsWithTheirDatesBelowKeepThem() {
+    Resume r = ResumeParser.parse("""
+        Ann Lee
+        ann@example.com
+        Company: Acme
+        Position: Engineer
+        Jan 2019 – Dec 2020
+
+        Company: Beta
+        Position: Analyst
+        """);
+    assertEquals("Jan 2019 – Dec 2020", r.experience().get(0).duration());
+    assertNull(r.experience().get(1).duration(), "Acme's dates are not Beta's");
+  }
+
+  @Test
   void emptyAndBlankInputGiveAnEmptyResume() {
     for (String text : new String[] {null, "", "   \n\n\t "}) {
       Resume r = ResumeParser.parse(text);

@@ -25,6 +25,7 @@ class ResumeTextExtractorTest {
     // A résumé template keeps each job's dates in a box anchored beside the job: read there, not at the end.
     String box = "<w:txbxContent><w:p><w:r><w:t>Mar - 2023 to Current</w:t></w:r></w:p></w:txbxContent>";
     String schoolBox = "<w:txbxContent><w:p><w:r><w:t>July - 2010 to May - 2014</w:t></w:r></w:p></w:txbxContent>";
+    String cellBox = "<w:txbxContent><w:p><w:r><w:t>jane@example.com</w:t></w:r></w:p></w:txbxContent>";
     String document = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
         + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
         + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
@@ -36,6 +37,9 @@ class ResumeTextExtractorTest {
         + "<w:p><w:r><w:t>EDUCATION</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx>" + schoolBox
         + "</wps:txbx></mc:Choice><mc:Fallback><v:textbox>" + schoolBox + "</v:textbox></mc:Fallback></mc:AlternateContent></w:r></w:p>"
         + "<w:p><w:r><w:t>Bachelor of Technology</w:t></w:r></w:p>"
+        + "<w:tbl><w:tr><w:tc><w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx>" + cellBox
+        + "</wps:txbx></mc:Choice><mc:Fallback><v:textbox>" + cellBox + "</v:textbox></mc:Fallback></mc:AlternateContent>"
+        + "</w:r></w:p></w:tc></w:tr></w:tbl>"
         + "</w:body></w:document>";
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
@@ -50,7 +54,8 @@ class ResumeTextExtractorTest {
     }
     String text = extractor.extract(bytes.toByteArray(), 1_000_000).text();
     assertEquals(List.of("Jane Roe", "Mar - 2023 to Current", "Client: Northern Trust, Chicago, IL", "EDUCATION",
-        "July - 2010 to May - 2014", "Bachelor of Technology"), text.lines().filter(line -> !line.isBlank()).toList());
+        "July - 2010 to May - 2014", "Bachelor of Technology", "jane@example.com"),
+        text.lines().filter(line -> !line.isBlank()).toList(), "a box in a table cell is read too, once");
   }
 
   private static void entry(java.util.zip.ZipOutputStream zip, String name, String content) throws java.io.IOException {
