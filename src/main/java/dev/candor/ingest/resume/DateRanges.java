@@ -74,7 +74,7 @@ final class DateRanges {
 
   /** The first date range ("2019 - 2021") in the line, or null. */
   static Found range(String line) {
-    if (line == null) {
+    if (line == null || !hasDigit(line)) {
       return null;
     }
     Matcher m = RANGE_P.matcher(line);
@@ -103,7 +103,7 @@ final class DateRanges {
 
   /** The last single date ("Summer 2022", "May 2016", "2019") in the line, or null. */
   static Found point(String line) {
-    if (line == null) {
+    if (line == null || !hasDigit(line)) {
       return null;
     }
     Matcher m = POINT_P.matcher(line);
@@ -112,6 +112,16 @@ final class DateRanges {
       last = new Found(m.group().trim(), m.group().trim(), null, m.start(), m.end());
     }
     return last;
+  }
+
+  /** Every date has a year or a number in it: a line without a digit is passed over without matching. */
+  private static boolean hasDigit(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (Character.isDigit(line.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "6 months", "2 years 10 months", "300 hours": a printed length of time. */
