@@ -40,6 +40,7 @@ final class ResumeEducation {
           + "|english|education|marketing|computer|computing|information|technology|statistics|philosophy|sociology"
           + "|politic(?:s|al)|communications?|journalism|architecture|music|theology|linguistics|languages|data|analytics"
           + "|health|pharmacy|geography|geology|anthropology|media)\\b");
+  private static final Pattern FIELD_AFTER_DEGREE = Pattern.compile("(?i)\\s(?:in|en|em|major(?:ing)? in)\\s+(.+)$");
   private static final Pattern FIELD_LABEL = Pattern.compile(
       "(?i)^(?:major|course of study|field of study|area of study|concentration|speciali[sz]ation|programme|program)\\s*:\\s*(.{2,80})$");
   /** A school's name that follows a word with no separator between them. */
@@ -202,8 +203,9 @@ final class ResumeEducation {
 
   /** "Bachelor of Science in Computer Science" -> "Computer Science". */
   private static String fieldOf(String degree) {
-    Matcher m = Pattern.compile("(?i)\\s(?:in|en|em|major(?:ing)? in)\\s+(.+)$").matcher(degree);
-    return m.find() ? m.group(1).strip() : null;
+    Matcher m = FIELD_AFTER_DEGREE.matcher(degree);
+    // "Bachelor of Science in Nursing (BSN)": the degree's initials are not the field's
+    return m.find() ? m.group(1).replaceFirst("\\s*\\(\\p{Lu}[\\p{Lu}.-]{1,7}\\)$", "").strip() : null;
   }
 
   private static String lastYear(String s) {

@@ -158,7 +158,11 @@ final class ResumeEntries {
           } else if (trailing) {
             start = true;
           } else {
-            start = it.date != null || leadsToDate(items, i, complete);
+            // after a blank line, an employer with its place and no title ("Tufts Medical Center – Boston, MA") heads the
+            // next job even when the dated line below it names a title and a unit
+            boolean employerAfterBreak = i > 0 && items.get(i - 1).type == Type.BLANK && f.location() != null
+                && ResumeFields.titleScore(it.text) == 0;
+            start = it.date != null || employerAfterBreak || leadsToDate(items, i, complete);
           }
           if (start) {
             cur = new Entry();

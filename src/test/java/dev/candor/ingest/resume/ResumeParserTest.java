@@ -979,6 +979,27 @@ class ResumeParserTest {
   }
 
   @Test
+  void anEmployerWithItsPlaceAfterABlankLineHeadsTheNextJob() {
+    Resume r = ResumeParser.parse("""
+        Kevin O'Brien
+        kobrien@example.com
+        CLINICAL EXPERIENCE
+        Massachusetts General Hospital – Boston, MA
+        Staff Nurse, Surgical ICU                                               Aug 2019 – Present
+        • Care for 2-3 critically ill patients per shift
+
+        Tufts Medical Center – Boston, MA
+        Staff Nurse, Medical ICU                                                Jun 2016 – Jul 2019
+        • Managed titration of vasoactive drips per protocol
+        EDUCATION
+        Bachelor of Science in Nursing (BSN), Boston College, Chestnut Hill, MA     2016
+        """);
+    assertEquals(List.of("Massachusetts General Hospital", "Tufts Medical Center"),
+        r.experience().stream().map(Resume.Experience::company).toList(), "not the unit under the title");
+    assertEquals("Nursing", r.education().get(0).field(), "the degree's initials are not the field's");
+  }
+
+  @Test
   void labelledJobsWithTheirDatesBelowKeepThem() {
     Resume r = ResumeParser.parse("""
         Ann Lee
