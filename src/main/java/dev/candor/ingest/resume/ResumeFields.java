@@ -191,7 +191,8 @@ final class ResumeFields {
     out.add(s.substring(start).strip());
     List<String> merged = new ArrayList<>();
     for (String p : out) {
-      if (!merged.isEmpty() && LEGAL_SUFFIX.matcher(p).matches()) {
+      // "CO" in capitals is Colorado, not "Co."
+      if (!merged.isEmpty() && LEGAL_SUFFIX.matcher(p).matches() && !p.equals("CO")) {
         merged.set(merged.size() - 1, merged.get(merged.size() - 1) + ", " + p);
       } else if (!p.isEmpty()) {
         merged.add(p);

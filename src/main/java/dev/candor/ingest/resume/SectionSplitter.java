@@ -41,7 +41,9 @@ final class SectionSplitter {
         "positions held", "career", "career experience", "work", "job history", "military experience",
         "professional employment", "experience and employment", "work and experience", "other work experience",
         "other experience", "additional experience", "clinical experience", "clinical placements", "placements",
-        "clinical rotations", "practicum", "practicum experience", "leadership experience");
+        "clinical rotations", "practicum", "practicum experience", "leadership experience", "academic positions",
+        "academic appointments", "academic experience", "appointments", "professional appointments", "positions",
+        "employment and positions");
     put(Kind.EDUCATION, "education", "educational background", "education background", "academic background",
         "academic history", "academics", "academic qualifications", "educational qualifications",
         "education and training", "education training", "qualifications", "academic profile", "schooling",

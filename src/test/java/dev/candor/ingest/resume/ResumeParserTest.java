@@ -1000,6 +1000,44 @@ class ResumeParserTest {
   }
 
   @Test
+  void titleThenEmployerWithItsPlaceThenDatesOnThreeLines() {
+    Resume r = ResumeParser.parse("""
+        Sarah Johnson
+        sarah@example.com
+        WORK EXPERIENCE
+        Marketing Coordinator
+        Summit Outdoor, Denver, CO
+        March 2021 – Present
+        • Managed a $250K annual paid social budget
+        Marketing Assistant
+        Peak Media Group, Boulder, CO
+        June 2019 – February 2021
+        • Scheduled 60+ posts per month
+        """);
+    assertEquals(List.of("Summit Outdoor", "Peak Media Group"), r.experience().stream().map(Resume.Experience::company).toList(),
+        "CO is Colorado here, not a company's 'Co.'");
+    assertEquals(List.of("Marketing Coordinator", "Marketing Assistant"),
+        r.experience().stream().map(Resume.Experience::position).toList());
+  }
+
+  @Test
+  void anAcademicCvWithDatesFirst() {
+    Resume r = ResumeParser.parse("""
+        Elena Petrova
+        elena.petrova@example.org · Tübingen, Germany
+        Academic Positions
+        2022–present  Postdoctoral Researcher, Max Planck Institute for Intelligent Systems, Tübingen
+        2021–2022     Research Assistant, University of Cambridge, Cambridge, UK
+        Education
+        2017–2021  PhD in Machine Learning, University of Cambridge
+        """);
+    assertEquals(List.of("Postdoctoral Researcher", "Research Assistant"),
+        r.experience().stream().map(Resume.Experience::position).toList());
+    assertEquals("University of Cambridge", r.experience().get(1).company());
+    assertEquals("Machine Learning", r.education().get(0).field());
+  }
+
+  @Test
   void labelledJobsWithTheirDatesBelowKeepThem() {
     Resume r = ResumeParser.parse("""
         Ann Lee
