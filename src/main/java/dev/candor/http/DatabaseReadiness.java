@@ -4,15 +4,12 @@ import dev.candor.store.Database;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import org.apache.pekko.actor.AbstractExtensionId;
 import org.apache.pekko.actor.ActorSystem;
-import org.apache.pekko.actor.ExtendedActorSystem;
-import org.apache.pekko.actor.Extension;
 
 /**
  * Pekko Management's readiness check that the node's database answers (beside the cluster-membership check that
- * management's cluster module adds), so a pod that has lost PostgreSQL is taken out of the Service. Management builds
- * checks by reflection from an actor system alone, so the database reaches it through {@link Registered}.
+ * management's cluster module adds), so a pod that has lost PostgreSQL is taken out of the Service. The database
+ * reaches it through {@link ReadinessSources}.
  */
 public final class DatabaseReadiness implements Supplier<CompletionStage<Boolean>> {
 
@@ -26,30 +23,16 @@ public final class DatabaseReadiness implements Supplier<CompletionStage<Boolean
 
   /** Makes {@code database} the one this node's readiness checks ask. */
   public static void register(ActorSystem system, Database database) {
-    Registered.ID.get(system).database = database;
+    ReadinessSources.of(system).database = database;
   }
 
   @Override
   public CompletionStage<Boolean> get() {
-    Database database = Registered.ID.get(system).database;
+    Database database = ReadinessSources.of(system).database;
     if (database == null) {
       return CompletableFuture.completedFuture(false);
     }
     return CompletableFuture.supplyAsync(() -> database.answers(TIMEOUT_SECONDS),
         system.dispatchers().lookup("pekko.actor.default-blocking-io-dispatcher"));
-  }
-
-  /** The node's database, held by its actor system. */
-  static final class Registered implements Extension {
-    static final Id ID = new Id();
-
-    private volatile Database database;
-
-    static final class Id extends AbstractExtensionId<Registered> {
-      @Override
-      public Registered createExtension(ExtendedActorSystem system) {
-        return new Registered();
-      }
-    }
   }
 }
