@@ -431,13 +431,19 @@ final class ContactExtractor {
     String local = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT);
     String[] tokens = line.strip().split("\\s+");
     int spelled = 0;
-    while (spelled < tokens.length && spelled < 4
-        && local.contains(tokens[spelled].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", ""))
-        && NAME_TOKEN.matcher(tokens[spelled]).matches()) {
+    while (spelled < tokens.length && spelled < 4 && NAME_TOKEN.matcher(tokens[spelled]).matches()
+        && (local.contains(letters(tokens[spelled]))
+            // "praman@...": the first name by its initial, the family name in full
+            || spelled == 0 && tokens.length > 1 && local.startsWith(letters(tokens[0]).substring(0, 1))
+                && letters(tokens[1]).length() > 1 && local.contains(letters(tokens[1])))) {
       spelled++;
     }
     String name = String.join(" ", Arrays.copyOf(tokens, spelled));
     return spelled >= 2 && looksLikeName(name) ? properCase(name) : null;
+  }
+
+  private static String letters(String token) {
+    return token.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
   }
 
   static boolean looksLikeName(String s) {

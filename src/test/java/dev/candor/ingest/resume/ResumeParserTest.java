@@ -624,6 +624,14 @@ class ResumeParserTest {
         """);
     assertEquals("Jaya Chaudhari", r.name());
     assertTrue(r.location().endsWith("Nurse City, ON Z9Y 8X7"), r.location());
+    Resume initial = ResumeParser.parse("""
+        Priya Raman Springfield, IL 62704
+        (217) 555-0101 | praman@example.com
+        EXPERIENCE
+        Teacher | Lincoln High School | 2015 - 2020
+        """);
+    assertEquals("Priya Raman", initial.name(), "an e-mail of the initial and the family name");
+    assertTrue(initial.location().endsWith("Springfield, IL 62704"), initial.location());
   }
 
   @Test
