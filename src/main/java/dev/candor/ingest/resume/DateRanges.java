@@ -33,7 +33,9 @@ final class DateRanges {
           + "|(?<![\\d/.])(?:0?[1-9]|1[0-2])\\s?[/.]\\s?(?:(?:0?[1-9]|[12]\\d|3[01])/)?" + YEAR
           + "|(?<![\\d/])" + YEAR + "(?:[-/.](?:0[1-9]|1[0-2])(?!\\d))?)";
   private static final String OPEN_END =
-      "(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date)(?![a-z])";
+      "(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date"
+          // the same in the languages of European CVs
+          + "|présent|aujourd'hui|en cours|actualidad|presente|actual|atual|heute|jetzt|oggi)(?![\\p{L}])";
   private static final String SEP = "(?:\\s{0,3}[-–—‒―~→]{1,2}\\s{0,3}|\\s{1,3}(?:to|until|till|through|thru)\\s{1,3})";
 
   private static final Pattern YEAR_P = Pattern.compile(YEAR);

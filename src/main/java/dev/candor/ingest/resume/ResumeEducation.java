@@ -22,7 +22,7 @@ final class ResumeEducation {
           + "|A\\.?S\\.?|HND|GED|MPhil|M\\.?Phil\\.?|Ed\\.?D\\.?|MFA|BFA|MPH|MSW|BSN|MSN|BArch|MArch)"
           + "(?:\\s?\\((?:Hons|Honours|Honors)\\.?\\))?(?=$|[\\s,(])");
   private static final Pattern INSTITUTION = Pattern.compile(
-      "(?i)\\b(?:universit\\w*|college|institute|institut|school|academy|polytechnic|conservatory|seminary"
+      "(?i)\\b(?:universit\\p{L}*|college|institute|institut|school|academy|polytechnic|conservatory|seminary"
           + "|hochschule|escuela|école|ecole|faculty)\\b|^UC\\s|\\bIIT\\b|\\bMIT\\b|\\bUCLA\\b|\\bETH\\b|\\bEPFL\\b");
   private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
   /** "Course: Bachelor of Science in Nursing": the label before a degree. */

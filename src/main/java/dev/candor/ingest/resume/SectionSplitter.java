@@ -79,12 +79,33 @@ final class SectionSplitter {
         "coursework", "relevant coursework", "courses", "training", "workshops", "research", "teaching",
         "declaration", "scholarships", "fellowships", "grants", "service", "press", "media", "national service",
         "military service", "seminars", "seminars and trainings", "seminars and trainings attended", "trainings attended");
+    putEuropean();
     for (String inline : List.of("summary", "professional summary", "profile", "objective", "career objective",
         "skills", "technical skills", "key skills", "core competencies", "certifications", "certificates",
         "licenses and certifications", "education", "experience", "work experience", "projects", "interests",
         "hobbies", "awards", "honors", "publications", "references", "achievements")) {
       INLINE.put(inline, HEADINGS.get(inline));
     }
+  }
+
+  /** The usual headings of French, Spanish, Portuguese, German and Italian CVs. */
+  private static void putEuropean() {
+    put(Kind.SUMMARY, "profil", "profil professionnel", "résumé", "perfil", "perfil profesional", "perfil profissional",
+        "resumo", "resumen", "kurzprofil", "profilo", "profilo professionale", "sobre mí", "à propos");
+    put(Kind.EXPERIENCE, "expérience professionnelle", "expériences professionnelles", "expérience", "expériences",
+        "experiencia", "experiencia laboral", "experiencia profesional", "experiência", "experiência profissional",
+        "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang", "esperienza", "esperienze lavorative",
+        "esperienza professionale", "esperienza lavorativa");
+    put(Kind.EDUCATION, "formation", "formations", "formación", "formación académica", "educación", "formação",
+        "formação académica", "formação acadêmica", "ausbildung", "bildung", "studium", "istruzione", "formazione",
+        "istruzione e formazione");
+    put(Kind.SKILLS, "compétences", "compétences techniques", "habilidades", "competencias", "competências",
+        "conocimientos", "kenntnisse", "fähigkeiten", "fachkenntnisse", "competenze", "competenze tecniche");
+    put(Kind.PROJECTS, "projets", "proyectos", "projetos", "projekte", "progetti");
+    put(Kind.CERTIFICATIONS, "certificats", "certificaciones", "certificações", "zertifikate", "zertifizierungen",
+        "certificazioni");
+    put(Kind.OTHER, "langues", "idiomas", "sprachen", "lingue", "centres d'intérêt", "loisirs", "intereses", "interessen",
+        "hobbys", "interessi", "références", "referencias", "referenzen");
   }
 
   private static void put(Kind kind, String... names) {

@@ -1046,6 +1046,28 @@ class ResumeParserTest {
   }
 
   @Test
+  void aFrenchCvWithItsOwnHeadings() {
+    Resume r = ResumeParser.parse("""
+        Julien Moreau
+        julien.moreau@exemple.fr | +33 6 12 34 56 78 | Lyon, France
+        PROFIL
+        Ingénieur logiciel avec six ans d'expérience en systèmes distribués.
+        EXPÉRIENCE PROFESSIONNELLE
+        Ingénieur logiciel senior | Criteo | 2020 – présent
+        • Conception du service d'enchères en temps réel
+        FORMATION
+        Master Informatique, Université Claude Bernard Lyon 1 | 2017
+        COMPÉTENCES
+        Java, Kotlin, Kafka
+        """);
+    assertTrue(r.summary().startsWith("Ingénieur logiciel"), String.valueOf(r.summary()));
+    assertEquals("Criteo", r.experience().get(0).company());
+    assertEquals("présent", r.experience().get(0).endDate());
+    assertEquals("Université Claude Bernard Lyon 1", r.education().get(0).institution());
+    assertEquals(List.of("Java", "Kotlin", "Kafka"), r.skills());
+  }
+
+  @Test
   void labelledJobsWithTheirDatesBelowKeepThem() {
     Resume r = ResumeParser.parse("""
         Ann Lee
