@@ -40,6 +40,7 @@ final class JobDraft {
     return s == null || s.isBlank();
   }
 
+  private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[-–—|·•,:\\s]+");
   private static final Pattern INTERFACE_WORDS = Pattern.compile(
       "(?i)(?:settings|preferences|sign ?in|sign ?up|log ?in|join now|menu|home|notifications|messaging|filters?|"
           + "search(?: results)?|job search|jobs?|saved jobs|my jobs|all jobs|recommended jobs|welcome(?: back)?|"
@@ -50,7 +51,7 @@ final class JobDraft {
       return null;
     }
     // "-  Full-time": a separator the page put before a value is no part of it
-    String t = HtmlLines.clean(s).replaceFirst("^[-–—|·•,:\\s]+", "");
+    String t = LEADING_SEPARATORS.matcher(HtmlLines.clean(s)).replaceFirst("");
     if (t.isEmpty()) {
       return null;
     }

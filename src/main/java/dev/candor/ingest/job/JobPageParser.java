@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -39,18 +40,11 @@ public final class JobPageParser {
 
   /** Never throws; an unrecognisable page gives a posting with what could be found (at least its title). */
   public static ParsedJob parse(String html, String url) {
-    String source = JobBoards.of(url);
-    try {
-      if (html == null || html.isBlank()) {
-        return new ParsedJob(JobPosting.empty(), List.of(), source);
-      }
-      String h = html.length() > MAX_HTML ? html.substring(0, MAX_HTML) : html;
-      return parseOrThrow(Jsoup.parse(h, baseUri(url)), url, source);
-    } catch (RuntimeException | StackOverflowError e) {
-      // A page that breaks a rule still has a title worth keeping; the failure is a bug to find in the log.
-      log.warn("Job page parsing failed for {}; keeping the title only", url, e);
-      return new ParsedJob(titleOnly(html), List.of(), source);
+    if (html == null || html.isBlank()) {
+      return new ParsedJob(JobPosting.empty(), List.of(), JobBoards.of(url));
     }
+    String h = html.length() > MAX_HTML ? html.substring(0, MAX_HTML) : html;
+    return parseSafely(url, () -> Jsoup.parse(h, baseUri(url)), () -> html);
   }
 
   /**
@@ -59,17 +53,26 @@ public final class JobPageParser {
    */
   public static ParsedJob parse(SafeFetcher.Page page) {
     String url = page.url().toString();
+    if (page.bytes().length == 0) {
+      return new ParsedJob(JobPosting.empty(), List.of(), JobBoards.of(url));
+    }
+    return parseSafely(url, () -> Jsoup.parse(new ByteArrayInputStream(page.bytes()),
+        page.charset() == null ? null : page.charset().name(), baseUri(url)), page::body);
+  }
+
+  /** How a page becomes a document tree. */
+  private interface PageReader {
+    Document read() throws IOException;
+  }
+
+  private static ParsedJob parseSafely(String url, PageReader reader, Supplier<String> raw) {
     String source = JobBoards.of(url);
     try {
-      if (page.bytes().length == 0) {
-        return new ParsedJob(JobPosting.empty(), List.of(), source);
-      }
-      Document doc = Jsoup.parse(new ByteArrayInputStream(page.bytes()), page.charset() == null ? null : page.charset().name(),
-          baseUri(url));
-      return parseOrThrow(doc, url, source);
+      return parseOrThrow(reader.read(), url, source);
     } catch (IOException | RuntimeException | StackOverflowError e) {
+      // A page that breaks a rule still has a title worth keeping; the failure is a bug to find in the log.
       log.warn("Job page parsing failed for {}; keeping the title only", url, e);
-      return new ParsedJob(titleOnly(page.body()), List.of(), source);
+      return new ParsedJob(titleOnly(raw.get()), List.of(), source);
     }
   }
 
@@ -87,7 +90,8 @@ public final class JobPageParser {
     if (ld != null) {
       JsonLdJob.apply(ld, d);
     }
-    SiteRules.keepOnlyTheOpenJob(doc, JobBoards.OTHER.equals(source) ? SiteRules.boardByMarkup(doc) : source);
+    String byMarkup = JobBoards.OTHER.equals(source) ? SiteRules.boardByMarkup(doc) : null;
+    SiteRules.keepOnlyTheOpenJob(doc, byMarkup != null ? byMarkup : source);
 
     switch (source) {
       case "linkedin" -> SiteRules.linkedIn(doc, url, d);
@@ -98,7 +102,7 @@ public final class JobPageParser {
         } else if (SiteRules.looksGreenhouseBacked(doc)) {
           source = "greenhouse";
         } else {
-          String board = SiteRules.boardByMarkup(doc);
+          String board = byMarkup;
           if (SiteRules.knownLayout(board, doc, d)) {
             source = board;
           }

@@ -129,11 +129,12 @@ final class SectionSplitter {
     List<Section> out = new ArrayList<>();
     Section current = new Section(Kind.HEADER, "", new ArrayList<>());
     out.add(current);
-    boolean capitalHeadings = capitalHeadings(lines);
+    List<Heading> known = lines.stream().map(SectionSplitter::heading).toList();
+    boolean capitalHeadings = capitalHeadings(lines, known);
     boolean afterFirstHeading = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      Heading h = heading(line);
+      Heading h = known.get(i);
       if (h == null && capitalHeadings && afterFirstHeading && isCapitalHeading(line) && standsAsHeading(current.kind(), lines, i)) {
         h = new Heading(Kind.OTHER, line.strip(), "");
       }
@@ -158,13 +159,13 @@ final class SectionSplitter {
    * another short line of words in capitals is a heading too ("ACADEMIC ACHIEVEMENTS", "PROFESSIONAL MEMBERSHIPS"), of a
    * section Candor does not read, and its lines are not taken into the section above it.
    */
-  private static boolean capitalHeadings(List<String> lines) {
+  private static boolean capitalHeadings(List<String> lines, List<Heading> known) {
     int capital = 0;
     int other = 0;
-    for (String line : lines) {
-      Heading h = heading(line);
+    for (int i = 0; i < lines.size(); i++) {
+      Heading h = known.get(i);
       if (h != null && h.rest().isEmpty()) {
-        if (isCapitals(line)) {
+        if (isCapitals(lines.get(i))) {
           capital++;
         } else {
           other++;
