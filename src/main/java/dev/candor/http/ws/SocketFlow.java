@@ -14,9 +14,9 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -34,6 +34,9 @@ public final class SocketFlow {
 
   /** Names the connection actors; a counter, because a random UUID per connection costs a secure random draw. */
   private static final AtomicLong CONNECTIONS = new AtomicLong();
+
+  /** The socket sends one message and waits for its acknowledgement: only its connection notice can come early. */
+  private static final int EARLY_MESSAGES = 4;
 
   private SocketFlow() {}
 
@@ -60,26 +63,47 @@ public final class SocketFlow {
   private static Flow<Message, Message, NotUsed> connect(ActorSystem<?> system, SocketSettings settings,
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection, boolean events,
       Materializer materializer) {
-    Pair<ActorRef<SocketMessage.Outgoing>, Source<SocketMessage.Outgoing, NotUsed>> out =
-        ActorSource.<SocketMessage.Outgoing>actorRef(
-                o -> o == SocketMessage.Close.INSTANCE,
-                o -> Optional.empty(),
-                settings.outgoingBuffer(),
-                OverflowStrategy.fail())
-            .preMaterialize(materializer);
-    ActorRef<SocketMessage> actor = system.systemActorOf(connection.apply(out.first()),
+    ActorRef<SocketMessage> actor = system.systemActorOf(awaitingOutlet(connection),
         "ws-" + CONNECTIONS.incrementAndGet(), Props.empty());
-
     Sink<Message, NotUsed> inbound = Flow.<Message>create()
         .mapAsync(1, message -> whole(message, settings.maxMessage(), materializer))
         .map(frame -> events ? asEvent(frame) : frame)
         .to(inbox(actor));
+    // The outlet runs in the socket's own stream: a source materialised ahead of it would be handed over through a
+    // publisher, an actor and a ring buffer of its own for every connection.
+    Source<SocketMessage.Outgoing, NotUsed> out = ActorSource.<SocketMessage.Outgoing>actorRef(
+            o -> o == SocketMessage.Close.INSTANCE,
+            o -> Optional.empty(),
+            settings.outgoingBuffer(),
+            OverflowStrategy.fail())
+        .mapMaterializedValue(outlet -> {
+          actor.tell(new Outlet(outlet));
+          return NotUsed.getInstance();
+        });
     Source<Message, NotUsed> outbound = events
-        ? out.second().filter(o -> !(o instanceof SocketMessage.Close))
+        ? out.filter(o -> !(o instanceof SocketMessage.Close))
             .map(o -> (Message) TextMessage.create(o instanceof SocketMessage.Emit emit ? eventText(emit)
                 : ((SocketMessage.Send) o).text()))
-        : out.second().collectType(SocketMessage.Send.class).map(send -> (Message) TextMessage.create(send.text()));
+        : out.collectType(SocketMessage.Send.class).map(send -> (Message) TextMessage.create(send.text()));
     return Flow.fromSinkAndSourceCoupled(inbound, outbound);
+  }
+
+  /** Where a connection actor sends towards its client, known once the socket's stream is materialised. */
+  private record Outlet(ActorRef<SocketMessage.Outgoing> out) implements SocketMessage {}
+
+  /**
+   * A connection actor is spawned before its stream runs (the inbound side needs its address), so it starts by
+   * waiting for its outlet; what the socket sends meanwhile (its connection notice) waits too, in order.
+   */
+  private static Behavior<SocketMessage> awaitingOutlet(
+      Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
+    return Behaviors.withStash(EARLY_MESSAGES, stash -> Behaviors.receive(SocketMessage.class)
+        .onMessage(Outlet.class, outlet -> stash.unstashAll(connection.apply(outlet.out())))
+        .onAnyMessage(message -> {
+          stash.stash(message);
+          return Behaviors.same();
+        })
+        .build());
   }
 
   private static SocketMessage.Frame asEvent(SocketMessage.Frame frame) {
