@@ -8,10 +8,11 @@ import io.socket.socketio.server.SocketIoSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.pekko.NotUsed;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -21,6 +22,7 @@ import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
@@ -43,30 +45,31 @@ final class SocketIoBridge {
 
   static void attach(SocketIoSocket socket, ActorSystem<?> system, Materializer materializer, int buffer,
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
-    Pair<ActorRef<SocketMessage.Outgoing>, Source<SocketMessage.Outgoing, NotUsed>> out =
+    // One stream from the actor's outlet to the socket (a pre-materialised source would add a publisher, an actor
+    // and a ring buffer per connection between the two).
+    Pair<ActorRef<SocketMessage.Outgoing>, CompletionStage<Done>> out =
         ActorSource.<SocketMessage.Outgoing>actorRef(
                 o -> o == SocketMessage.Close.INSTANCE,
                 o -> Optional.empty(),
                 buffer,
                 OverflowStrategy.fail())
-            .preMaterialize(materializer);
+            .toMat(Sink.foreach(outgoing -> {
+              if (outgoing instanceof SocketMessage.Emit emit) {
+                Object data = OrgJson.fromJackson(emit.data());
+                socket.send(emit.event(), emit.offset() == null ? new Object[] {data} : new Object[] {data, emit.offset()});
+              }
+            }), Keep.both())
+            .run(materializer);
     ActorRef<SocketMessage> actor = system.systemActorOf(connection.apply(out.first()),
         "socketio-" + CONNECTIONS.incrementAndGet(), Props.empty());
     BoundedSourceQueue<SocketMessage.Frame> in = Source.<SocketMessage.Frame>queue(buffer)
         .to(SocketFlow.inbox(actor))
         .run(materializer);
-    out.second()
-        .runWith(Sink.foreach(outgoing -> {
-          if (outgoing instanceof SocketMessage.Emit emit) {
-            Object data = OrgJson.fromJackson(emit.data());
-            socket.send(emit.event(), emit.offset() == null ? new Object[] {data} : new Object[] {data, emit.offset()});
-          }
-        }), materializer)
-        .whenComplete((done, error) -> {
-          if (socket.isConnected()) {
-            socket.disconnect(true);
-          }
-        });
+    out.second().whenComplete((done, error) -> {
+      if (socket.isConnected()) {
+        socket.disconnect(true);
+      }
+    });
 
     socket.registerAllEventListener((event, args) -> {
       QueueOfferResult offered = in.offer(event(event, args));
