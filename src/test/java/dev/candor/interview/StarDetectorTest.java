@@ -31,6 +31,18 @@ class StarDetectorTest {
   }
 
   @Test
+  void aCueCountsWhereAWordStartsAndNowhereInsideOne() {
+    // Cues are tried only at word starts: numbers and words after an apostrophe start words too.
+    assertTrue(StarDetector.detect("The cache was cold. The rewrite made it 3x faster.").result());
+    assertTrue(StarDetector.detect("Pages were slow. Load time went from 900 ms to 120 ms.").result());
+    assertTrue(StarDetector.detect("It was a mess. Everything shipped on time.").result());
+    assertTrue(StarDetector.detect("We planned it. It went successfully.").result());
+    assertFalse(StarDetector.detect("We planned it. I tried unsuccessfully.").result(), "inside a word");
+    assertFalse(StarDetector.detect("We planned it. The newsetback column was empty.").result(), "inside a word");
+    assertFalse(StarDetector.detect("I wonce met him.").situation(), "inside a word");
+  }
+
+  @Test
   void firstPersonPastTenseIsAnActionWithoutAnyCuePhrase() {
     assertTrue(StarDetector.detect("I observed the line, then I redesigned the rota.").action());
     assertTrue(StarDetector.detect("I quietly facilitated the retro.").action());
