@@ -14,7 +14,6 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.model.ws.BinaryMessage;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.QueueOfferResult;
@@ -30,16 +29,15 @@ final class PekkoWebSocket extends EngineIoWebSocket {
 
   private final Map<String, String> query;
   private final Map<String, List<String>> headers;
-  private final BoundedSourceQueue<Message> out;
+  /** Set once the socket's stream is materialised, before the library is given the socket. */
+  private volatile BoundedSourceQueue<Message> out;
   private final ConnectionRecovery recovery;
   /** The Engine.IO session id: from the query on an upgrade, else from the handshake the library writes first. */
   private volatile String sid;
 
-  private PekkoWebSocket(Map<String, String> query, Map<String, List<String>> headers, BoundedSourceQueue<Message> out,
-      ConnectionRecovery recovery) {
+  private PekkoWebSocket(Map<String, String> query, Map<String, List<String>> headers, ConnectionRecovery recovery) {
     this.query = query;
     this.headers = headers;
-    this.out = out;
     this.recovery = recovery;
     this.sid = query.get("sid");
   }
@@ -52,8 +50,7 @@ final class PekkoWebSocket extends EngineIoWebSocket {
       Map<String, List<String>> headers, long maxMessage, int buffer, Executor executor, BiConsumer<String, String> refused,
       ConnectionRecovery recovery) {
     return Flow.fromMaterializer((materializer, attributes) -> {
-      Pair<BoundedSourceQueue<Message>, Source<Message, NotUsed>> out = Source.<Message>queue(buffer).preMaterialize(materializer);
-      PekkoWebSocket socket = new PekkoWebSocket(query, headers, out.first(), recovery);
+      PekkoWebSocket socket = new PekkoWebSocket(query, headers, recovery);
       PacketGuard guard = new PacketGuard();
       Sink<Message, CompletionStage<Done>> in = Flow.<Message>create()
           .mapAsync(1, message -> whole(message, maxMessage, materializer))
@@ -68,10 +65,13 @@ final class PekkoWebSocket extends EngineIoWebSocket {
               refused.accept(socket.sid, problem);
             }
           }), Keep.right());
-      return Flow.fromSinkAndSourceCoupledMat(in, out.second(), Keep.left()).mapMaterializedValue(done -> {
+      // The queue is part of the socket's own stream: one materialised ahead of it would be handed over through a
+      // publisher, an actor and a ring buffer of its own for every connection.
+      return Flow.fromSinkAndSourceCoupledMat(in, Source.<Message>queue(buffer), Keep.both()).mapMaterializedValue(both -> {
+        socket.out = both.second();
         engine.handleWebSocket(socket);
         // The library's close handling must not run on a thread of its own per connection.
-        done.whenCompleteAsync((ok, error) -> {
+        both.first().whenCompleteAsync((ok, error) -> {
           if (error != null) {
             socket.emit("error", "websocket error", error.getMessage());
           }
