@@ -39,17 +39,24 @@ final class CommandTable {
     return new Builder();
   }
 
+  /** Whether a command of this class has a handler in this status. */
+  boolean handles(Status status, Class<?> type) {
+    return handler(status, type) != null;
+  }
+
   @SuppressWarnings("unchecked")
   Effect<Event, State> handle(SessionBehavior session, State state, Command command) {
-    Handler<?> handler = byStatus.getOrDefault(state.status(), Map.of()).get(command.getClass());
-    if (handler == null) {
-      handler = anyStatus.get(command.getClass());
-    }
+    Handler<?> handler = handler(state.status(), command.getClass());
     if (handler == null) {
       throw new IllegalStateException(
           "No handler for " + command.getClass().getSimpleName() + " in status " + state.status());
     }
     return ((Handler<Command>) handler).handle(session, state, command);
+  }
+
+  private Handler<?> handler(Status status, Class<?> type) {
+    Handler<?> handler = byStatus.getOrDefault(status, Map.of()).get(type);
+    return handler != null ? handler : anyStatus.get(type);
   }
 
   static final class Builder {

@@ -100,7 +100,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
   // ---- command handling ----
 
   /** One table for every session of the node: see {@link CommandTable} for what Pekko's per-entity builder cost. */
-  private static final CommandTable COMMANDS = commands();
+  static final CommandTable COMMANDS = commands();
 
   @Override
   public CommandHandler<Command, Event, State> commandHandler() {

@@ -2,6 +2,7 @@ package dev.candor.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candor.session.InterviewSession.SessionAbandoned;
 import dev.candor.session.InterviewSession.State;
@@ -74,5 +75,20 @@ class CommandTableTest {
 
     assertEquals("Two handlers for Tick", assertThrows(IllegalArgumentException.class,
         () -> builder.in(Status.CREATED).onCommand(Tick.class, records("second"))).getMessage());
+  }
+
+  @Test
+  void everySessionCommandHasAHandlerInEveryStatusFoundByItsOwnClass() {
+    for (Class<?> type : InterviewSession.Command.class.getPermittedSubclasses()) {
+      if (type.isEnum()) {
+        // An enum constant with a body has a class of its own, which the table would not find.
+        for (Object constant : type.getEnumConstants()) {
+          assertEquals(type, constant.getClass(), constant + " has a body");
+        }
+      }
+      for (Status status : Status.values()) {
+        assertTrue(SessionBehavior.COMMANDS.handles(status, type), type.getSimpleName() + " in " + status);
+      }
+    }
   }
 }

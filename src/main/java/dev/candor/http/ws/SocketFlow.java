@@ -35,7 +35,10 @@ public final class SocketFlow {
   /** Names the connection actors; a counter, because a random UUID per connection costs a secure random draw. */
   private static final AtomicLong CONNECTIONS = new AtomicLong();
 
-  /** The socket sends one message and waits for its acknowledgement: only its connection notice can come early. */
+  /**
+   * The socket sends one message and waits for its acknowledgement: before the outlet, only its connection notice
+   * and its end (closed or failed) can come.
+   */
   private static final int EARLY_MESSAGES = 4;
 
   private SocketFlow() {}
@@ -63,6 +66,12 @@ public final class SocketFlow {
   private static Flow<Message, Message, NotUsed> connect(ActorSystem<?> system, SocketSettings settings,
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection, boolean events,
       Materializer materializer) {
+    // Built (and its settings checked) before the actor exists, so that a failure here leaves no actor waiting.
+    Source<SocketMessage.Outgoing, ActorRef<SocketMessage.Outgoing>> outlet = ActorSource.actorRef(
+        o -> o == SocketMessage.Close.INSTANCE,
+        o -> Optional.empty(),
+        settings.outgoingBuffer(),
+        OverflowStrategy.fail());
     ActorRef<SocketMessage> actor = system.systemActorOf(awaitingOutlet(connection),
         "ws-" + CONNECTIONS.incrementAndGet(), Props.empty());
     Sink<Message, NotUsed> inbound = Flow.<Message>create()
@@ -71,15 +80,10 @@ public final class SocketFlow {
         .to(inbox(actor));
     // The outlet runs in the socket's own stream: a source materialised ahead of it would be handed over through a
     // publisher, an actor and a ring buffer of its own for every connection.
-    Source<SocketMessage.Outgoing, NotUsed> out = ActorSource.<SocketMessage.Outgoing>actorRef(
-            o -> o == SocketMessage.Close.INSTANCE,
-            o -> Optional.empty(),
-            settings.outgoingBuffer(),
-            OverflowStrategy.fail())
-        .mapMaterializedValue(outlet -> {
-          actor.tell(new Outlet(outlet));
-          return NotUsed.getInstance();
-        });
+    Source<SocketMessage.Outgoing, NotUsed> out = outlet.mapMaterializedValue(ref -> {
+      actor.tell(new Outlet(ref));
+      return NotUsed.getInstance();
+    });
     Source<Message, NotUsed> outbound = events
         ? out.filter(o -> !(o instanceof SocketMessage.Close))
             .map(o -> (Message) TextMessage.create(o instanceof SocketMessage.Emit emit ? eventText(emit)
@@ -93,7 +97,7 @@ public final class SocketFlow {
 
   /**
    * A connection actor is spawned before its stream runs (the inbound side needs its address), so it starts by
-   * waiting for its outlet; what the socket sends meanwhile (its connection notice) waits too, in order.
+   * waiting for its outlet; what the socket sends meanwhile (its connection notice, or its end) waits too, in order.
    */
   private static Behavior<SocketMessage> awaitingOutlet(
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
