@@ -67,19 +67,13 @@ public final class SocketFlow {
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection, boolean events,
       Materializer materializer) {
     // Built (and its settings checked) before the actor exists, so that a failure here leaves no actor waiting.
-    Source<SocketMessage.Outgoing, ActorRef<SocketMessage.Outgoing>> outlet = ActorSource.actorRef(
-        o -> o == SocketMessage.Close.INSTANCE,
-        o -> Optional.empty(),
-        settings.outgoingBuffer(),
-        OverflowStrategy.fail());
+    Source<SocketMessage.Outgoing, ActorRef<SocketMessage.Outgoing>> outlet = outlet(settings.outgoingBuffer());
     ActorRef<SocketMessage> actor = system.systemActorOf(awaitingOutlet(connection),
         "ws-" + CONNECTIONS.incrementAndGet(), Props.empty());
     Sink<Message, NotUsed> inbound = Flow.<Message>create()
         .mapAsync(1, message -> whole(message, settings.maxMessage(), materializer))
         .map(frame -> events ? asEvent(frame) : frame)
         .to(inbox(actor));
-    // The outlet runs in the socket's own stream: a source materialised ahead of it would be handed over through a
-    // publisher, an actor and a ring buffer of its own for every connection.
     Source<SocketMessage.Outgoing, NotUsed> out = outlet.mapMaterializedValue(ref -> {
       actor.tell(new Outlet(ref));
       return NotUsed.getInstance();
@@ -90,6 +84,16 @@ public final class SocketFlow {
                 : ((SocketMessage.Send) o).text()))
         : out.collectType(SocketMessage.Send.class).map(send -> (Message) TextMessage.create(send.text()));
     return Flow.fromSinkAndSourceCoupled(inbound, outbound);
+  }
+
+  /**
+   * What a connection actor sends towards its client, completed by {@link SocketMessage.Close}, failing when more
+   * than {@code buffer} messages wait. Run it in the socket's own stream: a source materialised ahead of it would be
+   * handed over through a publisher, an actor and a ring buffer of its own for every connection.
+   */
+  public static Source<SocketMessage.Outgoing, ActorRef<SocketMessage.Outgoing>> outlet(int buffer) {
+    return ActorSource.actorRef(o -> o == SocketMessage.Close.INSTANCE, o -> Optional.empty(), buffer,
+        OverflowStrategy.fail());
   }
 
   /** Where a connection actor sends towards its client, known once the socket's stream is materialised. */

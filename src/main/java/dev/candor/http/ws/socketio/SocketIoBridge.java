@@ -7,7 +7,6 @@ import dev.candor.http.ws.SocketMessage;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -20,13 +19,11 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
-import org.apache.pekko.stream.typed.javadsl.ActorSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +42,8 @@ final class SocketIoBridge {
 
   static void attach(SocketIoSocket socket, ActorSystem<?> system, Materializer materializer, int buffer,
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
-    // One stream from the actor's outlet to the socket (a pre-materialised source would add a publisher, an actor
-    // and a ring buffer per connection between the two).
     Pair<ActorRef<SocketMessage.Outgoing>, CompletionStage<Done>> out =
-        ActorSource.<SocketMessage.Outgoing>actorRef(
-                o -> o == SocketMessage.Close.INSTANCE,
-                o -> Optional.empty(),
-                buffer,
-                OverflowStrategy.fail())
+        SocketFlow.outlet(buffer)
             .toMat(Sink.foreach(outgoing -> {
               if (outgoing instanceof SocketMessage.Emit emit) {
                 Object data = OrgJson.fromJackson(emit.data());
