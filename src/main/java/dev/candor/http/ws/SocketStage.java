@@ -1,0 +1,279 @@
+package dev.candor.http.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.candor.http.Json;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.stream.Attributes;
+import org.apache.pekko.stream.BufferOverflowException;
+import org.apache.pekko.stream.FlowShape;
+import org.apache.pekko.stream.Inlet;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.Outlet;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.stage.AbstractInHandler;
+import org.apache.pekko.stream.stage.AbstractOutHandler;
+import org.apache.pekko.stream.stage.AsyncCallback;
+import org.apache.pekko.stream.stage.GraphStage;
+import org.apache.pekko.stream.stage.GraphStageLogic;
+import scala.Tuple2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * One WebSocket's bridge to its connection actor, as a single stage: a socket is held for the whole interview,
+ * so what it keeps in memory is counted per interview. Built from the library's parts (a frame reader, an actor
+ * sink with acknowledgements, an actor source, the mapping between them and coupled termination) it was a dozen
+ * stages, their connections and two stage actors per socket, and Pekko HTTP keeps the handler's blueprint for the
+ * connection's life.
+ *
+ * <p>Client messages are read whole (collected when they arrive in several frames, drained and reported when above
+ * the size limit) and handed to the actor one at a time: the next is read only once the actor acknowledged the last.
+ * What the actor sends goes out as text; more than {@code outgoingBuffer} messages waiting for a slow client fail the
+ * socket; {@link SocketMessage.Close} sends what waits, then closes. Either side's end ends both, and the actor is told
+ * once, whichever way the socket ended.
+ */
+final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
+
+  /** Names the connection actors; a counter, because a random UUID per connection costs a secure random draw. */
+  private static final AtomicLong CONNECTIONS = new AtomicLong();
+
+  private final Inlet<Message> in = Inlet.create("socket.in");
+  private final Outlet<Message> out = Outlet.create("socket.out");
+  private final FlowShape<Message, Message> shape = FlowShape.of(in, out);
+  private final ActorSystem<?> system;
+  private final SocketSettings settings;
+  private final Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection;
+  private final boolean events;
+
+  /**
+   * @param events whether the socket carries named events as JSON text ({@link SocketFlow#createForEvents}) rather
+   *     than the dialect's own text
+   */
+  SocketStage(ActorSystem<?> system, SocketSettings settings,
+      Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection, boolean events) {
+    this.system = system;
+    this.settings = settings;
+    this.connection = connection;
+    this.events = events;
+  }
+
+  @Override
+  public FlowShape<Message, Message> shape() {
+    return shape;
+  }
+
+  @Override
+  public GraphStageLogic createLogic(Attributes inheritedAttributes) {
+    return new Logic();
+  }
+
+  private final class Logic extends GraphStageLogic {
+    private ActorRef<SocketMessage> actor;
+    private ActorRef<SocketMessage.Ack> ackTo;
+    /** Created when the client first falls behind: most sockets never have a message waiting. */
+    private ArrayDeque<Message> waiting;
+    private boolean closing;
+    private Throwable failure;
+
+    Logic() {
+      super(shape);
+      setHandler(in, new AbstractInHandler() {
+        @Override
+        public void onPush() {
+          read(grab(in));
+        }
+
+        @Override
+        public void onUpstreamFinish() {
+          completeStage();
+        }
+
+        @Override
+        public void onUpstreamFailure(Throwable cause) {
+          fail(cause);
+        }
+      });
+      setHandler(out, new AbstractOutHandler() {
+        @Override
+        public void onPull() {
+          if (waiting != null && !waiting.isEmpty()) {
+            push(out, waiting.poll());
+          }
+          if (closing && (waiting == null || waiting.isEmpty())) {
+            completeStage();
+          }
+        }
+
+        @Override
+        public void onDownstreamFinish(Throwable cause) {
+          completeStage();
+        }
+      });
+    }
+
+    @Override
+    public void preStart() {
+      // One stage actor takes both the connection actor's outgoing messages and its acknowledgements.
+      org.apache.pekko.actor.ActorRef self = getStageActor(this::onActorMessage).ref();
+      ackTo = Adapter.toTyped(self);
+      actor = system.systemActorOf(connection.apply(Adapter.toTyped(self)), "ws-" + CONNECTIONS.incrementAndGet(),
+          Props.empty());
+      actor.tell(new SocketMessage.ClientConnected(ackTo));
+    }
+
+    @Override
+    public void postStop() {
+      if (actor != null) {
+        actor.tell(failure == null ? SocketMessage.ClientClosed.INSTANCE : new SocketMessage.ClientFailed(failure));
+      }
+    }
+
+    private BoxedUnit onActorMessage(Tuple2<org.apache.pekko.actor.ActorRef, Object> sent) {
+      Object message = sent._2();
+      if (message == SocketMessage.Ack.INSTANCE) {
+        if (!isClosed(in) && !hasBeenPulled(in)) {
+          pull(in);
+        }
+      } else if (message == SocketMessage.Close.INSTANCE) {
+        closing = true;
+        if (waiting == null || waiting.isEmpty()) {
+          completeStage();
+        }
+      } else if (!closing) {
+        Message toClient = toClient((SocketMessage.Outgoing) message);
+        if (toClient != null) {
+          send(toClient);
+        }
+      }
+      return BoxedUnit.UNIT;
+    }
+
+    private void send(Message message) {
+      if ((waiting == null || waiting.isEmpty()) && isAvailable(out)) {
+        push(out, message);
+        return;
+      }
+      if (waiting == null) {
+        waiting = new ArrayDeque<>();
+      }
+      if (waiting.size() >= settings.outgoingBuffer()) {
+        fail(new BufferOverflowException("More than " + settings.outgoingBuffer()
+            + " messages are waiting for a client that does not read them"));
+        return;
+      }
+      waiting.add(message);
+    }
+
+    private void read(Message message) {
+      SocketMessage.Frame strict = strictFrame(message, settings.maxMessage());
+      if (strict != null) {
+        deliver(strict);
+        return;
+      }
+      AsyncCallback<SocketMessage.Frame> collected = createAsyncCallback(this::deliver);
+      AsyncCallback<Throwable> failed = createAsyncCallback(this::fail);
+      collect(message, settings.maxMessage(), subFusingMaterializer()).whenComplete((frame, error) -> {
+        if (error == null) {
+          collected.invoke(frame);
+        } else {
+          failed.invoke(error);
+        }
+      });
+    }
+
+    private void deliver(SocketMessage.Frame frame) {
+      actor.tell(new SocketMessage.ClientFrame(events ? asEvent(frame) : frame, ackTo));
+    }
+
+    private void fail(Throwable cause) {
+      failure = cause;
+      failStage(cause);
+    }
+
+    private Message toClient(SocketMessage.Outgoing outgoing) {
+      if (outgoing instanceof SocketMessage.Send send) {
+        return TextMessage.create(send.text());
+      }
+      return events && outgoing instanceof SocketMessage.Emit emit ? TextMessage.create(eventText(emit)) : null;
+    }
+  }
+
+  /** A message that arrived in one frame, already whole; null for one still arriving in several. */
+  private static SocketMessage.Frame strictFrame(Message message, long limit) {
+    if (message.isText() && message.asTextMessage().isStrict()) {
+      String text = message.asTextMessage().getStrictText();
+      return text.length() > limit ? new SocketMessage.TooLarge("characters", text.length(), limit)
+          : new SocketMessage.Text(text);
+    }
+    if (!message.isText() && message.asBinaryMessage().isStrict()) {
+      long size = message.asBinaryMessage().getStrictData().size();
+      return size > limit ? new SocketMessage.TooLarge("bytes", size, limit) : new SocketMessage.Binary(size);
+    }
+    return null;
+  }
+
+  /**
+   * Reads a message that arrives in several frames to its end: every message must be consumed, or the socket stalls;
+   * one above the limit is drained and reported instead of being kept in memory.
+   */
+  private static CompletionStage<SocketMessage.Frame> collect(Message message, long limit, Materializer materializer) {
+    if (message.isText()) {
+      return message.asTextMessage().getStreamedText()
+          .runWith(Sink.fold(new Collected(new StringBuilder(), 0), (acc, part) -> acc.add(part, limit)), materializer)
+          .thenApply(acc -> acc.size() > limit
+              ? new SocketMessage.TooLarge("characters", acc.size(), limit)
+              : new SocketMessage.Text(acc.text().toString()));
+    }
+    return message.asBinaryMessage().getStreamedData()
+        .runWith(Sink.fold(0L, (size, bytes) -> size + bytes.size()), materializer)
+        .thenApply(size -> size > limit ? new SocketMessage.TooLarge("bytes", size, limit) : new SocketMessage.Binary(size));
+  }
+
+  private record Collected(StringBuilder text, long size) {
+    Collected add(String part, long limit) {
+      long newSize = size + part.length();
+      if (newSize <= limit) {
+        text.append(part);
+      }
+      return new Collected(text, newSize);
+    }
+  }
+
+  /** A text frame that is not {@code {"event": name, ...}} reaches the actor as plain text, which it refuses. */
+  private static SocketMessage.Frame asEvent(SocketMessage.Frame frame) {
+    if (!(frame instanceof SocketMessage.Text text)) {
+      return frame;
+    }
+    try {
+      JsonNode message = Json.parse(text.text());
+      JsonNode name = message.path("event");
+      if (!name.isTextual()) {
+        return frame;
+      }
+      JsonNode data = message.path("data");
+      return new SocketMessage.Event(name.asText(), data.isMissingNode() ? List.of() : List.of(data), null);
+    } catch (Json.InvalidJsonException e) {
+      return frame;
+    }
+  }
+
+  private static String eventText(SocketMessage.Emit emit) {
+    ObjectNode message = Json.object().put("event", emit.event());
+    message.set("data", emit.data());
+    if (emit.offset() != null) {
+      message.put("offset", emit.offset());
+    }
+    return Json.write(message);
+  }
+}
