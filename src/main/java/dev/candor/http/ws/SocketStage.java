@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.apache.pekko.actor.Terminated;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -27,21 +28,20 @@ import org.apache.pekko.stream.stage.AbstractOutHandler;
 import org.apache.pekko.stream.stage.AsyncCallback;
 import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
+import org.apache.pekko.stream.stage.GraphStageLogic.StageActor;
 import scala.Tuple2;
 import scala.runtime.BoxedUnit;
 
 /**
- * One WebSocket's bridge to its connection actor, as a single stage: a socket is held for the whole interview,
- * so what it keeps in memory is counted per interview. Built from the library's parts (a frame reader, an actor
- * sink with acknowledgements, an actor source, the mapping between them and coupled termination) it was a dozen
- * stages, their connections and two stage actors per socket, and Pekko HTTP keeps the handler's blueprint for the
- * connection's life.
+ * One WebSocket's bridge to its connection actor, as a single stage: a socket is held for the whole interview, so
+ * every stage between it and its actor is memory kept per interview (library parts made a dozen, with two stage
+ * actors, and Pekko HTTP keeps the handler's blueprint for the connection's life).
  *
  * <p>Client messages are read whole (collected when they arrive in several frames, drained and reported when above
  * the size limit) and handed to the actor one at a time: the next is read only once the actor acknowledged the last.
  * What the actor sends goes out as text; more than {@code outgoingBuffer} messages waiting for a slow client fail the
- * socket; {@link SocketMessage.Close} sends what waits, then closes. Either side's end ends both, and the actor is told
- * once, whichever way the socket ended.
+ * socket; {@link SocketMessage.Close}, or the actor's stopping, sends what waits, then closes. Either side's end ends
+ * both, and the actor is told once, whichever way the socket ended.
  */
 final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
 
@@ -78,12 +78,18 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     return new Logic();
   }
 
+  /** How the reading of a message that arrived in several frames ended. */
+  private record Collected(SocketMessage.Frame frame, Throwable error) {}
+
   private final class Logic extends GraphStageLogic {
     private ActorRef<SocketMessage> actor;
     private ActorRef<SocketMessage.Ack> ackTo;
     /** Created when the client first falls behind: most sockets never have a message waiting. */
     private ArrayDeque<Message> waiting;
     private boolean closing;
+    /** A message in several frames is being read: the client's end must wait for it, and so must the next read. */
+    private boolean collecting;
+    private boolean clientEnded;
     private Throwable failure;
 
     Logic() {
@@ -91,12 +97,16 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
       setHandler(in, new AbstractInHandler() {
         @Override
         public void onPush() {
-          read(grab(in));
+          guarded(() -> read(grab(in)));
         }
 
         @Override
         public void onUpstreamFinish() {
-          completeStage();
+          if (collecting) {
+            clientEnded = true;
+          } else {
+            completeStage();
+          }
         }
 
         @Override
@@ -110,9 +120,7 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
           if (waiting != null && !waiting.isEmpty()) {
             push(out, waiting.poll());
           }
-          if (closing && (waiting == null || waiting.isEmpty())) {
-            completeStage();
-          }
+          completeIfClosedAndSent();
         }
 
         @Override
@@ -124,11 +132,13 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
 
     @Override
     public void preStart() {
-      // One stage actor takes both the connection actor's outgoing messages and its acknowledgements.
-      org.apache.pekko.actor.ActorRef self = getStageActor(this::onActorMessage).ref();
-      ackTo = Adapter.toTyped(self);
-      actor = system.systemActorOf(connection.apply(Adapter.toTyped(self)), "ws-" + CONNECTIONS.incrementAndGet(),
+      // One stage actor takes the connection actor's outgoing messages, its acknowledgements and its end.
+      StageActor self = getStageActor(this::onActorMessage);
+      ActorRef<Object> typedSelf = Adapter.toTyped(self.ref());
+      ackTo = typedSelf.narrow();
+      actor = system.systemActorOf(connection.apply(typedSelf.narrow()), "ws-" + CONNECTIONS.incrementAndGet(),
           Props.empty());
+      self.watch(Adapter.toClassic(actor));
       actor.tell(new SocketMessage.ClientConnected(ackTo));
     }
 
@@ -141,22 +151,38 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
 
     private BoxedUnit onActorMessage(Tuple2<org.apache.pekko.actor.ActorRef, Object> sent) {
       Object message = sent._2();
-      if (message == SocketMessage.Ack.INSTANCE) {
-        if (!isClosed(in) && !hasBeenPulled(in)) {
-          pull(in);
+      guarded(() -> {
+        if (message == SocketMessage.Ack.INSTANCE) {
+          if (!collecting && !isClosed(in) && !hasBeenPulled(in)) {
+            pull(in);
+          }
+        } else if (message == SocketMessage.Close.INSTANCE || message instanceof Terminated) {
+          // An actor that stopped without saying Close (it failed) leaves its socket nobody to answer it.
+          closing = true;
+          completeIfClosedAndSent();
+        } else if (message instanceof SocketMessage.Outgoing outgoing && !closing) {
+          Message toClient = toClient(outgoing);
+          if (toClient != null) {
+            send(toClient);
+          }
         }
-      } else if (message == SocketMessage.Close.INSTANCE) {
-        closing = true;
-        if (waiting == null || waiting.isEmpty()) {
-          completeStage();
-        }
-      } else if (!closing) {
-        Message toClient = toClient((SocketMessage.Outgoing) message);
-        if (toClient != null) {
-          send(toClient);
-        }
-      }
+      });
       return BoxedUnit.UNIT;
+    }
+
+    /** Whatever goes wrong inside the stage reaches the actor as the socket's failure, not as a normal close. */
+    private void guarded(Runnable step) {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        fail(e);
+      }
+    }
+
+    private void completeIfClosedAndSent() {
+      if (closing && (waiting == null || waiting.isEmpty())) {
+        completeStage();
+      }
     }
 
     private void send(Message message) {
@@ -181,15 +207,22 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
         deliver(strict);
         return;
       }
-      AsyncCallback<SocketMessage.Frame> collected = createAsyncCallback(this::deliver);
-      AsyncCallback<Throwable> failed = createAsyncCallback(this::fail);
-      collect(message, settings.maxMessage(), subFusingMaterializer()).whenComplete((frame, error) -> {
-        if (error == null) {
-          collected.invoke(frame);
-        } else {
-          failed.invoke(error);
-        }
-      });
+      collecting = true;
+      AsyncCallback<Collected> collected = createAsyncCallback(this::onCollected);
+      collect(message, settings.maxMessage(), subFusingMaterializer())
+          .whenComplete((frame, error) -> collected.invoke(new Collected(frame, error)));
+    }
+
+    private void onCollected(Collected collected) {
+      collecting = false;
+      if (collected.error() != null) {
+        fail(collected.error());
+        return;
+      }
+      guarded(() -> deliver(collected.frame()));
+      if (clientEnded) {
+        completeStage();
+      }
     }
 
     private void deliver(SocketMessage.Frame frame) {
@@ -230,7 +263,7 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
   private static CompletionStage<SocketMessage.Frame> collect(Message message, long limit, Materializer materializer) {
     if (message.isText()) {
       return message.asTextMessage().getStreamedText()
-          .runWith(Sink.fold(new Collected(new StringBuilder(), 0), (acc, part) -> acc.add(part, limit)), materializer)
+          .runWith(Sink.fold(new TextSoFar(new StringBuilder(), 0), (acc, part) -> acc.add(part, limit)), materializer)
           .thenApply(acc -> acc.size() > limit
               ? new SocketMessage.TooLarge("characters", acc.size(), limit)
               : new SocketMessage.Text(acc.text().toString()));
@@ -240,17 +273,16 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
         .thenApply(size -> size > limit ? new SocketMessage.TooLarge("bytes", size, limit) : new SocketMessage.Binary(size));
   }
 
-  private record Collected(StringBuilder text, long size) {
-    Collected add(String part, long limit) {
+  private record TextSoFar(StringBuilder text, long size) {
+    TextSoFar add(String part, long limit) {
       long newSize = size + part.length();
       if (newSize <= limit) {
         text.append(part);
       }
-      return new Collected(text, newSize);
+      return new TextSoFar(text, newSize);
     }
   }
 
-  /** A text frame that is not {@code {"event": name, ...}} reaches the actor as plain text, which it refuses. */
   private static SocketMessage.Frame asEvent(SocketMessage.Frame frame) {
     if (!(frame instanceof SocketMessage.Text text)) {
       return frame;

@@ -40,6 +40,7 @@ class SocketStageTest {
 
   private static final ActorTestKit testKit = ActorTestKit.create();
   private static final Duration QUIET = Duration.ofMillis(300);
+  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final SocketSettings SETTINGS = new SocketSettings(100, 2, Duration.ofSeconds(5));
 
   @AfterAll
@@ -51,6 +52,7 @@ class SocketStageTest {
   private static final class Socket {
     final TestProbe<SocketMessage> actor = testKit.createTestProbe();
     final CompletableFuture<ActorRef<SocketMessage.Outgoing>> out = new CompletableFuture<>();
+    final CompletableFuture<ActorRef<SocketMessage>> self = new CompletableFuture<>();
     final BoundedSourceQueue<Message> client;
     final SinkQueueWithCancel<Message> received;
 
@@ -69,22 +71,37 @@ class SocketStageTest {
 
     private Behavior<SocketMessage> connection(ActorRef<SocketMessage.Outgoing> outgoing) {
       out.complete(outgoing);
-      return Behaviors.receiveMessage(message -> {
-        actor.ref().tell(message);
-        return Behaviors.same();
+      return Behaviors.setup(context -> {
+        self.complete(context.getSelf());
+        return Behaviors.receiveMessage(message -> {
+          if (message instanceof Crash) {
+            throw new IllegalStateException("a dialect's bug");
+          }
+          actor.ref().tell(message);
+          return Behaviors.same();
+        });
       });
     }
 
     ActorRef<SocketMessage.Ack> connected() {
-      return actor.expectMessageClass(SocketMessage.ClientConnected.class).ackTo();
+      return actor.expectMessageClass(SocketMessage.ClientConnected.class, WAIT).ackTo();
     }
 
     SocketMessage.ClientFrame frame() {
-      return actor.expectMessageClass(SocketMessage.ClientFrame.class);
+      return actor.expectMessageClass(SocketMessage.ClientFrame.class, WAIT);
+    }
+
+    void expectEnd(SocketMessage end) {
+      actor.expectMessage(WAIT, end);
+      actor.expectNoMessage(QUIET);
     }
 
     void send(SocketMessage.Outgoing message) throws Exception {
       out.get(5, TimeUnit.SECONDS).tell(message);
+    }
+
+    void crashActor() throws Exception {
+      self.get(5, TimeUnit.SECONDS).tell(new Crash());
     }
 
     String nextText() throws Exception {
@@ -97,6 +114,9 @@ class SocketStageTest {
       return received.pull();
     }
   }
+
+  /** Makes the test's connection actor fail, as a dialect with a bug would. */
+  private record Crash() implements SocketMessage {}
 
   @Test
   void clientMessagesReachTheActorOneAtATimeEachAfterTheLastWasAcknowledged() {
@@ -152,8 +172,40 @@ class SocketStageTest {
     assertEquals("two", socket.nextText());
     assertEquals("three", socket.nextText());
     assertEquals(Optional.empty(), socket.next().toCompletableFuture().get(5, TimeUnit.SECONDS));
-    socket.actor.expectMessage(SocketMessage.ClientClosed.INSTANCE);
-    socket.actor.expectNoMessage(QUIET);
+    socket.expectEnd(SocketMessage.ClientClosed.INSTANCE);
+  }
+
+  @Test
+  void anActorThatStopsWithoutClosingStillHasItsLastWordsSentAndItsSocketClosed() throws Exception {
+    Socket socket = new Socket(false, 1);
+    socket.connected();
+    socket.send(new SocketMessage.Send("one"));
+    socket.send(new SocketMessage.Send("two"));
+    socket.crashActor();
+
+    assertEquals("one", socket.nextText());
+    assertEquals("two", socket.nextText());
+    assertEquals(Optional.empty(), socket.next().toCompletableFuture().get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aMessageStillArrivingWhenTheClientLeavesIsDeliveredBeforeTheEnd() {
+    Socket socket = new Socket(false, 16);
+    socket.client.offer(TextMessage.create(Source.single("the last answer, ")
+        .concat(Source.single("sent just before leaving").initialDelay(Duration.ofMillis(300)))));
+    socket.client.complete();
+    socket.connected().tell(SocketMessage.Ack.INSTANCE);
+
+    assertEquals(new SocketMessage.Text("the last answer, sent just before leaving"), socket.frame().frame());
+    socket.expectEnd(SocketMessage.ClientClosed.INSTANCE);
+  }
+
+  @Test
+  void theClientThatStopsListeningEndsTheSocketAndTheActorIsToldOnce() {
+    Socket socket = new Socket(false, 16);
+    socket.connected().tell(SocketMessage.Ack.INSTANCE);
+    socket.received.cancel();
+    socket.expectEnd(SocketMessage.ClientClosed.INSTANCE);
   }
 
   @Test
@@ -164,7 +216,7 @@ class SocketStageTest {
     for (int i = 0; i < 4; i++) {
       socket.send(new SocketMessage.Send("message " + i));
     }
-    SocketMessage.ClientFailed failed = socket.actor.expectMessageClass(SocketMessage.ClientFailed.class);
+    SocketMessage.ClientFailed failed = socket.actor.expectMessageClass(SocketMessage.ClientFailed.class, WAIT);
     assertInstanceOf(BufferOverflowException.class, failed.cause());
     ExecutionException ended = assertThrows(ExecutionException.class,
         () -> drain(socket));
@@ -184,8 +236,7 @@ class SocketStageTest {
     Socket socket = new Socket(false, 16);
     socket.connected().tell(SocketMessage.Ack.INSTANCE);
     socket.client.complete();
-    socket.actor.expectMessage(SocketMessage.ClientClosed.INSTANCE);
-    socket.actor.expectNoMessage(QUIET);
+    socket.expectEnd(SocketMessage.ClientClosed.INSTANCE);
   }
 
   @Test
@@ -193,7 +244,7 @@ class SocketStageTest {
     Socket socket = new Socket(false, 16);
     socket.connected().tell(SocketMessage.Ack.INSTANCE);
     socket.client.fail(new IllegalStateException("connection reset"));
-    SocketMessage.ClientFailed failed = socket.actor.expectMessageClass(SocketMessage.ClientFailed.class);
+    SocketMessage.ClientFailed failed = socket.actor.expectMessageClass(SocketMessage.ClientFailed.class, WAIT);
     assertEquals("connection reset", failed.cause().getMessage());
     socket.actor.expectNoMessage(QUIET);
   }
