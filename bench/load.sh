@@ -7,7 +7,7 @@
 # Candor's CPU went under the closed loop (flight recording, top frames per thread pool).
 #
 # Usage: bench/load.sh            (builds target/candor.jar first if it is missing)
-# Env:   CANDOR_JAR (default target/candor.jar)   CANDOR_JAVA_OPTS (JVM options for Candor)
+# Env:   CANDOR_JAR (default target/candor.jar)   CANDOR_JAVA_OPTS (JVM options for Candor, default -XX:+UseG1GC)
 #        NS (held interviews to try, default 100,500,1000,2000,4000)   PEER_NS (for the peers, default NS)
 #        PEERS (default node-ws,py-ws; empty = Candor only)   DURATION (s per run, default 20)
 #        CLOSED_N (connections of the closed loop, default 100)   JFR_S (s recorded, default 12)
@@ -20,6 +20,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 jar=${CANDOR_JAR:-$root/target/candor.jar}
+# The collector run.sh and the container image choose (G1 whatever the machine's size), unless told otherwise.
+java_opts=${CANDOR_JAVA_OPTS:--XX:+UseG1GC}
 NS=${NS:-100,500,1000,2000,4000}
 PEER_NS=${PEER_NS:-$NS}
 PEERS=${PEERS-node-ws,py-ws}
@@ -71,10 +73,12 @@ stop_candor() {
 }
 trap 'stop_candor; kill $(jobs -p) 2>/dev/null || true' EXIT
 
-# A fresh node in a fresh folder (its own embedded PostgreSQL), ready when /ready answers 200.
+# A fresh node in a fresh folder (its own embedded PostgreSQL), ready when /ready answers 200; its collector's
+# pauses are logged to $results/candor-gc-<name>.log.
 start_candor() {
   work=$(mktemp -d /tmp/candor-load.XXXX)
-  (cd "$work" && exec env PORT=$port CLUSTER_PORT=17356 java ${CANDOR_JAVA_OPTS:-} -jar "$jar" >"$work/candor.log" 2>&1) &
+  (cd "$work" && exec env PORT=$port CLUSTER_PORT=17356 java $java_opts -Xlog:gc:file="$results/candor-gc-$1.log":uptime \
+    -jar "$jar" >"$work/candor.log" 2>&1) &
   server=$!
   until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do
     kill -0 "$server" 2>/dev/null || { tail -40 "$work/candor.log"; exit 1; }
@@ -97,7 +101,7 @@ echo "java: $(java -version 2>&1 | head -1); node: $(node --version); cores: $(n
 
 if [ "${CANDOR:-1}" = 1 ]; then
 echo "== Candor: the closed loop at $CLOSED_N, paced (~1 answer/s per interview) at $NS, the closed loop again with a flight recording"
-start_candor
+start_candor closed
 loadgen candor-warmup openhire $port 50 0 "$WARMUP_S" "$server,$pg" >/dev/null
 loadgen candor-closed openhire $port "$CLOSED_N" 0 "$DURATION" "$server,$pg"
 # The sweep before the recording: a node runs slower for a while after one (measured: p99 at 100 held went
@@ -121,14 +125,22 @@ jfr print --stack-depth 64 --json --events jdk.ExecutionSample "$results/candor.
 stop_candor
 
 if [ "$OPEN_N" -gt 0 ]; then
-  echo "== Candor: $OPEN_N open interviews, one answer a minute each; live heap by class histogram"
-  start_candor
-  loadgen candor-warmup-open openhire $port 50 0 10 "$server,$pg" >/dev/null
-  before=$(heap_bytes)
-  # Started at about 100 a second (what one node starts comfortably); each answers 45-75 s after its start.
+  # Two fresh nodes: one for the answers' latency, one for the heap. A class histogram stops the node for a full
+  # collection and a walk over every object (over a second with ~1 GB live), which would be the run's p99.
   ramp=${OPEN_RAMP:-$(( OPEN_N / 100 > 10 ? OPEN_N / 100 : 10 ))}
-  loadgen "candor-open-$OPEN_N" openhire $port "$OPEN_N" 60000 $((ramp + 75)) "$server,$pg" --timeout-ms 60000 \
-    --ramp "$ramp" &
+  # Started at about 100 a second (what one node starts comfortably); each answers 45-75 s after its start.
+  open_run() {
+    loadgen "$1" openhire $port "$OPEN_N" 60000 $((ramp + 75)) "$server,$pg" --timeout-ms 60000 --ramp "$ramp"
+  }
+  echo "== Candor: $OPEN_N open interviews, one answer a minute each: latency, then live heap by class histogram"
+  start_candor open-latency
+  loadgen candor-warmup-open openhire $port 50 0 10 "$server,$pg" >/dev/null
+  open_run "candor-open-$OPEN_N"
+  stop_candor
+  start_candor open-heap
+  loadgen candor-warmup-heap openhire $port 50 0 10 "$server,$pg" >/dev/null
+  before=$(heap_bytes)
+  open_run "candor-open-heap-$OPEN_N" >/dev/null &
   gen=$!
   # Every interview has started; the first ones have answered once.
   sleep $((ramp + 5))
