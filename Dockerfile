@@ -8,4 +8,6 @@ COPY target/candor.jar /opt/candor/candor.jar
 USER candor
 # HTTP and WebSockets, cluster remoting, Pekko Management (probes, bootstrap).
 EXPOSE 8000 7355 7626
-ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-jar", "/opt/candor/candor.jar"]
+# G1 whatever the pod's size (below 2 CPUs or 1792 MB the JVM would pick the serial collector, which stops every
+# interview for each collection); its pauses go to the container's log with the node's own.
+ENTRYPOINT ["java", "-XX:+UseG1GC", "-Xlog:gc:stdout:time,uptime", "-jar", "/opt/candor/candor.jar"]
