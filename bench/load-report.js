@@ -47,7 +47,7 @@ sweeps.forEach((r) => console.log(r));
 const heap = read('candor-heap.json');
 const open = heap && read(`candor-open-${heap.n}.json`);
 if (heap && open) {
-  console.log(`\n### Candor, ${heap.n} open interviews (one answer a minute each)\n`);
+  console.log(`\n### Candor, ${heap.n} open interviews (one answer a minute each; heap and latency from two nodes)\n`);
   console.log('| live heap KB per open interview | answers | answer p50 ms | p99 ms | start p50 ms | failed | errors |');
   console.log('|---|---|---|---|---|---|---|');
   const errors = Object.entries(open.errors || {}).map(([k, v]) => `${v}× ${k}`).join('; ') || '-';
