@@ -53,19 +53,19 @@ start_node() {
   done
 }
 
+# loadgen <label> <interviews> <think ms> <seconds> <server pids>: one load generator run against the first node.
+loadgen() {
+  timeout $(($4 + 120)) node "$peers/loadgen.js" --proto openhire --url http://127.0.0.1:18200 --n "$2" \
+    --think-ms "$3" --duration "$4" --grace 20 --audio-ratio 0 --server-pid "$5" --label "$1" \
+    --out "$results/$1.json" | tail -1
+}
+
 # run <label> <server pids>: a closed-loop warm-up (the JIT of every node the sessions reach), the paced load, then
 # the closed loop.
 run() {
-  local label=$1 servers=$2
-  timeout $((WARMUP_S + 120)) node "$peers/loadgen.js" --proto openhire --url http://127.0.0.1:18200 --n 50 \
-    --think-ms 0 --duration "$WARMUP_S" --grace 20 --audio-ratio 0 --label "$label-warmup" \
-    --out "$results/$label-warmup.json" > /dev/null
-  timeout $((DURATION + 120)) node "$peers/loadgen.js" --proto openhire --url http://127.0.0.1:18200 --n "$N" \
-    --think-ms 1000 --duration "$DURATION" --grace 20 --audio-ratio 0 --server-pid "$servers" --label "$label" \
-    --out "$results/$label.json" | tail -1
-  timeout $((DURATION + 120)) node "$peers/loadgen.js" --proto openhire --url http://127.0.0.1:18200 --n 100 \
-    --think-ms 0 --duration "$DURATION" --grace 20 --audio-ratio 0 --server-pid "$servers" --label "$label-closed" \
-    --out "$results/$label-closed.json" | tail -1
+  loadgen "$1-warmup" 50 0 "$WARMUP_S" "$2" > /dev/null
+  loadgen "$1" "$N" 1000 "$DURATION" "$2"
+  loadgen "$1-closed" 100 0 "$DURATION" "$2"
 }
 
 echo "== one node"

@@ -1,18 +1,12 @@
 package dev.candor.http.ws;
 
-import java.util.Optional;
 import java.util.function.Function;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.http.javadsl.model.ws.Message;
-import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.stream.typed.javadsl.ActorSink;
-import org.apache.pekko.stream.typed.javadsl.ActorSource;
 
 /**
  * Bridges one WebSocket to one connection actor: client messages arrive whole (streamed frames are
@@ -41,26 +35,5 @@ public final class SocketFlow {
   public static Flow<Message, Message, NotUsed> createForEvents(ActorSystem<?> system, SocketSettings settings,
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
     return Flow.fromGraph(new SocketStage(system, settings, connection, true));
-  }
-
-  /**
-   * What a connection actor sends towards its client, completed by {@link SocketMessage.Close}, failing when more
-   * than {@code buffer} messages wait. Run it in the socket's own stream: a source materialised ahead of it would be
-   * handed over through a publisher, an actor and a ring buffer of its own for every connection.
-   */
-  public static Source<SocketMessage.Outgoing, ActorRef<SocketMessage.Outgoing>> outlet(int buffer) {
-    return ActorSource.actorRef(o -> o == SocketMessage.Close.INSTANCE, o -> Optional.empty(), buffer,
-        OverflowStrategy.fail());
-  }
-
-  /** Hands client frames to the connection actor one at a time: the next waits for the actor's ack. */
-  public static Sink<SocketMessage.Frame, NotUsed> inbox(ActorRef<SocketMessage> actor) {
-    return ActorSink.actorRefWithBackpressure(
-        actor,
-        (ackTo, frame) -> new SocketMessage.ClientFrame(frame, ackTo),
-        SocketMessage.ClientConnected::new,
-        SocketMessage.Ack.INSTANCE,
-        SocketMessage.ClientClosed.INSTANCE,
-        SocketMessage.ClientFailed::new);
   }
 }

@@ -117,7 +117,7 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
       setHandler(out, new AbstractOutHandler() {
         @Override
         public void onPull() {
-          if (waiting != null && !waiting.isEmpty()) {
+          if (!nothingWaiting()) {
             push(out, waiting.poll());
           }
           completeIfClosedAndSent();
@@ -180,13 +180,17 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     }
 
     private void completeIfClosedAndSent() {
-      if (closing && (waiting == null || waiting.isEmpty())) {
+      if (closing && nothingWaiting()) {
         completeStage();
       }
     }
 
+    private boolean nothingWaiting() {
+      return waiting == null || waiting.isEmpty();
+    }
+
     private void send(Message message) {
-      if ((waiting == null || waiting.isEmpty()) && isAvailable(out)) {
+      if (nothingWaiting() && isAvailable(out)) {
         push(out, message);
         return;
       }

@@ -2,16 +2,17 @@ package dev.candor.http.ws.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.http.Json;
-import dev.candor.http.ws.SocketFlow;
 import dev.candor.http.ws.SocketMessage;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -19,11 +20,13 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
-
+import org.apache.pekko.stream.typed.javadsl.ActorSink;
+import org.apache.pekko.stream.typed.javadsl.ActorSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +46,7 @@ final class SocketIoBridge {
   static void attach(SocketIoSocket socket, ActorSystem<?> system, Materializer materializer, int buffer,
       Function<ActorRef<SocketMessage.Outgoing>, Behavior<SocketMessage>> connection) {
     Pair<ActorRef<SocketMessage.Outgoing>, CompletionStage<Done>> out =
-        SocketFlow.outlet(buffer)
+        outlet(buffer)
             .toMat(Sink.foreach(outgoing -> {
               if (outgoing instanceof SocketMessage.Emit emit) {
                 Object data = OrgJson.fromJackson(emit.data());
@@ -54,7 +57,7 @@ final class SocketIoBridge {
     ActorRef<SocketMessage> actor = system.systemActorOf(connection.apply(out.first()),
         "socketio-" + CONNECTIONS.incrementAndGet(), Props.empty());
     BoundedSourceQueue<SocketMessage.Frame> in = Source.<SocketMessage.Frame>queue(buffer)
-        .to(SocketFlow.inbox(actor))
+        .to(inbox(actor))
         .run(materializer);
     out.second().whenComplete((done, error) -> {
       if (socket.isConnected()) {
@@ -71,6 +74,27 @@ final class SocketIoBridge {
     });
     socket.on("disconnect", args -> in.complete());
     socket.on("error", args -> log.debug("Socket.IO socket {}: {}", socket.getId(), args.length > 0 ? args[0] : ""));
+  }
+
+  /**
+   * What the connection actor emits, completed by {@link SocketMessage.Close}, failing when more than {@code buffer}
+   * messages wait. Run in the same stream as its sink: one materialised ahead of it would be handed over through a
+   * publisher, an actor and a ring buffer of its own for every connection.
+   */
+  private static Source<SocketMessage.Outgoing, ActorRef<SocketMessage.Outgoing>> outlet(int buffer) {
+    return ActorSource.actorRef(o -> o == SocketMessage.Close.INSTANCE, o -> Optional.empty(), buffer,
+        OverflowStrategy.fail());
+  }
+
+  /** Hands client events to the connection actor one at a time: the next waits for the actor's ack. */
+  private static Sink<SocketMessage.Frame, NotUsed> inbox(ActorRef<SocketMessage> actor) {
+    return ActorSink.actorRefWithBackpressure(
+        actor,
+        (ackTo, frame) -> new SocketMessage.ClientFrame(frame, ackTo),
+        SocketMessage.ClientConnected::new,
+        SocketMessage.Ack.INSTANCE,
+        SocketMessage.ClientClosed.INSTANCE,
+        SocketMessage.ClientFailed::new);
   }
 
   private static SocketMessage.Event event(String name, Object[] args) {
