@@ -102,6 +102,7 @@ public final class Candor implements AutoCloseable {
     boolean kubernetes = kubernetesDiscovery(config.getString("candor.cluster.discovery"));
     boolean management = kubernetes || config.getBoolean("candor.management.enabled");
     Duration askTimeout = config.getDuration("candor.http.ask-timeout");
+    Duration askRetryAfter = config.getDuration("candor.http.ask-retry-after");
     long maxJsonBody = config.getBytes("candor.http.max-json-body");
     String host = config.getString("candor.http.host");
     int port = config.getInt("candor.http.port");
@@ -167,7 +168,7 @@ public final class Candor implements AutoCloseable {
       SpeechServices speech = speechSetup.services(audio, system, sessionSettings.speechTimeout());
       SpeechReadiness.register(Adapter.toClassic(system), speechSetup.speakAheadWhenWarm(warm, speech, interviewer.cannedLines()));
       InterviewSession.init(system, interviewer, speech, sessionSettings);
-      Sessions sessions = new Sessions(system, askTimeout);
+      Sessions sessions = new Sessions(system, askTimeout, askRetryAfter);
       JobRepository jobs = new JobRepository(database.dataSource());
       CandidateRepository candidates = new CandidateRepository(database.dataSource());
       Tokens tokens = new Tokens(jwtSecret.isEmpty()

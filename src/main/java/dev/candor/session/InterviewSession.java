@@ -12,6 +12,7 @@ import dev.candor.interview.Resume;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,9 +131,21 @@ public final class InterviewSession {
 
   public record Start(SessionContext context, ActorRef<Reply> replyTo) implements Command {}
 
-  /** {@code answerId} may be null (the session assigns one); {@code questionId} null means the current question. */
-  public record SubmitAnswer(String answerId, String questionId, String text, Double durationSeconds, ActorRef<Reply> replyTo)
-      implements Command {}
+  /**
+   * @param answerId the client's own id for the answer, or null when it gave none
+   * @param deliveryId the node's id for this request, the same on every attempt to deliver it, so an attempt that
+   *     arrives after an earlier one was taken is recognised; the answer is recorded under it when the client gave no
+   *     id. Null lets the session choose one.
+   * @param questionId the question the client was shown; null when it was shown none (the current question)
+   */
+  public record SubmitAnswer(String answerId, String deliveryId, String questionId, String text, Double durationSeconds,
+      ActorRef<Reply> replyTo) implements Command {
+
+    /** The id the answer is (or would be) recorded under. */
+    public String recordedId() {
+      return answerId != null ? answerId : deliveryId;
+    }
+  }
 
   /**
    * A spoken answer, already in the audio store under {@code recordingId}; {@code questionId} null means the
@@ -389,6 +402,11 @@ public final class InterviewSession {
 
     public RecordedAnswer answerById(String answerId) {
       return answers.values().stream().filter(a -> a.answerId().equals(answerId)).findFirst().orElse(null);
+    }
+
+    /** The answer recorded last, or null before the first. */
+    public RecordedAnswer lastAnswer() {
+      return answers.values().stream().max(Comparator.comparing(RecordedAnswer::at)).orElse(null);
     }
 
     /** Answers recorded but not yet analysed, in question order. */

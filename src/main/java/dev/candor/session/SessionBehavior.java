@@ -409,10 +409,6 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         return reject(command.replyTo(), Rejection.UNKNOWN_QUESTION, "There is no question '" + questionId + "' in this interview");
       }
       RecordedAnswer earlier = state.answers().get(questionId);
-      if (earlier != null && earlier.text().equals(command.text())) {
-        // The same words for the same question: a resend from a client that never heard it was taken.
-        return Effect().reply(command.replyTo(), new AnswerAccepted(earlier.answerId(), questionId, true));
-      }
       if (earlier != null) {
         return reject(command.replyTo(), Rejection.ALREADY_ANSWERED, "Question " + questionId + " has already been answered"
             + (state.analyses().containsKey(questionId) ? "" : "; its analysis is on the way"));
@@ -421,7 +417,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         return reject(command.replyTo(), Rejection.NOT_CURRENT_QUESTION,
             "Question " + questionId + " has not been asked yet; the current question is " + current.id());
       }
-      String answerId = command.answerId() != null ? command.answerId() : UUID.randomUUID().toString();
+      String answerId = command.recordedId() != null ? command.recordedId() : UUID.randomUUID().toString();
       Instant now = clock.instant();
       RecordedAnswer answer = new RecordedAnswer(answerId, questionId, Objects.requireNonNullElse(command.text(), ""),
           command.durationSeconds(), now);
@@ -520,14 +516,38 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         });
   }
 
-  /** A resubmission with a known answer id is acknowledged again and changes nothing. */
+  /**
+   * An answer already taken, sent again by a client that never heard it was, is acknowledged again and changes
+   * nothing, whatever the interview has moved on to since: see {@link #earlierTake}.
+   */
   private Effect<Event, State> duplicateOr(State state, SubmitAnswer command, Supplier<Effect<Event, State>> otherwise) {
     touch();
-    if (command.answerId() != null && state.hasAnswerId(command.answerId())) {
-      RecordedAnswer earlier = state.answerById(command.answerId());
+    RecordedAnswer earlier = earlierTake(state, command);
+    if (earlier != null) {
       return Effect().reply(command.replyTo(), new AnswerAccepted(earlier.answerId(), earlier.questionId(), true));
     }
     return otherwise.get();
+  }
+
+  /**
+   * The recorded answer this one repeats, or null: the same answer id (the client's, or the node's for a second
+   * delivery of one request); the same words for the question the client was shown; or, from a client shown no
+   * question since it connected, the last answer's words: a resend after a reconnect, which taken for the current
+   * question would answer one the client has not seen with words meant for the one before.
+   */
+  private static RecordedAnswer earlierTake(State state, SubmitAnswer command) {
+    if (command.recordedId() != null && state.hasAnswerId(command.recordedId())) {
+      return state.answerById(command.recordedId());
+    }
+    Question current = state.currentQuestion();
+    String questionId = command.questionId() != null ? command.questionId() : current == null ? null : current.id();
+    RecordedAnswer forQuestion = questionId == null ? null : state.answers().get(questionId);
+    if (forQuestion != null && forQuestion.text().equals(command.text())) {
+      return forQuestion;
+    }
+    RecordedAnswer last = state.lastAnswer();
+    boolean shownNothing = command.answerId() == null && command.questionId() == null;
+    return shownNothing && last != null && last.text().equals(command.text()) ? last : null;
   }
 
   private Effect<Event, State> onAnalysisReady(State state, AnalysisReady command) {

@@ -3,39 +3,53 @@ package dev.candor.session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
-/** How the outside reaches interview sessions: asks through cluster sharding, wherever the entity lives. */
+/**
+ * How the outside reaches interview sessions: asks through cluster sharding, wherever the entity lives.
+ *
+ * <p>A message sent to a session whose node has just died is lost: sharding routes it to the dead node until that
+ * node is downed and the shard has a new home. So the commands that are safe to deliver twice (the session
+ * recognises the second delivery) are sent again every {@code retryAfter} until {@code askTimeout}: a request
+ * made during a failover is answered once the session is back, instead of failing.
+ */
 public final class Sessions {
 
   private final ClusterSharding sharding;
   private final Duration askTimeout;
+  private final Duration retryAfter;
 
-  public Sessions(ActorSystem<?> system, Duration askTimeout) {
+  public Sessions(ActorSystem<?> system, Duration askTimeout, Duration retryAfter) {
     this.sharding = ClusterSharding.get(system);
     this.askTimeout = askTimeout;
+    this.retryAfter = retryAfter;
   }
 
   /** Answered {@link InterviewSession.Rejection#BUSY} for a new interview while its node is at capacity. */
   public CompletionStage<InterviewSession.Reply> start(String sessionId, InterviewSession.SessionContext context) {
-    return ref(sessionId).ask(replyTo -> new InterviewSession.Start(context, replyTo), askTimeout);
+    return askRepeating(sessionId, replyTo -> new InterviewSession.Start(context, replyTo));
   }
 
+  /** @param answerId the client's id for the answer; null when it gave none */
   public CompletionStage<InterviewSession.Reply> answer(String sessionId, String answerId, String questionId, String text,
       Double durationSeconds) {
-    return ref(sessionId).ask(replyTo -> new InterviewSession.SubmitAnswer(answerId, questionId, text, durationSeconds, replyTo),
-        askTimeout);
+    String deliveryId = UUID.randomUUID().toString();
+    return askRepeating(sessionId,
+        replyTo -> new InterviewSession.SubmitAnswer(answerId, deliveryId, questionId, text, durationSeconds, replyTo));
   }
 
   /** A spoken answer whose bytes are already in the audio store under {@code recordingId}. */
   public CompletionStage<InterviewSession.Reply> record(String sessionId, String recordingId, String questionId, String format) {
-    return ref(sessionId).ask(replyTo -> new InterviewSession.SubmitRecording(recordingId, questionId, format, replyTo),
-        askTimeout);
+    return askRepeating(sessionId, replyTo -> new InterviewSession.SubmitRecording(recordingId, questionId, format, replyTo));
   }
 
   /** A client-paced interview's setup: answered once planning has begun, not once it is done. */
@@ -63,7 +77,7 @@ public final class Sessions {
   }
 
   public CompletionStage<InterviewSession.Reply> end(String sessionId) {
-    return ref(sessionId).ask(InterviewSession.End::new, askTimeout);
+    return askRepeating(sessionId, InterviewSession.End::new);
   }
 
   /**
@@ -79,11 +93,11 @@ public final class Sessions {
   }
 
   public CompletionStage<InterviewSession.Answers> answers(String sessionId) {
-    return ref(sessionId).ask(InterviewSession.GetAnswers::new, askTimeout);
+    return askRepeating(sessionId, InterviewSession.GetAnswers::new);
   }
 
   public CompletionStage<SessionView> status(String sessionId) {
-    return ref(sessionId).ask(InterviewSession.GetStatus::new, askTimeout);
+    return askRepeating(sessionId, InterviewSession.GetStatus::new);
   }
 
   /**
@@ -92,11 +106,32 @@ public final class Sessions {
    */
   public CompletionStage<InterviewSession.Subscription> subscribe(String sessionId, ActorRef<Notification> subscriber,
       Long afterSeq) {
-    return ref(sessionId).ask(replyTo -> new InterviewSession.Subscribe(subscriber, afterSeq, replyTo), askTimeout);
+    return askRepeating(sessionId, replyTo -> new InterviewSession.Subscribe(subscriber, afterSeq, replyTo));
   }
 
   public void unsubscribe(String sessionId, ActorRef<Notification> subscriber) {
     ref(sessionId).tell(new InterviewSession.Unsubscribe(subscriber));
+  }
+
+  private <T> CompletionStage<T> askRepeating(String sessionId, Function<ActorRef<T>, InterviewSession.Command> command) {
+    return attempt(ref(sessionId), command, System.nanoTime() + askTimeout.toNanos());
+  }
+
+  private <T> CompletionStage<T> attempt(EntityRef<InterviewSession.Command> ref,
+      Function<ActorRef<T>, InterviewSession.Command> command, long deadline) {
+    Duration left = Duration.ofNanos(deadline - System.nanoTime());
+    boolean last = left.compareTo(retryAfter) <= 0;
+    CompletableFuture<T> reply = ref.<T>ask(command::apply, last ? left : retryAfter).toCompletableFuture();
+    if (last) {
+      return reply;
+    }
+    return reply.handle((value, error) -> error == null ? CompletableFuture.completedFuture(value)
+            : unanswered(error) ? attempt(ref, command, deadline) : CompletableFuture.<T>failedFuture(error))
+        .thenCompose(next -> next);
+  }
+
+  private static boolean unanswered(Throwable error) {
+    return (error instanceof CompletionException ? error.getCause() : error) instanceof TimeoutException;
   }
 
   private EntityRef<InterviewSession.Command> ref(String sessionId) {

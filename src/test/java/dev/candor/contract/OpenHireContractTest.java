@@ -188,6 +188,10 @@ class OpenHireContractTest {
     // The connection drops; the frontend reconnects and sends nothing but the next answer.
     try (WsClient ws = WsClient.connectFrom("http://localhost:3000", server.httpPort(), "/ws/interview/" + sessionId)) {
       ws.next("session_started");
+      // The words taken last, on a connection shown no question yet, are that answer resent by a client that never
+      // heard it was taken: it is shown the question the interview is on instead of answering it with them.
+      ws.send(response(GOOD_ANSWER));
+      assertEquals(2, ws.next("ai_response").at("/data/questions_asked").asInt());
       JsonNode message;
       int answers = 1;
       do {

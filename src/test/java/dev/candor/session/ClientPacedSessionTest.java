@@ -70,7 +70,7 @@ class ClientPacedSessionTest {
 
     assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.Begin("female", r)), Rejection.NOT_PLANNED);
     assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.Advance(null, r)), Rejection.NOT_STARTED);
-    assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.SubmitAnswer(null, null, "too early", null, r)), Rejection.NOT_STARTED);
+    assertRejected(kit.<Reply>runCommand(r -> new InterviewSession.SubmitAnswer(null, null, null, "too early", null, r)), Rejection.NOT_STARTED);
     assertRejected(kit.<Reply>runCommand(InterviewSession.End::new), Rejection.NOT_STARTED);
     assertEquals(1, journal().size(), "nothing was planned before the setup");
     assertTrue(kit.getState().questions().isEmpty());
@@ -109,7 +109,7 @@ class ClientPacedSessionTest {
   void theClientMovesOnAnsweredOrNotAndTheAnalysisNeverDoes() {
     State begun = begin();
     String first = begun.currentQuestion().id();
-    kit.<Reply>runCommand(r -> new InterviewSession.SubmitAnswer(null, null, SampleData.strongAnswer(), null, r));
+    kit.<Reply>runCommand(r -> new InterviewSession.SubmitAnswer(null, null, null, SampleData.strongAnswer(), null, r));
     State analysed = awaitState(s -> s.analyses().containsKey(first));
     assertEquals(1, analysed.askedCount(), "an analysis does not ask the next question of a client-paced interview");
 

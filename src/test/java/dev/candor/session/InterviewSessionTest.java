@@ -11,6 +11,7 @@ import dev.candor.interview.InterviewPreferences;
 import dev.candor.interview.Question;
 import dev.candor.interview.Report;
 import dev.candor.session.InterviewSession.AnswerAccepted;
+import dev.candor.session.InterviewSession.AnswerRecorded;
 import dev.candor.session.InterviewSession.Command;
 import dev.candor.session.InterviewSession.Event;
 import dev.candor.session.InterviewSession.Rejected;
@@ -167,6 +168,36 @@ class InterviewSessionTest {
     assertEquals(first, duplicate.questionId());
     assertEquals(SampleData.strongAnswer(), kit.getState().answers().get(first).text());
     interviewer.releaseAnalyses();
+  }
+
+  @Test
+  void aSecondDeliveryOrAResendAfterAReconnectIsTheAnswerAlreadyTakenWhereverTheInterviewHasMovedOn() {
+    State started = start();
+    String first = started.currentQuestion().id();
+    CommandResultWithReply<Command, Event, State, Reply> taken = kit.<Reply>runCommand(
+        r -> new InterviewSession.SubmitAnswer(null, "delivery-1", null, SampleData.strongAnswer(), null, r));
+    assertEquals("delivery-1", ((AnswerRecorded) taken.event()).answer().answerId(), "an id-less answer is kept under its delivery id");
+    State moved = awaitState(s -> s.askedCount() == 2);
+    String second = moved.currentQuestion().id();
+
+    CommandResultWithReply<Command, Event, State, Reply> again = kit.<Reply>runCommand(
+        r -> new InterviewSession.SubmitAnswer(null, "delivery-1", null, "words the first delivery never had", null, r));
+    assertTrue(again.hasNoEvents(), "a second delivery of one request changes nothing");
+    assertEquals(first, ((AnswerAccepted) again.reply()).questionId());
+
+    // A client on a new connection, shown nothing yet, resends the words it sent before its node died.
+    CommandResultWithReply<Command, Event, State, Reply> resent = kit.<Reply>runCommand(
+        r -> new InterviewSession.SubmitAnswer(null, "delivery-2", null, SampleData.strongAnswer(), null, r));
+    assertTrue(resent.hasNoEvents(), "the last answer's words from a client shown no newer question are that answer");
+    AnswerAccepted duplicate = assertInstanceOf(AnswerAccepted.class, resent.reply());
+    assertTrue(duplicate.duplicate());
+    assertEquals(first, duplicate.questionId());
+
+    // The same words from a client that was shown the second question are an answer to it.
+    CommandResultWithReply<Command, Event, State, Reply> repeated = kit.<Reply>runCommand(
+        r -> new InterviewSession.SubmitAnswer(null, "delivery-3", second, SampleData.strongAnswer(), null, r));
+    assertEquals(second, ((AnswerRecorded) repeated.event()).answer().questionId());
+    assertFalse(((AnswerAccepted) repeated.reply()).duplicate());
   }
 
   @Test
@@ -428,7 +459,7 @@ class InterviewSessionTest {
 
   private static InterviewSession.SubmitAnswer answer(String answerId, String questionId, String text,
       org.apache.pekko.actor.typed.ActorRef<Reply> replyTo) {
-    return new InterviewSession.SubmitAnswer(answerId, questionId, text, null, replyTo);
+    return new InterviewSession.SubmitAnswer(answerId, null, questionId, text, null, replyTo);
   }
 
   @Test

@@ -159,7 +159,7 @@ class SerializationTest {
     List<Object> samples = new ArrayList<>(events);
     samples.addAll(List.of(
         new InterviewSession.Start(context, replies),
-        new InterviewSession.SubmitAnswer("a-1", first.id(), "text", 30.0, replies),
+        new InterviewSession.SubmitAnswer("a-1", "d-1", first.id(), "text", 30.0, replies),
         new InterviewSession.End(replies),
         new InterviewSession.Plan(replies),
         new InterviewSession.Begin("female", replies),

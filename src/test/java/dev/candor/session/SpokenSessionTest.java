@@ -307,7 +307,7 @@ class SpokenSessionTest {
 
   private void answer(String text) {
     assertInstanceOf(InterviewSession.AnswerAccepted.class,
-        kit.<Reply>runCommand(r -> new InterviewSession.SubmitAnswer(null, null, text, null, r)).reply());
+        kit.<Reply>runCommand(r -> new InterviewSession.SubmitAnswer(null, null, null, text, null, r)).reply());
   }
 
   @Test

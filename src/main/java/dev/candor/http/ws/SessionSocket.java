@@ -48,7 +48,12 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   private final Duration resubscribeInterval;
   private final ActorRef<Notification> updates;
   private final TimerScheduler<SocketMessage> timers;
-  private boolean subscribed;
+  /**
+   * This connection's subscription: done, on its way, or null when there is none (never asked, failed, or left).
+   * A command waits for it, so the session has this connection among its subscribers before the command's own
+   * updates go out.
+   */
+  private CompletableFuture<?> subscription;
   /** The session incarnation this connection is subscribed to, or null while it is not. */
   private ActorRef<InterviewSession.Command> watched;
   /** The highest update number this client has been given; older or repeated updates are dropped. */
@@ -136,6 +141,9 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
           return this;
         })
         .onMessage(Subscribed.class, subscribed -> {
+          if (subscription == null) {
+            subscription = CompletableFuture.completedFuture(null);
+          }
           if (subscribed.fromNow()) {
             // Otherwise the updates after lastSeq are being replayed and move it on themselves; jumping ahead here
             // would drop any that arrive after this reply.
@@ -157,7 +165,11 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
         watched = null;
         resubscribe();
       }
-      case FAILED -> timers.startSingleTimer(Resubscribe.RETRY, resubscribeInterval);
+      case FAILED -> {
+        // Not subscribed: the next command subscribes first again, rather than run without its updates.
+        subscription = null;
+        timers.startSingleTimer(Resubscribe.RETRY, resubscribeInterval);
+      }
       case RETRY -> resubscribe();
     }
     return this;
@@ -193,9 +205,9 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
    * other session id takes over the socket).
    */
   protected void leaveSession() {
-    if (subscribed) {
+    if (subscription != null) {
       sessions.unsubscribe(sessionId, updates);
-      subscribed = false;
+      subscription = null;
     }
     if (watched != null) {
       getContext().unwatch(watched);
@@ -206,15 +218,16 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
 
   /** Subscribes this connection before its first command; it stays subscribed while the socket is open. */
   protected CompletionStage<?> subscribed() {
-    if (subscribed) {
-      return CompletableFuture.completedFuture(null);
+    if (subscription != null) {
+      return subscription;
     }
-    subscribed = true;
     ActorRef<SocketMessage> self = getContext().getSelf();
     boolean fromNow = lastSeq < 0;
-    return sessions.subscribe(sessionId, updates, fromNow ? null : lastSeq).whenComplete((subscription, error) ->
-        // Told before the command's own continuation is piped back, so it is handled first.
-        self.tell(error == null ? new Subscribed(subscription, fromNow) : Resubscribe.FAILED));
+    subscription = sessions.subscribe(sessionId, updates, fromNow ? null : lastSeq).toCompletableFuture()
+        .whenComplete((subscribed, error) ->
+            // Told before the command's own continuation is piped back, so it is handled first.
+            self.tell(error == null ? new Subscribed(subscribed, fromNow) : Resubscribe.FAILED));
+    return subscription;
   }
 
   /**

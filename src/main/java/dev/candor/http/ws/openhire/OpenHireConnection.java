@@ -51,6 +51,14 @@ public final class OpenHireConnection extends SessionSocket {
   /** The question this client was last shown: its next answer is for that one. */
   private String shownQuestionId;
   private boolean startAnnounced;
+  /**
+   * The last answer this client was told may not have been taken, and the question it was meant for. A client
+   * sends no answer id, so the same words again are that answer resent: they go to that question (and are
+   * recognised if it was taken), not to whatever question the interview has moved on to meanwhile.
+   */
+  private UnconfirmedAnswer unconfirmed;
+
+  private record UnconfirmedAnswer(String text, String questionId) {}
 
   public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context -> new OpenHireConnection(context, timers, sessionId, out, deps)));
@@ -190,22 +198,36 @@ public final class OpenHireConnection extends SessionSocket {
     if (answerId != null && (answerId.isBlank() || answerId.length() > MAX_ANSWER_ID)) {
       throw new BadRequest("answer_id must be 1-" + MAX_ANSWER_ID + " characters");
     }
+    boolean resent = unconfirmed != null && unconfirmed.text().equals(response);
+    String questionId = resent ? unconfirmed.questionId() : shownQuestionId;
     CompletionStage<InterviewSession.Reply> submitted = subscribed()
-        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, shownQuestionId, response, null));
+        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null));
     then(submitted, ackTo, (reply, failure) -> () -> {
+      unconfirmed = failure == null ? null : new UnconfirmedAnswer(response, questionId);
       if (failure != null) {
         send(failure(failure));
       } else if (reply instanceof InterviewSession.Rejected rejected) {
         send(rejection(rejected));
+        if (rejected.reason() == InterviewSession.Rejection.ALREADY_ANSWERED
+            || rejected.reason() == InterviewSession.Rejection.NOT_CURRENT_QUESTION
+            || rejected.reason() == InterviewSession.Rejection.FINISHED) {
+          // This client is behind the interview (it missed a turn or the end while its node failed over): show it
+          // where the interview stands, so its next answer goes to the question the session is on.
+          showWhereItStands(ackTo);
+        }
       } else if (((InterviewSession.AnswerAccepted) reply).duplicate()) {
         // A resubmission, typically after a reconnect: the reply to it may have gone to the old socket.
-        then(deps.sessions().status(sessionId), ackTo, (view, e) -> () -> {
-          if (e != null) {
-            send(failure(e));
-          } else {
-            resendCurrentTurn(view);
-          }
-        });
+        showWhereItStands(ackTo);
+      }
+    });
+  }
+
+  private void showWhereItStands(ActorRef<SocketMessage.Ack> ackTo) {
+    then(deps.sessions().status(sessionId), ackTo, (view, e) -> () -> {
+      if (e != null) {
+        send(failure(e));
+      } else {
+        resendCurrentTurn(view);
       }
     });
   }

@@ -1,0 +1,191 @@
+package dev.candor.recovery;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.candor.testing.DatabaseProcess;
+import dev.candor.testing.ServerProcess;
+import dev.candor.testing.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Candor as a cluster of separate JVMs on loopback sharing one PostgreSQL, each node with Pekko Management on, so
+ * a test can kill, stop and restart nodes and ask each where its shards are.
+ */
+final class LocalCluster implements AutoCloseable {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Duration MEMBERS_TIMEOUT = Duration.ofSeconds(90);
+
+  private final DatabaseProcess database;
+  private final Path base;
+  private final String name;
+  private final Map<String, String> env;
+  private final int[] httpPorts;
+  private final int[] clusterPorts;
+  private final int[] managementPorts;
+  private final ServerProcess[] nodes;
+  private final int[] starts;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private LocalCluster(DatabaseProcess database, Path base, String name, int size, Map<String, String> env) throws IOException {
+    this.database = database;
+    this.base = base;
+    this.name = name;
+    this.env = env;
+    this.httpPorts = new int[size];
+    this.clusterPorts = new int[size];
+    this.managementPorts = new int[size];
+    this.nodes = new ServerProcess[size];
+    this.starts = new int[size];
+    for (int i = 0; i < size; i++) {
+      httpPorts[i] = ServerProcess.freePort();
+      clusterPorts[i] = ServerProcess.freePort();
+      managementPorts[i] = ServerProcess.freePort();
+    }
+  }
+
+  /** Starts PostgreSQL and {@code size} nodes, and returns once every node is ready and sees all the others Up. */
+  static LocalCluster start(String name, int size, Map<String, String> extraEnv) throws Exception {
+    Path base = Files.createTempDirectory("candor-" + name);
+    DatabaseProcess database = DatabaseProcess.start(base.resolve("postgres"));
+    LocalCluster cluster = new LocalCluster(database, base, name, size, extraEnv);
+    try {
+      for (int i = 0; i < size; i++) {
+        cluster.launch(i);
+      }
+      for (int i = 0; i < size; i++) {
+        cluster.nodes[i].awaitReady();
+      }
+      cluster.awaitMembersUp(size);
+    } catch (Exception | AssertionError e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  private void launch(int i) throws IOException {
+    TestDatabase.Db db = database.db();
+    // Every node lists every node: a restarted first node joins the running cluster instead of forming its own.
+    String seeds = java.util.Arrays.stream(clusterPorts).mapToObj(p -> "pekko://candor@127.0.0.1:" + p)
+        .collect(Collectors.joining(","));
+    Map<String, String> nodeEnv = new HashMap<>(env);
+    nodeEnv.putAll(Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user(), "DATABASE_PASSWORD", db.password(),
+        "PORT", String.valueOf(httpPorts[i]), "CLUSTER_PORT", String.valueOf(clusterPorts[i]), "CLUSTER_SEED_NODES", seeds,
+        "MANAGEMENT_ENABLED", "true", "MANAGEMENT_PORT", String.valueOf(managementPorts[i]),
+        "MANAGEMENT_BIND_HOST", "127.0.0.1", "TTS_PROVIDER", "none"));
+    Path work = base.resolve("node-" + i);
+    Files.createDirectories(work);
+    nodes[i] = ServerProcess.start(work, nodeEnv, name + "-node-" + i + "-" + starts[i]++);
+  }
+
+  int size() {
+    return nodes.length;
+  }
+
+  int httpPort(int i) {
+    return httpPorts[i];
+  }
+
+  TestDatabase.Db db() {
+    return database.db();
+  }
+
+  /** SIGKILL, like a crash: the node leaves nothing behind and tells nobody. */
+  void kill(int i) throws Exception {
+    nodes[i].kill();
+  }
+
+  /** SIGTERM, as Kubernetes stops a pod: returns the exit code. */
+  int stop(int i) throws Exception {
+    return nodes[i].stop();
+  }
+
+  /** Starts node {@code i} again on its old ports; returns once it is ready and the cluster is whole again. */
+  void restart(int i) throws Exception {
+    launch(i);
+    nodes[i].awaitReady();
+    awaitMembersUp(nodes.length);
+  }
+
+  /** The interview shards node {@code i} holds, from its own management endpoint. */
+  Set<String> shardsOn(int i) throws Exception {
+    JsonNode details = getJson(managementPorts[i], "/cluster/shards/InterviewSession");
+    Set<String> shards = new HashSet<>();
+    details.path("regions").forEach(region -> shards.add(region.path("shardId").asText()));
+    return shards;
+  }
+
+  /** Sharding's default: the entity id's hash modulo the number of shards (application.conf: 100). */
+  static String shardOf(String sessionId) {
+    return String.valueOf(Math.abs(sessionId.hashCode() % 100));
+  }
+
+  /** Waits until some node reports {@code count} members, all Up and none unreachable. */
+  void awaitMembersUp(int count) throws Exception {
+    long deadline = System.nanoTime() + MEMBERS_TIMEOUT.toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      for (int i = 0; i < nodes.length; i++) {
+        try {
+          JsonNode members = getJson(managementPorts[i], "/cluster/members");
+          last = members.toString();
+          List<String> up = new ArrayList<>();
+          members.path("members").forEach(m -> {
+            if (m.path("status").asText().equals("Up")) {
+              up.add(m.path("node").asText());
+            }
+          });
+          if (up.size() == count && members.path("members").size() == count && members.path("unreachable").isEmpty()) {
+            return;
+          }
+        } catch (IOException notAnswering) {
+          // that node is down or starting: ask another
+        }
+      }
+      Thread.sleep(300);
+    }
+    fail("The cluster did not reach " + count + " members Up within " + MEMBERS_TIMEOUT + "; last seen: " + last);
+  }
+
+  private JsonNode getJson(int port, String path) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return MAPPER.readTree(response.body());
+  }
+
+  String logTail(int i) throws IOException {
+    return nodes[i].logTail();
+  }
+
+  /** Everything stops, whatever state the test left it in. */
+  @Override
+  public void close() {
+    for (ServerProcess node : nodes) {
+      if (node != null) {
+        node.close();
+      }
+    }
+    database.close();
+    TestDatabase.deleteTree(base);
+  }
+}
