@@ -43,8 +43,13 @@ public final class Sessions {
   public CompletionStage<InterviewSession.Reply> answer(String sessionId, String answerId, String questionId, String text,
       Double durationSeconds) {
     String deliveryId = UUID.randomUUID().toString();
-    return askRepeating(sessionId,
-        replyTo -> new InterviewSession.SubmitAnswer(answerId, deliveryId, questionId, text, durationSeconds, replyTo));
+    return this.<InterviewSession.Reply>askRepeating(sessionId,
+            replyTo -> new InterviewSession.SubmitAnswer(answerId, deliveryId, questionId, text, durationSeconds, replyTo))
+        .thenApply(reply -> reply instanceof InterviewSession.AnswerAccepted accepted && accepted.duplicate()
+            && accepted.answerId().equals(deliveryId)
+            // Taken by an earlier attempt of this same request, not sent again by the client: news to the caller.
+            ? new InterviewSession.AnswerAccepted(accepted.answerId(), accepted.questionId(), false)
+            : reply);
   }
 
   /** A spoken answer whose bytes are already in the audio store under {@code recordingId}. */
