@@ -132,9 +132,11 @@ final class LocalCluster implements AutoCloseable {
     return shards;
   }
 
-  /** Sharding's default: the entity id's hash modulo the number of shards (application.conf: 100). */
+  private static final int SHARDS = com.typesafe.config.ConfigFactory.load().getInt("pekko.cluster.sharding.number-of-shards");
+
+  /** Sharding's default: the entity id's hash modulo the number of shards. */
   static String shardOf(String sessionId) {
-    return String.valueOf(Math.abs(sessionId.hashCode() % 100));
+    return String.valueOf(Math.abs(sessionId.hashCode() % SHARDS));
   }
 
   /** Waits until some node reports {@code count} members, all Up and none unreachable. */
