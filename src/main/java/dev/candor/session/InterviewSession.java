@@ -247,6 +247,12 @@ public final class InterviewSession {
   /** Sharding's stop message after a passivation request. */
   public enum Passivate implements Command { INSTANCE }
 
+  /**
+   * Asked from outside to leave memory (its journal changed underneath it): it asks its shard to passivate it, so
+   * a node that remembers its entities does not take the stop for a crash and start it again.
+   */
+  public enum Unload implements Command { INSTANCE }
+
   // ---- replies ----
 
   public sealed interface Reply extends CborSerializable {}

@@ -208,6 +208,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         })
         .onCommand(Tick.class, SessionBehavior::onTick)
         .onCommand(Passivate.class, (b, s, c) -> b.Effect().stop())
+        .onCommand(Unload.class, (b, s, c) -> b.unload())
         // Results and timers that arrive after the state moved on (late worker, stale timer) change nothing.
         .onCommand(PlanReady.class, (b, s, c) -> b.lateResult(SessionTasks.PLAN))
         .onCommand(AnalysisReady.class, (b, s, c) -> b.lateResult(SessionTasks.ANALYSE + c.questionId()))
@@ -666,6 +667,14 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         && shard != null) {
       shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
     }
+    return Effect().none();
+  }
+
+  private Effect<Event, State> unload() {
+    if (shard == null) {
+      return Effect().stop();
+    }
+    shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
     return Effect().none();
   }
 

@@ -78,7 +78,7 @@ public final class Sessions {
 
   /** Stops the session's entity wherever it lives; the next message loads it again from the journal. */
   public void stop(String sessionId) {
-    ref(sessionId).tell(InterviewSession.Passivate.INSTANCE);
+    ref(sessionId).tell(InterviewSession.Unload.INSTANCE);
   }
 
   public CompletionStage<InterviewSession.Reply> end(String sessionId) {

@@ -42,6 +42,8 @@ class TwoNodeTest {
       + "\"ff7f1e59-3014-4cc8-8f2e-4b3ca694ceb3\",\"candidate_id\":\"test-candidate\"}}";
   private static final String ANSWER = "{\"type\":\"candidate_response\",\"data\":{\"response\":\"At my last job I "
       + "rebuilt our React checkout; my goal was speed, I split the bundle and load time fell by 50%.\"}}";
+  private static final String ANOTHER_ANSWER = "{\"type\":\"candidate_response\",\"data\":{\"response\":\"I led the move "
+      + "of our billing jobs to a queue: retries stopped doubling charges and the nightly run took an hour less.\"}}";
 
   @Test
   void aSessionOnOneNodeIsServedThroughAnother() throws Exception {
@@ -61,7 +63,7 @@ class TwoNodeTest {
         try (WsClient ws = WsClient.connect(b.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
           ws.send("{\"type\":\"get_status\",\"data\":{}}");
           assertEquals(2, ws.next("status_update").get("data").get("questions_asked").asInt());
-          ws.send(ANSWER);
+          ws.send(ANOTHER_ANSWER);
           JsonNode pushed = ws.next("ai_response").get("data");
           assertEquals(3, pushed.get("questions_asked").asInt());
           assertTrue(hostedSessions(a).contains(sessionId), "the session's entity lives on node A");

@@ -36,7 +36,7 @@ final class InterviewCrowd implements AutoCloseable {
 
   /** One interview as its client saw it. */
   record Interview(String sessionId, long startedNanos, Long endedNanos, Map<Integer, String> wordsByQuestion,
-      List<Long> replyNanos) {}
+      List<Long> replyNanos, List<String> story) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
@@ -98,7 +98,7 @@ final class InterviewCrowd implements AutoCloseable {
 
   /** The interviews still running, with where each client stands and what it heard last: for a failure message. */
   String describeRunning() {
-    return running.values().stream().limit(8).map(Client::describe).collect(java.util.stream.Collectors.joining("\n"));
+    return running.values().stream().limit(4).map(Client::describe).collect(java.util.stream.Collectors.joining("\n"));
   }
 
   /** What went wrong on the way, counted by kind (error status, reconnects, long waits). */
@@ -230,14 +230,12 @@ final class InterviewCrowd implements AutoCloseable {
     }
 
     private void note(String what) {
-      heard.addLast(what);
-      if (heard.size() > 10) {
-        heard.removeFirst();
-      }
+      heard.addLast((System.nanoTime() - startedNanos) / 1_000_000 + " ms " + what);
     }
 
     private void send(String message) {
-      note("> " + message.substring(10, 30) + " gen " + generation);
+      note("> " + message.substring(10, 30) + " " + message.substring(Math.max(0, message.indexOf("question ")),
+          Math.min(message.length(), message.indexOf("question ") + 11)) + " on node " + node + " gen " + generation);
       sentNanos = System.nanoTime();
       WebSocket ws = socket;
       ws.sendText(message, true).whenComplete((sent, error) -> {
@@ -259,11 +257,14 @@ final class InterviewCrowd implements AutoCloseable {
       watch(generation);
     }
 
+    /** A step for the turn the client is on: dropped if the socket or the turn changes before it is due. */
     private void later(Duration delay, Runnable step) {
       long connection = generation;
+      int shownThen = shown;
+      int answeredThen = answered;
       timers.schedule(() -> {
         synchronized (this) {
-          if (connection == generation) {
+          if (connection == generation && shownThen == shown && answeredThen == answered) {
             step.run();
           }
         }
@@ -317,7 +318,7 @@ final class InterviewCrowd implements AutoCloseable {
         case "interview_ended" -> {
           taken(shown);
           running.remove(sessionId);
-          finished.add(new Interview(sessionId, startedNanos, System.nanoTime(), words, replies));
+          finished.add(new Interview(sessionId, startedNanos, System.nanoTime(), words, replies, List.copyOf(heard)));
           generation++;
           socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
           timers.schedule(this::nextInterview, 0, TimeUnit.MILLISECONDS);

@@ -112,9 +112,10 @@ final class LocalCluster implements AutoCloseable {
     nodes[i].kill();
   }
 
-  /** SIGTERM, as Kubernetes stops a pod: returns the exit code. */
-  int stop(int i) throws Exception {
-    return nodes[i].stop();
+  /** SIGTERM, as Kubernetes stops a pod; returns whether the node left the cluster (its shards handed over) first. */
+  boolean stop(int i) throws Exception {
+    nodes[i].stop();
+    return nodes[i].log().contains("Exiting completed");
   }
 
   /** Starts node {@code i} again on its old ports; returns once it is ready and the cluster is whole again. */

@@ -450,6 +450,17 @@ class InterviewSessionTest {
     assertInstanceOf(ClusterSharding.Passivate.class, shard.receiveMessage());
   }
 
+  @Test
+  void aSessionAskedToUnloadGoesThroughItsShardSoARememberingShardDoesNotRestartIt() {
+    TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
+    EventSourcedBehaviorTestKit<Command, Event, State> sharded = EventSourcedBehaviorTestKit.create(testKit.system(),
+        InterviewSession.create("unload-" + System.nanoTime(), interviewer, SETTINGS, clock, shard.getRef()));
+    sharded.runCommand(InterviewSession.Unload.INSTANCE);
+    assertInstanceOf(ClusterSharding.Passivate.class, shard.receiveMessage());
+    assertNotNull(sharded.<SessionView>runCommand(InterviewSession.GetStatus::new).reply(),
+        "it runs on until its shard sends the stop message");
+  }
+
   // ---- helpers ----
 
   private State start() {

@@ -191,6 +191,7 @@ class SerializationTest {
         InterviewSession.TellTime.INSTANCE,
         InterviewSession.Tick.INSTANCE,
         InterviewSession.Passivate.INSTANCE,
+        InterviewSession.Unload.INSTANCE,
         new InterviewSession.Accepted(view),
         new InterviewSession.AnswerAccepted("a-1", first.id(), false),
         new InterviewSession.Rejected(InterviewSession.Rejection.ALREADY_ANSWERED, "already answered"),

@@ -113,6 +113,11 @@ public final class ServerProcess implements AutoCloseable {
     process.destroyForcibly();
   }
 
+  /** Everything the process has written so far. */
+  public String log() throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
   public String logTail() throws IOException {
     List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
