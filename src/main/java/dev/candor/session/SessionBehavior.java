@@ -136,7 +136,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     table.in(Status.IN_PROGRESS)
         .onCommand(Start.class, SessionBehavior::onStartAgain)
         .onCommand(SubmitAnswer.class, SessionBehavior::onAnswer)
-        .onCommand(SubmitRecording.class, SessionBehavior::onRecording)
+        .onCommand(SubmitRecording.class, (b, s, c) -> b.recordingTakenOr(s, c, () -> b.onRecording(s, c)))
         .onCommand(TranscriptReady.class, SessionBehavior::onTranscript)
         .onCommand(RecordingFailed.class, SessionBehavior::onRecordingFailed)
         .onCommand(AnalysisReady.class, SessionBehavior::onAnalysisReady)
@@ -150,8 +150,8 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         .onCommand(Start.class, SessionBehavior::onStartAgain)
         .onCommand(SubmitAnswer.class, (b, s, c) -> b.duplicateOr(s, c, () -> b.reject(c.replyTo(), Rejection.FINISHED,
             "The interview is over; no more answers are taken")))
-        .onCommand(SubmitRecording.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.FINISHED,
-            "The interview is over; no more answers are taken"))
+        .onCommand(SubmitRecording.class, (b, s, c) -> b.recordingTakenOr(s, c, () -> b.reject(c.replyTo(), Rejection.FINISHED,
+            "The interview is over; no more answers are taken")))
         // An answer recorded before the end still counts: the report waits for it.
         .onCommand(TranscriptReady.class, SessionBehavior::onTranscript)
         .onCommand(RecordingFailed.class, SessionBehavior::onRecordingFailed)
@@ -163,7 +163,8 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         .onCommand(Start.class, SessionBehavior::onStartAgain)
         .onCommand(SubmitAnswer.class, (b, s, c) -> b.duplicateOr(s, c, () -> b.reject(c.replyTo(), Rejection.FINISHED,
             "This interview has already ended")))
-        .onCommand(SubmitRecording.class, (b, s, c) -> b.reject(c.replyTo(), Rejection.FINISHED, "This interview has already ended"))
+        .onCommand(SubmitRecording.class, (b, s, c) -> b.recordingTakenOr(s, c, () -> b.reject(c.replyTo(), Rejection.FINISHED,
+            "This interview has already ended")))
         .onCommand(End.class, (b, s, c) -> b.Effect().reply(c.replyTo(), new Accepted(b.view(s))));
 
     table.in(Status.ABANDONED)
@@ -549,6 +550,18 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     RecordedAnswer last = state.lastAnswer();
     boolean shownNothing = command.answerId() == null && command.questionId() == null;
     return shownNothing && last != null && last.text().equals(command.text()) ? last : null;
+  }
+
+  /**
+   * A recording already transcribed into an answer (its id is the answer's), delivered again: acknowledged as it was
+   * the first time.
+   */
+  private Effect<Event, State> recordingTakenOr(State state, SubmitRecording command, Supplier<Effect<Event, State>> otherwise) {
+    RecordedAnswer transcribed = state.answerById(command.recordingId());
+    if (transcribed != null) {
+      return Effect().reply(command.replyTo(), new RecordingAccepted(command.recordingId(), transcribed.questionId()));
+    }
+    return otherwise.get();
   }
 
   private Effect<Event, State> onAnalysisReady(State state, AnalysisReady command) {

@@ -59,21 +59,21 @@ public final class Sessions {
 
   /** A client-paced interview's setup: answered once planning has begun, not once it is done. */
   public CompletionStage<InterviewSession.Reply> plan(String sessionId) {
-    return ref(sessionId).ask(InterviewSession.Plan::new, askTimeout);
+    return askOnce(ref(sessionId), InterviewSession.Plan::new, askTimeout);
   }
 
   public CompletionStage<InterviewSession.Reply> begin(String sessionId, String voice) {
-    return ref(sessionId).ask(replyTo -> new InterviewSession.Begin(voice, replyTo), askTimeout);
+    return askOnce(ref(sessionId), replyTo -> new InterviewSession.Begin(voice, replyTo), askTimeout);
   }
 
   /** @param questionId the question the client moves on from; null for the current one */
   public CompletionStage<InterviewSession.Reply> advance(String sessionId, String questionId) {
-    return ref(sessionId).ask(replyTo -> new InterviewSession.Advance(questionId, replyTo), askTimeout);
+    return askOnce(ref(sessionId), replyTo -> new InterviewSession.Advance(questionId, replyTo), askTimeout);
   }
 
   /** @param voice null for an interviewer who stops speaking */
   public CompletionStage<InterviewSession.Reply> chooseVoice(String sessionId, String voice) {
-    return ref(sessionId).ask(replyTo -> new InterviewSession.ChooseVoice(voice, replyTo), askTimeout);
+    return askOnce(ref(sessionId), replyTo -> new InterviewSession.ChooseVoice(voice, replyTo), askTimeout);
   }
 
   /** Stops the session's entity wherever it lives; the next message loads it again from the journal. */
@@ -126,13 +126,31 @@ public final class Sessions {
       Function<ActorRef<T>, InterviewSession.Command> command, long deadline) {
     Duration left = Duration.ofNanos(deadline - System.nanoTime());
     boolean last = left.compareTo(retryAfter) <= 0;
-    CompletableFuture<T> reply = ref.<T>ask(command::apply, last ? left : retryAfter).toCompletableFuture();
+    CompletableFuture<T> reply = askOnce(ref, command, last ? left : retryAfter);
     if (last) {
       return reply;
     }
     return reply.handle((value, error) -> error == null ? CompletableFuture.completedFuture(value)
             : unanswered(error) ? attempt(ref, command, deadline) : CompletableFuture.<T>failedFuture(error))
         .thenCompose(next -> next);
+  }
+
+  /**
+   * The ask's reply as a plain future. The ask's own future (Scala's, adapted) runs every callback registered on it
+   * asynchronously on the common pool, which on a machine of 2 cores or fewer means a new thread per callback: one
+   * or more per request. This one runs its callbacks on the thread that completes it.
+   */
+  private static <T> CompletableFuture<T> askOnce(EntityRef<InterviewSession.Command> ref,
+      Function<ActorRef<T>, InterviewSession.Command> command, Duration timeout) {
+    CompletableFuture<T> reply = new CompletableFuture<>();
+    ref.<T>ask(command::apply, timeout).whenCompleteAsync((value, error) -> {
+      if (error == null) {
+        reply.complete(value);
+      } else {
+        reply.completeExceptionally(error);
+      }
+    }, Runnable::run);
+    return reply;
   }
 
   private static boolean unanswered(Throwable error) {

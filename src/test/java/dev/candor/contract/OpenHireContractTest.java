@@ -135,6 +135,14 @@ class OpenHireContractTest {
       ws.send(response("one more thing"));
       JsonNode late = ws.next("error");
       assertEquals(409, late.get("status_code").asInt());
+      // A client this far behind (it missed the end while its node failed over) is told how the interview ended.
+      assertTrue(ws.next("interview_ended").get("data").get("completed").asBoolean());
+    }
+    try (WsClient resending = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
+      // The last answer again, from a client that never heard it was taken: the end it missed, and no error.
+      resending.send(response(GOOD_ANSWER));
+      JsonNode reply = resending.next();
+      assertEquals("interview_ended", reply.get("type").asText(), reply.toString());
     }
     try (WsClient rejoined = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
       rejoined.send(start(TEST_JOB, candidateId, ""));

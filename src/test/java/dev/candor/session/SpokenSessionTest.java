@@ -146,6 +146,10 @@ class SpokenSessionTest {
     // Another recording for an answered question is refused.
     assertTrue(kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording("rec-again", firstQuestion, "webm", r))
         .reply() instanceof InterviewSession.Rejected, "the first question is answered now");
+    // The same recording delivered again (a node's retry after a slow first reply) is acknowledged as it was.
+    var redelivered = kit.<Reply>runCommand(r -> new InterviewSession.SubmitRecording("rec-1", null, "webm", r));
+    assertTrue(redelivered.hasNoEvents());
+    assertEquals(firstQuestion, assertInstanceOf(InterviewSession.RecordingAccepted.class, redelivered.reply()).questionId());
   }
 
   @Test

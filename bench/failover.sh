@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# A node killed (SIGKILL) under load: three nodes on loopback, one PostgreSQL, N OpenHire clients holding interviews
+# back to back at about one answer a second and resending as a frontend does, then kill -9 of one node. Prints the
+# answers lost, recorded twice or for the wrong question, and how long the killed node's interviews took to answer
+# again (p50 / p99 / max), once with the youngest node killed and once with the oldest (which holds the shard
+# coordinator and leads the cluster). It is the kill test of the README test command at a larger size.
+# Usage: N=300 bench/failover.sh   (VICTIMS="2 0" by default; builds the jar)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-300}
+echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); $(date -u +%F); $N clients"
+for victim in ${VICTIMS:-2 0}; do
+  ./mvnw -B -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test='ClusterFailoverIT#everyInterviewFinishesExactlyOnceWhenANodeIsKilledUnderLoad' \
+    -Dcandor.failover.interviews="$N" -Dcandor.failover.victim="$victim" >/dev/null 2>&1 || echo "(the run failed its checks; see target/failsafe-reports)"
+  grep -h '^kill -9' target/failsafe-reports/dev.candor.recovery.ClusterFailoverIT-output.txt
+done
