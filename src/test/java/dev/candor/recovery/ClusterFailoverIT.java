@@ -100,6 +100,24 @@ class ClusterFailoverIT {
     }
   }
 
+  @Test
+  void interviewsCarryOnWhenPostgreSqlRestartsUnderLoad() throws Exception {
+    try (LocalCluster cluster = LocalCluster.start("database", NODES, Map.of());
+        InterviewCrowd crowd = new InterviewCrowd(NODES, cluster::httpPort, PACE)) {
+      crowd.start(CROWD);
+      awaitFinished(crowd, CROWD / 2);
+      cluster.restartDatabase(Duration.ofSeconds(5));
+      Thread.sleep(10_000);
+      assertTrue(crowd.finish(FINISH_LIMIT), "every client finished the interview it was in: " + crowd.events()
+          + "\n" + crowd.describeRunning());
+      List<InterviewCrowd.Interview> interviews = crowd.finished();
+      Audit audit = audit(cluster, 0, interviews);
+      System.out.printf("PostgreSQL restarted (5 s down) under %d clients on %d nodes: %d interviews finished; %s;"
+          + " client events %s%n", CROWD, NODES, interviews.size(), audit, crowd.events());
+      assertEveryAnswerOnce(audit);
+    }
+  }
+
   /**
    * Interviews on the node about to die, with a 30-second time limit, whose clients left after the first question:
    * nobody will ask for them again.

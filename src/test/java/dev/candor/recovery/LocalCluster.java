@@ -107,6 +107,11 @@ final class LocalCluster implements AutoCloseable {
     return database.db();
   }
 
+  /** PostgreSQL stopped cleanly, down for {@code down}, and started again on its port and data. */
+  void restartDatabase(Duration down) throws Exception {
+    database.restart(down);
+  }
+
   /** SIGKILL, like a crash: the node leaves nothing behind and tells nobody. */
   void kill(int i) throws Exception {
     nodes[i].kill();

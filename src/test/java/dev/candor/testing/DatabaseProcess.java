@@ -14,23 +14,42 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DatabaseProcess implements AutoCloseable {
 
-  private final Process process;
+  private Process process;
   private final TestDatabase.Db db;
   private final Path dataDir;
+  private final int port;
 
-  private DatabaseProcess(Process process, TestDatabase.Db db, Path dataDir) {
+  private DatabaseProcess(Process process, TestDatabase.Db db, Path dataDir, int port) {
     this.process = process;
     this.db = db;
     this.dataDir = dataDir;
+    this.port = port;
   }
 
   public static DatabaseProcess start(Path dataDir) throws Exception {
-    String jar = System.getProperty("candor.jar", Path.of("target", "candor.jar").toAbsolutePath().toString());
     int port = ServerProcess.freePort();
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    Process process = launch(port, dataDir);
+    return new DatabaseProcess(process, new TestDatabase.Db(awaitUrl(process), "postgres", ""), dataDir, port);
+  }
+
+  /** Stops PostgreSQL cleanly, waits {@code down}, and starts it again on the same port and data. */
+  public void restart(java.time.Duration down) throws Exception {
+    stop();
+    Thread.sleep(down.toMillis());
+    process = launch(port, dataDir);
+    awaitUrl(process);
+  }
+
+  private static Process launch(int port, Path dataDir) throws Exception {
+    String jar = System.getProperty("candor.jar", Path.of("target", "candor.jar").toAbsolutePath().toString());
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", jar, "dev.candor.store.EmbeddedDatabaseMain", String.valueOf(port), dataDir.toString())
         .redirectErrorStream(true)
         .start();
+  }
+
+  /** The URL the process prints once PostgreSQL is up; its further output is drained. */
+  private static String awaitUrl(Process process) throws Exception {
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;
@@ -40,8 +59,7 @@ public final class DatabaseProcess implements AutoCloseable {
         Thread drain = new Thread(() -> output.lines().forEach(l -> { }), "database-process-output");
         drain.setDaemon(true);
         drain.start();
-        return new DatabaseProcess(process, new TestDatabase.Db(line.substring("DATABASE_URL=".length()), "postgres", ""),
-            dataDir);
+        return line.substring("DATABASE_URL=".length());
       }
     }
     fail("EmbeddedDatabaseMain ended without printing DATABASE_URL:\n" + seen);
@@ -55,6 +73,11 @@ public final class DatabaseProcess implements AutoCloseable {
   /** SIGTERM: its shutdown hook stops PostgreSQL cleanly; then its data folder is removed. */
   @Override
   public void close() {
+    stop();
+    TestDatabase.deleteTree(dataDir);
+  }
+
+  private void stop() {
     process.destroy();
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -64,6 +87,5 @@ public final class DatabaseProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
-    TestDatabase.deleteTree(dataDir);
   }
 }
