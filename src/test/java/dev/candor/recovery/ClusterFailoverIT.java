@@ -39,11 +39,7 @@ class ClusterFailoverIT {
 
   @Test
   void everyInterviewFinishesExactlyOnceWhenANodeIsKilledUnderLoad() throws Exception {
-    try (LocalCluster cluster = LocalCluster.start("failover", NODES, Map.of());
-        InterviewCrowd crowd = new InterviewCrowd(NODES, cluster::httpPort, PACE)) {
-      crowd.start(CROWD);
-      awaitFinished(crowd, CROWD / 2);
-
+    underLoad("failover", (cluster, crowd) -> {
       // By default the youngest node; the oldest holds the shard coordinator and leads, which bench/failover.sh
       // measures too.
       int victim = Integer.getInteger("candor.failover.victim", NODES - 1);
@@ -77,15 +73,12 @@ class ClusterFailoverIT {
       assertEveryAnswerOnce(audit);
       assertEquals(onVictim.size(), usable.size(), "every interview on the killed node answered again");
       awaitEndedByTheirTimeLimit(cluster, survivor, unattended);
-    }
+    });
   }
 
   @Test
   void noInterviewFailsWhileEveryNodeIsRestartedInTurn() throws Exception {
-    try (LocalCluster cluster = LocalCluster.start("rolling", NODES, Map.of());
-        InterviewCrowd crowd = new InterviewCrowd(NODES, cluster::httpPort, PACE)) {
-      crowd.start(CROWD);
-      awaitFinished(crowd, CROWD / 2);
+    underLoad("rolling", (cluster, crowd) -> {
       for (int node = 0; node < NODES; node++) {
         assertTrue(cluster.stop(node), "a node asked to stop leaves the cluster first:\n" + cluster.logTail(node));
         cluster.restart(node);
@@ -97,15 +90,12 @@ class ClusterFailoverIT {
       System.out.printf("rolling restart of %d nodes, %d clients: %d interviews finished, 0 failed; %s; client events %s%n",
           NODES, CROWD, interviews.size(), audit, crowd.events());
       assertEveryAnswerOnce(audit);
-    }
+    });
   }
 
   @Test
   void interviewsCarryOnWhenPostgreSqlRestartsUnderLoad() throws Exception {
-    try (LocalCluster cluster = LocalCluster.start("database", NODES, Map.of());
-        InterviewCrowd crowd = new InterviewCrowd(NODES, cluster::httpPort, PACE)) {
-      crowd.start(CROWD);
-      awaitFinished(crowd, CROWD / 2);
+    underLoad("database", (cluster, crowd) -> {
       cluster.restartDatabase(Duration.ofSeconds(5));
       Thread.sleep(10_000);
       assertTrue(crowd.finish(FINISH_LIMIT), "every client finished the interview it was in: " + crowd.events()
@@ -115,7 +105,7 @@ class ClusterFailoverIT {
       System.out.printf("PostgreSQL restarted (5 s down) under %d clients on %d nodes: %d interviews finished; %s;"
           + " client events %s%n", CROWD, NODES, interviews.size(), audit, crowd.events());
       assertEveryAnswerOnce(audit);
-    }
+    });
   }
 
   /**
@@ -178,6 +168,20 @@ class ClusterFailoverIT {
       where.append('\n');
     }
     return where.toString();
+  }
+
+  private interface Drill {
+    void run(LocalCluster cluster, InterviewCrowd crowd) throws Exception;
+  }
+
+  /** Three nodes and the crowd, the drill once half the crowd has finished an interview, then everything stopped. */
+  private static void underLoad(String name, Drill drill) throws Exception {
+    try (LocalCluster cluster = LocalCluster.start(name, NODES, Map.of());
+        InterviewCrowd crowd = new InterviewCrowd(NODES, cluster::httpPort, PACE)) {
+      crowd.start(CROWD);
+      awaitFinished(crowd, CROWD / 2);
+      drill.run(cluster, crowd);
+    }
   }
 
   private static void awaitFinished(InterviewCrowd crowd, int count) throws InterruptedException {
