@@ -12,7 +12,6 @@ import dev.candor.interview.Resume;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -412,7 +411,15 @@ public final class InterviewSession {
 
     /** The answer recorded last, or null before the first. */
     public RecordedAnswer lastAnswer() {
-      return answers.values().stream().max(Comparator.comparing(RecordedAnswer::at)).orElse(null);
+      // Only the question being asked takes an answer, so the last answer is the latest asked question's that has one.
+      // (Not the latest time: two answers may carry the same instant.)
+      for (int i = askedCount - 1; i >= 0; i--) {
+        RecordedAnswer answer = answers.get(questions.get(i).id());
+        if (answer != null) {
+          return answer;
+        }
+      }
+      return null;
     }
 
     /** Answers recorded but not yet analysed, in question order. */

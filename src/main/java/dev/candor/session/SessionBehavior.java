@@ -54,6 +54,8 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
   private final SessionTasks taskWork;
   private final Map<String, Integer> failures = new HashMap<>();
   private Instant lastTouched;
+  /** The number of the newest event the subscribers have been told of. */
+  private long toldSeq;
 
   SessionBehavior(String sessionId, Interviewer interviewer, SpeechServices speech, SessionSettings settings, Clock clock,
       ActorRef<ClusterSharding.ShardCommand> shard, ActorContext<Command> context, TimerScheduler<Command> timers) {
@@ -88,6 +90,10 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
           // A restart after a journal failure reuses this object, but its workers are gone.
           runningTasks.clear();
           failures.clear();
+          // A write reported as failed may have been stored all the same (the database committed it, then the
+          // connection broke before it said so): the replay found it, and the subscribers kept across the restart
+          // were never told. Each drops what it has already seen.
+          tellSubscribers(state, toldSeq);
           Duration tick = min(settings.idleTimeout(), settings.passivateAfter()).dividedBy(4);
           timers.startTimerWithFixedDelay(Tick.INSTANCE, tick.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tick);
           resumeWork(state);
@@ -711,15 +717,21 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
   /** Tells subscribers of the newest events, and has the spoken ones (questions, the closing) voiced. */
   private void publish(State state, int newEvents) {
     long total = state.lastSeq();
-    if (!subscribers.isEmpty()) {
-      SessionView view = view(state);
-      for (long seq = Math.max(total - newEvents + 1, state.firstRecentSeq()); seq <= total; seq++) {
-        notifySubscribers(new SessionUpdate(seq, state.recentEvent(seq), view));
-      }
-    }
+    tellSubscribers(state, total - newEvents);
     if (taskWork.voiced(state) && state.lastSpokenSeq() > total - newEvents) {
       startTask(state, SessionTasks.SPEAK + state.lastSpokenSeq());
     }
+  }
+
+  private void tellSubscribers(State state, long afterSeq) {
+    long total = state.lastSeq();
+    if (!subscribers.isEmpty() && afterSeq < total) {
+      SessionView view = view(state);
+      for (long seq = Math.max(afterSeq + 1, state.firstRecentSeq()); seq <= total; seq++) {
+        notifySubscribers(new SessionUpdate(seq, state.recentEvent(seq), view));
+      }
+    }
+    toldSeq = total;
   }
 
   private void notifySubscribers(Notification notification) {

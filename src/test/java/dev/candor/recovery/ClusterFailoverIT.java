@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.testing.HttpJson;
 import dev.candor.testing.TestDatabase;
 import dev.candor.testing.WsClient;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -55,7 +56,7 @@ class ClusterFailoverIT {
       Thread.sleep(20_000);
       boolean finished = crowd.finish(FINISH_LIMIT);
       assertTrue(finished, "every client finished the interview it was in: " + crowd.events()
-          + "\n" + crowd.describeRunning() + "\n" + whereTheyAre(cluster, crowd.runningSessions(), victim));
+          + "\n" + stuck(cluster, crowd) + "\n" + whereTheyAre(cluster, crowd.runningSessions(), victim));
       List<InterviewCrowd.Interview> interviews = crowd.finished();
       Audit audit = audit(cluster, survivor, interviews);
 
@@ -84,7 +85,7 @@ class ClusterFailoverIT {
         cluster.restart(node);
       }
       assertTrue(crowd.finish(FINISH_LIMIT), "every client finished the interview it was in: " + crowd.events()
-          + "\n" + crowd.describeRunning());
+          + "\n" + stuck(cluster, crowd));
       List<InterviewCrowd.Interview> interviews = crowd.finished();
       Audit audit = audit(cluster, 0, interviews);
       System.out.printf("rolling restart of %d nodes, %d clients: %d interviews finished, 0 failed; %s; client events %s%n",
@@ -97,13 +98,24 @@ class ClusterFailoverIT {
   void interviewsCarryOnWhenPostgreSqlRestartsUnderLoad() throws Exception {
     underLoad("database", (cluster, crowd) -> {
       cluster.restartDatabase(Duration.ofSeconds(5));
+      long backAt = System.nanoTime();
+      List<String> running = crowd.runningSessions();
       Thread.sleep(10_000);
       assertTrue(crowd.finish(FINISH_LIMIT), "every client finished the interview it was in: " + crowd.events()
-          + "\n" + crowd.describeRunning());
+          + "\n" + stuck(cluster, crowd));
       List<InterviewCrowd.Interview> interviews = crowd.finished();
       Audit audit = audit(cluster, 0, interviews);
+      List<Long> usable = new ArrayList<>();
+      for (InterviewCrowd.Interview interview : interviews) {
+        if (running.contains(interview.sessionId())) {
+          interview.replyNanos().stream().filter(at -> at > backAt).findFirst()
+              .ifPresent(first -> usable.add(first - backAt));
+        }
+      }
       System.out.printf("PostgreSQL restarted (5 s down) under %d clients on %d nodes: %d interviews finished; %s;"
-          + " client events %s%n", CROWD, NODES, interviews.size(), audit, crowd.events());
+              + " first answer taken after it was back p50 %.1f s, p99 %.1f s, max %.1f s; client events %s%n",
+          CROWD, NODES, interviews.size(), audit, seconds(usable, 0.50), seconds(usable, 0.99), seconds(usable, 1.0),
+          crowd.events());
       assertEveryAnswerOnce(audit);
     });
   }
@@ -168,6 +180,15 @@ class ClusterFailoverIT {
       where.append('\n');
     }
     return where.toString();
+  }
+
+  /** The clients still waiting, and what the nodes logged about their interviews. */
+  private static String stuck(LocalCluster cluster, InterviewCrowd crowd) throws IOException {
+    StringBuilder stuck = new StringBuilder(crowd.describeRunning()).append('\n');
+    for (String id : crowd.runningSessions().stream().limit(4).toList()) {
+      stuck.append(cluster.logLinesAbout(id, 8));
+    }
+    return stuck.toString();
   }
 
   private interface Drill {

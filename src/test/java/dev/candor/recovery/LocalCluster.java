@@ -185,6 +185,20 @@ final class LocalCluster implements AutoCloseable {
     return nodes[i].logTail();
   }
 
+  /** The last lines each node (as it runs now) logged that mention session {@code sessionId}: for a failure message. */
+  String logLinesAbout(String sessionId, int perNode) throws IOException {
+    // Not followed by more of an id, so drill-1-2 does not find drill-1-23.
+    java.util.regex.Pattern mention = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(sessionId) + "(?![0-9a-zA-Z_-])");
+    StringBuilder found = new StringBuilder();
+    for (int i = 0; i < nodes.length; i++) {
+      List<String> lines = nodes[i].log().lines().filter(line -> mention.matcher(line).find()).toList();
+      for (String line : lines.subList(Math.max(0, lines.size() - perNode), lines.size())) {
+        found.append("node ").append(i).append(": ").append(line, 0, Math.min(line.length(), 300)).append('\n');
+      }
+    }
+    return found.toString();
+  }
+
   /** Everything stops, whatever state the test left it in. */
   @Override
   public void close() {

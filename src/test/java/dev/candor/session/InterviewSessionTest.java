@@ -28,11 +28,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.persistence.testkit.ProcessingSuccess$;
+import org.apache.pekko.persistence.testkit.StorageFailure;
+import org.apache.pekko.persistence.testkit.WriteEvents;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
@@ -201,6 +205,25 @@ class InterviewSessionTest {
   }
 
   @Test
+  void theLastAnswerIsTheLatestQuestionsEvenWhenEveryAnswerCameAtTheSameInstant() {
+    start();
+    // The clock stands still: every answer carries the same time.
+    for (int i = 1; i <= 4; i++) {
+      int asked = i;
+      awaitState(s -> s.askedCount() == asked);
+      kit.<Reply>runCommand(r -> answer(null, null, "words of answer " + asked, r));
+    }
+    State moved = awaitState(s -> s.askedCount() == 5);
+    assertEquals("words of answer 4", moved.lastAnswer().text());
+    String fifth = moved.currentQuestion().id();
+
+    CommandResultWithReply<Command, Event, State, Reply> resent = kit.<Reply>runCommand(r -> answer(null, null, "words of answer 4", r));
+    assertTrue(resent.hasNoEvents(), "the last answer sent again by a client shown nothing is that answer");
+    CommandResultWithReply<Command, Event, State, Reply> older = kit.<Reply>runCommand(r -> answer(null, null, "words of answer 1", r));
+    assertEquals(fifth, ((AnswerRecorded) older.event()).answer().questionId(), "an older answer's words are a new answer");
+  }
+
+  @Test
   void answeringEveryQuestionCompletesTheInterviewWithAReportOfAllAnswers() {
     start();
     for (int i = 0; i < 8; i++) {
@@ -293,6 +316,38 @@ class InterviewSessionTest {
     State state = awaitState(s -> s.askedCount() == 2);
     assertEquals(1, journal().stream().filter(e -> e instanceof InterviewSession.AnswerAnalysed).count());
     assertEquals(1, state.analyses().size());
+  }
+
+  @Test
+  void eventsAWriteReportedAsFailedStoredAnywayReachTheSubscribersAfterTheRestart() {
+    interviewer.holdPlans();
+    kit.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    TestProbe<Notification> live = testKit.createTestProbe();
+    TestProbe<InterviewSession.Subscription> subscriptions = testKit.createTestProbe();
+    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, subscriptions.getRef()));
+    String persistenceId = PersistenceId.of(InterviewSession.TYPE_KEY.name(), sessionId).id();
+    AtomicBoolean connectionBreaks = new AtomicBoolean(true);
+    kit.persistenceTestKit().withPolicy((id, operation) -> {
+      if (id.equals(persistenceId) && operation instanceof WriteEvents write && connectionBreaks.getAndSet(false)) {
+        // The database committed the events, then the connection broke before it said so.
+        kit.persistenceTestKit().persistForRecovery(persistenceId, write.getBatch());
+        return StorageFailure.create(new IllegalStateException("connection reset while committing"));
+      }
+      return ProcessingSuccess$.MODULE$;
+    });
+    try {
+      interviewer.releasePlans();
+      SessionUpdate asked = (SessionUpdate) live.fishForMessage(Duration.ofSeconds(10), n ->
+          n instanceof SessionUpdate u && u.event() instanceof InterviewSession.QuestionAsked
+              ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore()).get(0);
+      assertEquals(0, ((InterviewSession.QuestionAsked) asked.event()).index());
+      assertEquals(Status.IN_PROGRESS, asked.view().status());
+      assertFalse(connectionBreaks.get(), "the write failed once");
+      assertEquals(1, journal().stream().filter(e -> e instanceof InterviewSession.QuestionAsked).count());
+      live.expectNoMessage(Duration.ofMillis(300));
+    } finally {
+      kit.persistenceTestKit().resetPolicy();
+    }
   }
 
   @Test

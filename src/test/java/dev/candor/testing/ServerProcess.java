@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +23,14 @@ public final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final Path log;
+  /** Where this process's output begins in its log: the file keeps the runs before it. */
+  private final long logStart;
   private final int port;
 
-  private ServerProcess(Process process, Path log, int port) {
+  private ServerProcess(Process process, Path log, long logStart, int port) {
     this.process = process;
     this.log = log;
+    this.logStart = logStart;
     this.port = port;
   }
 
@@ -39,6 +43,7 @@ public final class ServerProcess implements AutoCloseable {
     int port = Integer.parseInt(env.getOrDefault("PORT", String.valueOf(freePort())));
     Path log = Path.of("target", "it-logs", logName + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
+    long logStart = Files.exists(log) ? Files.size(log) : 0;
     ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", jar)
         .directory(workDir.toFile())
         .redirectErrorStream(true)
@@ -49,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
     environment.put("PORT", String.valueOf(port));
     environment.putIfAbsent("CLUSTER_PORT", String.valueOf(freePort()));
     environment.putIfAbsent("HOST", "127.0.0.1");
-    return new ServerProcess(builder.start(), log, port);
+    return new ServerProcess(builder.start(), log, logStart, port);
   }
 
   public static int freePort() throws IOException {
@@ -114,12 +119,18 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /** Everything the process has written so far. */
+  /** What this process has written so far. */
   public String log() throws IOException {
-    return Files.exists(log) ? Files.readString(log) : "";
+    if (!Files.exists(log)) {
+      return "";
+    }
+    byte[] all = Files.readAllBytes(log);
+    int from = (int) Math.min(logStart, all.length);
+    return new String(all, from, all.length - from, StandardCharsets.UTF_8);
   }
 
   public String logTail() throws IOException {
-    List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+    List<String> lines = log().lines().toList();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 }
