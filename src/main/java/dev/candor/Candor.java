@@ -50,6 +50,7 @@ import dev.candor.session.SpeechServices;
 import dev.candor.store.AudioRepository;
 import dev.candor.store.CandidateRepository;
 import dev.candor.store.Database;
+import dev.candor.store.PauseFence;
 import dev.candor.store.DatabaseSettings;
 import dev.candor.store.InterviewOwners;
 import dev.candor.store.ReportShares;
@@ -159,6 +160,8 @@ public final class Candor implements AutoCloseable {
     system.getWhenTerminated().thenRun(() -> closeQuietly(database));
     try {
       DatabaseReadiness.register(Adapter.toClassic(system), database);
+      // Counting from now, not from the first write: a stop before it counts too.
+      PauseFence.get(Adapter.toClassic(system));
       // Started, and registered for readiness, before the port opens: /ready never says yes while the engines are cold.
       CompletableFuture<Void> warm = speechSetup.warmUpInBackground(relevanceWeight == 0 ? () -> { } : AnswerRelevance::shared);
       if (!kubernetes) {

@@ -12,7 +12,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Binds the routes and lets in-flight requests finish when the node shuts down. */
+/** Binds the routes and lets in-flight requests finish when the node shuts down (unless the cluster downed it). */
 public final class HttpServer {
 
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -29,8 +29,14 @@ public final class HttpServer {
       }
       InetSocketAddress address = binding.localAddress();
       log.info("Candor serving http://{}:{}/", address.getHostString(), address.getPort());
-      CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "http-drain",
-          () -> binding.terminate(drain).thenApply(terminated -> Done.getInstance()));
+      CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+      shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "http-drain", () -> {
+        // A node the cluster has downed (or that downed itself after standing still) holds no sessions any more:
+        // what is in flight cannot finish here, and its clients must reconnect to another node now, not after the
+        // drain. Closing the sockets abruptly is what tells the frontends to reconnect.
+        boolean downed = shutdown.getShutdownReason().filter(CoordinatedShutdown.clusterDowningReason()::equals).isPresent();
+        return binding.terminate(downed ? Duration.ofMillis(1) : drain).thenApply(terminated -> Done.getInstance());
+      });
     });
   }
 }

@@ -11,8 +11,10 @@ import dev.candor.testing.WsClient;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +39,7 @@ class ClusterFailoverIT {
   private static final Duration PACE = Duration.ofSeconds(1);
   private static final Duration FINISH_LIMIT = Duration.ofSeconds(90);
   private static final int UNATTENDED = 4;
+  private static final Duration PAUSE = Duration.ofSeconds(12);
 
   @Test
   void everyInterviewFinishesExactlyOnceWhenANodeIsKilledUnderLoad() throws Exception {
@@ -117,6 +120,57 @@ class ClusterFailoverIT {
           CROWD, NODES, interviews.size(), audit, seconds(usable, 0.50), seconds(usable, 0.99), seconds(usable, 1.0),
           crowd.events());
       assertEveryAnswerOnce(audit);
+    });
+  }
+
+  @Test
+  void aNodeThatStandsStillIsDownedAndWritesNothingWhenItRunsAgain() throws Exception {
+    underLoad("paused", (cluster, crowd) -> {
+      int victim = NODES - 1;
+      noteJournalWriters(cluster.db());
+      Set<String> victimShards = cluster.shardsOn(victim);
+      List<String> onVictim = crowd.runningSessions().stream()
+          .filter(id -> victimShards.contains(LocalCluster.shardOf(id))).toList();
+      long pausedAt = System.nanoTime();
+      cluster.pause(victim);
+      // Long enough for the others to down it and start its sessions (about 7 s here), as a frozen VM or a
+      // partition that heals would be.
+      Thread.sleep(PAUSE.toMillis());
+      Timestamp resumedAt = databaseNow(cluster.db());
+      long resumed = System.nanoTime();
+      cluster.resume(victim);
+      assertTrue(cluster.awaitExit(victim, Duration.ofSeconds(60)), "the node left once it ran again:\n" + cluster.logTail(victim));
+      double exitSeconds = (System.nanoTime() - resumed) / 1e9;
+
+      Thread.sleep(10_000);
+      assertTrue(crowd.finish(FINISH_LIMIT), "every client finished the interview it was in: " + crowd.events()
+          + "\n" + stuck(cluster, crowd));
+      List<InterviewCrowd.Interview> interviews = crowd.finished();
+      Audit audit = audit(cluster, 0, interviews);
+      List<Long> usable = new ArrayList<>();
+      for (InterviewCrowd.Interview interview : interviews) {
+        if (onVictim.contains(interview.sessionId())) {
+          interview.replyNanos().stream().filter(at -> at > pausedAt).findFirst()
+              .ifPresent(first -> usable.add(first - pausedAt));
+        }
+      }
+      interviews.stream().filter(i -> onVictim.contains(i.sessionId()))
+          .max(java.util.Comparator.comparingLong(i -> i.replyNanos().stream().filter(at -> at > pausedAt).findFirst().orElse(0L)))
+          .ifPresent(slowest -> System.out.println("slowest back after the pause: " + slowest.sessionId() + " "
+              + slowest.story() + " paused at " + (pausedAt - slowest.startedNanos()) / 1_000_000 + " ms"));
+      Map<String, Long> lateWrites = writesSince(cluster.db(), LocalCluster.nodeName(victim), resumedAt);
+      boolean fenced = cluster.log(victim).contains("stood still for");
+      System.out.printf("SIGSTOP of node %d of %d for %d s, %d clients: %d interviews finished, %d of them on the paused"
+              + " node; %s; time to usable p50 %.1f s, p99 %.1f s, max %.1f s (clients connected to the paused node"
+              + " included); it left %.1f s after SIGCONT, fenced %s, journal writes it made after SIGCONT: %d;"
+              + " client events %s%n",
+          victim, NODES, PAUSE.toSeconds(), CROWD, interviews.size(), onVictim.size(), audit, seconds(usable, 0.50),
+          seconds(usable, 0.99), seconds(usable, 1.0), exitSeconds, fenced,
+          lateWrites.values().stream().mapToLong(Long::longValue).sum(), crowd.events());
+      assertEquals(Map.of(), lateWrites, "the paused node wrote nothing to the journal once it ran again");
+      assertTrue(fenced, "the paused node found it had stood still:\n" + cluster.logTail(victim));
+      assertEveryAnswerOnce(audit);
+      assertEquals(onVictim.size(), usable.size(), "every interview on the paused node answered again");
     });
   }
 
@@ -276,6 +330,46 @@ class ClusterFailoverIT {
       }
     }
     return counts;
+  }
+
+  /** Has the database note which node (its connections' application name) wrote each journal row, and when. */
+  private static void noteJournalWriters(TestDatabase.Db db) throws Exception {
+    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE journal_writers (persistence_id TEXT, sequence_number BIGINT, node TEXT,"
+          + " written_at TIMESTAMPTZ)");
+      statement.execute("CREATE FUNCTION note_journal_writer() RETURNS trigger AS $$ BEGIN"
+          + " INSERT INTO journal_writers VALUES (NEW.persistence_id, NEW.sequence_number,"
+          + " current_setting('application_name'), clock_timestamp()); RETURN NEW; END $$ LANGUAGE plpgsql");
+      statement.execute("CREATE TRIGGER journal_writers AFTER INSERT ON event_journal FOR EACH ROW"
+          + " EXECUTE FUNCTION note_journal_writer()");
+    }
+  }
+
+  private static Timestamp databaseNow(TestDatabase.Db db) throws Exception {
+    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT clock_timestamp()")) {
+      rows.next();
+      return rows.getTimestamp(1);
+    }
+  }
+
+  /** Journal rows {@code node} wrote since {@code since}, by persistence id. */
+  private static Map<String, Long> writesSince(TestDatabase.Db db, String node, Timestamp since) throws Exception {
+    Map<String, Long> writes = new java.util.TreeMap<>();
+    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+        PreparedStatement query = connection.prepareStatement("SELECT persistence_id, count(*) FROM journal_writers"
+            + " WHERE node = ? AND written_at >= ? GROUP BY persistence_id")) {
+      query.setString(1, node);
+      query.setTimestamp(2, since);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          writes.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return writes;
   }
 
   private static double seconds(List<Long> nanos, double quantile) {

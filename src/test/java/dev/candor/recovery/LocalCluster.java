@@ -86,7 +86,9 @@ final class LocalCluster implements AutoCloseable {
     String seeds = java.util.Arrays.stream(clusterPorts).mapToObj(p -> "pekko://candor@127.0.0.1:" + p)
         .collect(Collectors.joining(","));
     Map<String, String> nodeEnv = new HashMap<>(env);
-    nodeEnv.putAll(Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user(), "DATABASE_PASSWORD", db.password(),
+    // Named, so the database can tell which node wrote what (see journalWriters).
+    String url = db.url() + (db.url().contains("?") ? "&" : "?") + "ApplicationName=" + nodeName(i);
+    nodeEnv.putAll(Map.of("DATABASE_URL", url, "DATABASE_USER", db.user(), "DATABASE_PASSWORD", db.password(),
         "PORT", String.valueOf(httpPorts[i]), "CLUSTER_PORT", String.valueOf(clusterPorts[i]), "CLUSTER_SEED_NODES", seeds,
         "MANAGEMENT_ENABLED", "true", "MANAGEMENT_PORT", String.valueOf(managementPorts[i]),
         "MANAGEMENT_BIND_HOST", "127.0.0.1", "TTS_PROVIDER", "none"));
@@ -115,6 +117,25 @@ final class LocalCluster implements AutoCloseable {
   /** SIGKILL, like a crash: the node leaves nothing behind and tells nobody. */
   void kill(int i) throws Exception {
     nodes[i].kill();
+  }
+
+  /** SIGSTOP: the node stands still, sockets open, as a frozen VM or a partitioned machine would. */
+  void pause(int i) throws Exception {
+    nodes[i].signal("STOP");
+  }
+
+  /** SIGCONT: it runs again, as if nothing had happened, until it hears otherwise. */
+  void resume(int i) throws Exception {
+    nodes[i].signal("CONT");
+  }
+
+  boolean awaitExit(int i, Duration limit) throws InterruptedException {
+    return nodes[i].awaitExit(limit);
+  }
+
+  /** The name node {@code i} gives the database for its connections. */
+  static String nodeName(int i) {
+    return "candor-node-" + i;
   }
 
   /** SIGTERM, as Kubernetes stops a pod; returns whether the node left the cluster (its shards handed over) first. */
@@ -179,6 +200,10 @@ final class LocalCluster implements AutoCloseable {
       throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
     }
     return MAPPER.readTree(response.body());
+  }
+
+  String log(int i) throws IOException {
+    return nodes[i].log();
   }
 
   String logTail(int i) throws IOException {

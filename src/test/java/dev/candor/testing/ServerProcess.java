@@ -112,13 +112,25 @@ public final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** SIGSTOP or SIGCONT: the process stands still, or runs again, as a frozen VM would. */
+  public void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      fail("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
+  /** Whether the process ended within {@code limit}. */
+  public boolean awaitExit(Duration limit) throws InterruptedException {
+    return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** After a failed test: nothing may outlive it. */
   @Override
   public void close() {
     process.destroyForcibly();
   }
 
-  /** Everything the process has written so far. */
   /** What this process has written so far. */
   public String log() throws IOException {
     if (!Files.exists(log)) {
