@@ -3,6 +3,7 @@ package dev.candor.http;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import dev.candor.http.ws.OpenSockets;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -31,11 +32,15 @@ public final class HttpServer {
       log.info("Candor serving http://{}:{}/", address.getHostString(), address.getPort());
       CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
       shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "http-drain", () -> {
-        // A node the cluster has downed (or that downed itself after standing still) holds no sessions any more:
-        // what is in flight cannot finish here, and its clients must reconnect to another node now, not after the
-        // drain. Closing the sockets abruptly is what tells the frontends to reconnect.
+        // WebSockets are told to close (after the client message in hand) with a code that has their clients
+        // reconnect, to another node. A node the cluster has downed (or that downed itself after standing still)
+        // holds no sessions any more: what is in flight there cannot finish, so it does not wait for it.
         boolean downed = shutdown.getShutdownReason().filter(CoordinatedShutdown.clusterDowningReason()::equals).isPresent();
-        return binding.terminate(downed ? Duration.ofMillis(1) : drain).thenApply(terminated -> Done.getInstance());
+        // The port first, so a client told to reconnect does not come back here.
+        return binding.unbind().thenCompose(unbound -> {
+          OpenSockets.get(system).stopAll();
+          return binding.terminate(downed ? Duration.ofMillis(1) : drain);
+        }).thenApply(terminated -> Done.getInstance());
       });
     });
   }

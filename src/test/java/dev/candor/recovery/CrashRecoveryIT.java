@@ -196,6 +196,12 @@ class CrashRecoveryIT {
       assertEquals(3, ws.next("status_update").get("data").get("questions_asked").asInt());
       ws.send(answer(3));
       assertEquals(4, ws.next("ai_response").get("data").get("questions_asked").asInt());
+      // Asked to stop (a rolling update), the node closes its sockets itself, with a code that is not a normal
+      // close: the frontends reconnect after any other, and the port is closed by then, so they reach another node.
+      second.signal("TERM");
+      int code = ws.awaitServerClose();
+      assertEquals(1011, code, "a stopping node's clients are told to reconnect (1011: Pekko HTTP's close for a socket that failed)");
+      System.out.println("socket closed with " + code + " on SIGTERM");
     }
     second.stop();
     assertFalse(Files.exists(pidFile), "a clean stop also stops the embedded PostgreSQL");

@@ -91,6 +91,11 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     private boolean collecting;
     private boolean clientEnded;
     private Throwable failure;
+    /** The actor has a client message it has not acknowledged yet. */
+    private boolean inHand;
+    /** Set when the node stops: no more client messages are read, and the socket closes as a failure. */
+    private NodeStoppingException leaving;
+    private StageActor self;
 
     Logic() {
       super(shape);
@@ -133,7 +138,8 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     @Override
     public void preStart() {
       // One stage actor takes the connection actor's outgoing messages, its acknowledgements and its end.
-      StageActor self = getStageActor(this::onActorMessage);
+      self = getStageActor(this::onActorMessage);
+      OpenSockets.get(system).opened(self.ref());
       ActorRef<Object> typedSelf = Adapter.toTyped(self.ref());
       ackTo = typedSelf.narrow();
       actor = system.systemActorOf(connection.apply(typedSelf.narrow()), "ws-" + CONNECTIONS.incrementAndGet(),
@@ -144,6 +150,9 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
 
     @Override
     public void postStop() {
+      if (self != null) {
+        OpenSockets.get(system).closed(self.ref());
+      }
       if (actor != null) {
         actor.tell(failure == null ? SocketMessage.ClientClosed.INSTANCE : new SocketMessage.ClientFailed(failure));
       }
@@ -153,9 +162,15 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
       Object message = sent._2();
       guarded(() -> {
         if (message == SocketMessage.Ack.INSTANCE) {
-          if (!collecting && !isClosed(in) && !hasBeenPulled(in)) {
+          inHand = false;
+          if (leaving != null) {
+            closeWhenDone();
+          } else if (!collecting && !isClosed(in) && !hasBeenPulled(in)) {
             pull(in);
           }
+        } else if (message == OpenSockets.NodeStopping.INSTANCE) {
+          leaving = new NodeStoppingException();
+          closeWhenDone();
         } else if (message == SocketMessage.Close.INSTANCE || message instanceof Terminated) {
           // An actor that stopped without saying Close (it failed) leaves its socket nobody to answer it.
           closing = true;
@@ -181,7 +196,20 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
 
     private void completeIfClosedAndSent() {
       if (closing && nothingWaiting()) {
-        completeStage();
+        if (leaving != null) {
+          // A failure, not a normal close (1000): that is what tells the frontends to reconnect, to another node.
+          fail(leaving);
+        } else {
+          completeStage();
+        }
+      }
+    }
+
+    /** Once the client message in hand (if any) is answered and what waits is sent. */
+    private void closeWhenDone() {
+      if (!inHand && !collecting) {
+        closing = true;
+        completeIfClosedAndSent();
       }
     }
 
@@ -230,6 +258,7 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     }
 
     private void deliver(SocketMessage.Frame frame) {
+      inHand = true;
       actor.tell(new SocketMessage.ClientFrame(events ? asEvent(frame) : frame, ackTo));
     }
 
@@ -243,6 +272,13 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
         return TextMessage.create(send.text());
       }
       return events && outgoing instanceof SocketMessage.Emit emit ? TextMessage.create(eventText(emit)) : null;
+    }
+  }
+
+  /** Why a socket closed when its node stopped: the client should reconnect, and will reach another node. */
+  static final class NodeStoppingException extends RuntimeException {
+    NodeStoppingException() {
+      super("This node is stopping: reconnect", null, false, false);
     }
   }
 
