@@ -100,6 +100,13 @@ class CrashRecoveryIT {
     String persistenceId = "InterviewSession|" + sessionId;
     assertEquals(8, TestDatabase.count(db, journalCount(persistenceId, "AnswerRecorded")), "each answer recorded once");
     assertEquals(8, TestDatabase.count(db, journalCount(persistenceId, "AnswerAnalysed")), "each answer analysed once");
+    // A Socket.IO client reconnects when its transport closes (not after a disconnect of its own); a stopping node
+    // closes it rather than leave it open until the process exits.
+    try (WsClient transport = WsClient.connect(second.port(), "/socket.io/?EIO=4&transport=websocket")) {
+      transport.next();
+      second.signal("TERM");
+      assertEquals(1000, transport.awaitServerClose(), "the Engine.IO transport is closed by the stopping node");
+    }
     second.stop();
   }
 

@@ -2,7 +2,6 @@ package dev.candor.http.ws;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
@@ -14,7 +13,7 @@ import org.apache.pekko.actor.typed.ExtensionId;
  */
 public final class OpenSockets implements Extension {
 
-  /** Told to each socket when its node stops: it finishes the client message in hand, then closes. */
+  /** Told to each socket stage when its node stops: it finishes the client message in hand, then closes. */
   enum NodeStopping { INSTANCE }
 
   private static final ExtensionId<OpenSockets> ID = new ExtensionId<>() {
@@ -24,29 +23,32 @@ public final class OpenSockets implements Extension {
     }
   };
 
-  private final Set<ActorRef> sockets = ConcurrentHashMap.newKeySet();
+  /** What makes each open socket go. */
+  private final Set<Runnable> leaving = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
   public static OpenSockets get(ActorSystem<?> system) {
     return ID.apply(system);
   }
 
-  /** @param socket the socket stage's actor */
-  void opened(ActorRef socket) {
-    sockets.add(socket);
+  /**
+   * A socket opened; {@code leave} closes it when the node stops (it must not block). Returns what to call once it
+   * has closed.
+   */
+  public Runnable opened(Runnable leave) {
+    // Its own object, so the same action given twice is two sockets.
+    Runnable entry = leave::run;
+    leaving.add(entry);
     if (stopping) {
       // Opened while the port was closing.
-      socket.tell(NodeStopping.INSTANCE, ActorRef.noSender());
+      entry.run();
     }
+    return () -> leaving.remove(entry);
   }
 
-  void closed(ActorRef socket) {
-    sockets.remove(socket);
-  }
-
-  /** Tells every socket open now, and any still opening, that the node stops. */
+  /** Has every socket open now, and any still opening, go. */
   public void stopAll() {
     stopping = true;
-    sockets.forEach(socket -> socket.tell(NodeStopping.INSTANCE, ActorRef.noSender()));
+    leaving.forEach(Runnable::run);
   }
 }

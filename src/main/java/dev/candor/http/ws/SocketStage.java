@@ -95,7 +95,8 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     private boolean inHand;
     /** Set when the node stops: no more client messages are read, and the socket closes as a failure. */
     private NodeStoppingException leaving;
-    private StageActor self;
+    /** Takes this socket off the node's list of open ones. */
+    private Runnable forget;
 
     Logic() {
       super(shape);
@@ -138,8 +139,9 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     @Override
     public void preStart() {
       // One stage actor takes the connection actor's outgoing messages, its acknowledgements and its end.
-      self = getStageActor(this::onActorMessage);
-      OpenSockets.get(system).opened(self.ref());
+      StageActor self = getStageActor(this::onActorMessage);
+      forget = OpenSockets.get(system).opened(
+          () -> self.ref().tell(OpenSockets.NodeStopping.INSTANCE, org.apache.pekko.actor.ActorRef.noSender()));
       ActorRef<Object> typedSelf = Adapter.toTyped(self.ref());
       ackTo = typedSelf.narrow();
       actor = system.systemActorOf(connection.apply(typedSelf.narrow()), "ws-" + CONNECTIONS.incrementAndGet(),
@@ -150,8 +152,8 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
 
     @Override
     public void postStop() {
-      if (self != null) {
-        OpenSockets.get(system).closed(self.ref());
+      if (forget != null) {
+        forget.run();
       }
       if (actor != null) {
         actor.tell(failure == null ? SocketMessage.ClientClosed.INSTANCE : new SocketMessage.ClientFailed(failure));

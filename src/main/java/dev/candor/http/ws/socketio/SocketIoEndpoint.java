@@ -2,6 +2,7 @@ package dev.candor.http.ws.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.candor.http.Json;
+import dev.candor.http.ws.OpenSockets;
 import dev.candor.http.ws.SocketMessage;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
@@ -105,7 +106,12 @@ public final class SocketIoEndpoint extends AllDirectives {
     engine.on("connection", args -> {
       EngineIoSocket connection = (EngineIoSocket) args[0];
       recovery.opened(connection.getId());
-      connection.on("close", reason -> recovery.closed(connection.getId()));
+      // Closing the transport is what has a Socket.IO client reconnect (its own disconnect would not).
+      Runnable forget = OpenSockets.get(system).opened(connection::close);
+      connection.on("close", reason -> {
+        forget.run();
+        recovery.closed(connection.getId());
+      });
     });
     SocketIoNamespace namespace = new SocketIoServer(engine).namespace("/");
     Materializer materializer = Materializer.matFromSystem(system);
