@@ -38,7 +38,7 @@ public final class HttpServer {
         boolean downed = shutdown.getShutdownReason().filter(CoordinatedShutdown.clusterDowningReason()::equals).isPresent();
         // The port first, so a client told to reconnect does not come back here.
         return binding.unbind().thenCompose(unbound -> {
-          OpenSockets.get(system).stopAll();
+          log.info("Port closed; {} open sockets told to reconnect elsewhere", OpenSockets.get(system).stopAll());
           return binding.terminate(downed ? Duration.ofMillis(1) : drain);
         }).thenApply(terminated -> Done.getInstance());
       });

@@ -212,6 +212,8 @@ class CrashRecoveryIT {
     }
     second.stop();
     assertFalse(Files.exists(pidFile), "a clean stop also stops the embedded PostgreSQL");
+    assertTrue(second.log().contains("1 open sockets told to reconnect elsewhere"), second.logTail());
+    assertFalse(second.log().contains("Websocket handler failed"), "sockets closed on purpose are not logged as errors");
   }
 
   private final List<ServerProcess> servers = new ArrayList<>();

@@ -191,6 +191,14 @@ final class InterviewCrowd implements AutoCloseable {
         moveOn();
         return;
       }
+      if (ws.isInputClosed() || ws.isOutputClosed()) {
+        // Closed before this callback ran (a stopping node closes a socket as soon as it opens): the listener was
+        // told while the socket was not yet this client's, so the reconnect is decided here.
+        note("closed before it was handed over, on node " + node);
+        count("reconnect");
+        moveOn();
+        return;
+      }
       socket = ws;
       if (!started) {
         send(startMessage());
@@ -238,11 +246,22 @@ final class InterviewCrowd implements AutoCloseable {
           Math.min(message.length(), message.indexOf("question ") + 11)) + " on node " + node + " gen " + generation);
       sentNanos = System.nanoTime();
       WebSocket ws = socket;
+      long connection = generation;
       ws.sendText(message, true).whenComplete((sent, error) -> {
         if (error != null) {
           count("send failed");
+          sendFailed(connection);
         }
       });
+    }
+
+    /** A socket that cannot send is gone, whether or not its close was heard: the client opens another. */
+    private synchronized void sendFailed(long connection) {
+      if (connection == generation && running.containsKey(sessionId)) {
+        note("send failed on node " + node);
+        count("reconnect");
+        moveOn();
+      }
     }
 
     private String answerFor(int question) {

@@ -46,9 +46,11 @@ public final class OpenSockets implements Extension {
     return () -> leaving.remove(entry);
   }
 
-  /** Has every socket open now, and any still opening, go. */
-  public void stopAll() {
+  /** Has every socket open now, and any still opening, go; returns how many were open. */
+  public int stopAll() {
     stopping = true;
+    int open = leaving.size();
     leaving.forEach(Runnable::run);
+    return open;
   }
 }
