@@ -63,13 +63,7 @@ class ClusterFailoverIT {
       List<InterviewCrowd.Interview> interviews = crowd.finished();
       Audit audit = audit(cluster, survivor, interviews);
 
-      List<Long> usable = new ArrayList<>();
-      for (InterviewCrowd.Interview interview : interviews) {
-        if (onVictim.contains(interview.sessionId())) {
-          interview.replyNanos().stream().filter(at -> at > killedAt).findFirst()
-              .ifPresent(first -> usable.add(first - killedAt));
-        }
-      }
+      List<Long> usable = firstRepliesAfter(killedAt, interviews, onVictim);
       System.out.printf("kill -9 of node %d of %d, %d clients: %d interviews finished, %d of them on the killed node;"
               + " %s; time to usable p50 %.1f s, p99 %.1f s, max %.1f s; client events %s%n",
           victim, NODES, CROWD, interviews.size(), onVictim.size(), audit, seconds(usable, 0.50),
@@ -108,13 +102,7 @@ class ClusterFailoverIT {
           + "\n" + stuck(cluster, crowd));
       List<InterviewCrowd.Interview> interviews = crowd.finished();
       Audit audit = audit(cluster, 0, interviews);
-      List<Long> usable = new ArrayList<>();
-      for (InterviewCrowd.Interview interview : interviews) {
-        if (running.contains(interview.sessionId())) {
-          interview.replyNanos().stream().filter(at -> at > backAt).findFirst()
-              .ifPresent(first -> usable.add(first - backAt));
-        }
-      }
+      List<Long> usable = firstRepliesAfter(backAt, interviews, running);
       System.out.printf("PostgreSQL restarted (5 s down) under %d clients on %d nodes: %d interviews finished; %s;"
               + " first answer taken after it was back p50 %.1f s, p99 %.1f s, max %.1f s; client events %s%n",
           CROWD, NODES, interviews.size(), audit, seconds(usable, 0.50), seconds(usable, 0.99), seconds(usable, 1.0),
@@ -147,17 +135,7 @@ class ClusterFailoverIT {
           + "\n" + stuck(cluster, crowd));
       List<InterviewCrowd.Interview> interviews = crowd.finished();
       Audit audit = audit(cluster, 0, interviews);
-      List<Long> usable = new ArrayList<>();
-      for (InterviewCrowd.Interview interview : interviews) {
-        if (onVictim.contains(interview.sessionId())) {
-          interview.replyNanos().stream().filter(at -> at > pausedAt).findFirst()
-              .ifPresent(first -> usable.add(first - pausedAt));
-        }
-      }
-      interviews.stream().filter(i -> onVictim.contains(i.sessionId()))
-          .max(java.util.Comparator.comparingLong(i -> i.replyNanos().stream().filter(at -> at > pausedAt).findFirst().orElse(0L)))
-          .ifPresent(slowest -> System.out.println("slowest back after the pause: " + slowest.sessionId() + " "
-              + slowest.story() + " paused at " + (pausedAt - slowest.startedNanos()) / 1_000_000 + " ms"));
+      List<Long> usable = firstRepliesAfter(pausedAt, interviews, onVictim);
       Map<String, Long> lateWrites = writesSince(cluster.db(), LocalCluster.nodeName(victim), resumedAt);
       boolean fenced = cluster.log(victim).contains("stood still for");
       System.out.printf("SIGSTOP of node %d of %d for %d s, %d clients: %d interviews finished, %d of them on the paused"
@@ -370,6 +348,17 @@ class ClusterFailoverIT {
       }
     }
     return writes;
+  }
+
+  /** For each of {@code sessions} among the interviews, how long after {@code since} its first answer was taken. */
+  private static List<Long> firstRepliesAfter(long since, List<InterviewCrowd.Interview> interviews, List<String> sessions) {
+    List<Long> after = new ArrayList<>();
+    for (InterviewCrowd.Interview interview : interviews) {
+      if (sessions.contains(interview.sessionId())) {
+        interview.replyNanos().stream().filter(at -> at > since).findFirst().ifPresent(first -> after.add(first - since));
+      }
+    }
+    return after;
   }
 
   private static double seconds(List<Long> nanos, double quantile) {
