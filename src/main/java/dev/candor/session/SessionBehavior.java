@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.PostStop;
@@ -638,13 +639,8 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
     if (subscribers.add(command.subscriber())) {
       context.watchWith(command.subscriber(), new SubscriberGone(command.subscriber()));
     }
-    if (command.afterSeq() != null && command.afterSeq() < state.lastSeq()) {
-      // Only the recent events are kept; a subscriber further behind gets those, and each carries the view as
-      // it stands now, which is what every dialect renders from.
-      SessionView view = view(state);
-      for (long seq = Math.max(command.afterSeq() + 1, state.firstRecentSeq()); seq <= state.lastSeq(); seq++) {
-        command.subscriber().tell(new SessionUpdate(seq, state.recentEvent(seq), view));
-      }
+    if (command.afterSeq() != null) {
+      updatesAfter(state, command.afterSeq(), command.subscriber()::tell);
     }
     return Effect().reply(command.replyTo(), new Subscription(state.lastSeq(), context.getSelf()));
   }
@@ -724,14 +720,24 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
   }
 
   private void tellSubscribers(State state, long afterSeq) {
-    long total = state.lastSeq();
-    if (!subscribers.isEmpty() && afterSeq < total) {
-      SessionView view = view(state);
-      for (long seq = Math.max(afterSeq + 1, state.firstRecentSeq()); seq <= total; seq++) {
-        notifySubscribers(new SessionUpdate(seq, state.recentEvent(seq), view));
-      }
+    if (!subscribers.isEmpty()) {
+      updatesAfter(state, afterSeq, this::notifySubscribers);
     }
-    toldSeq = total;
+    toldSeq = state.lastSeq();
+  }
+
+  /**
+   * The updates numbered above {@code afterSeq}. Only the recent events are kept: one further behind gets those, and
+   * each carries the view as it stands now, which is what every dialect renders from.
+   */
+  private void updatesAfter(State state, long afterSeq, Consumer<SessionUpdate> to) {
+    if (afterSeq >= state.lastSeq()) {
+      return;
+    }
+    SessionView view = view(state);
+    for (long seq = Math.max(afterSeq + 1, state.firstRecentSeq()); seq <= state.lastSeq(); seq++) {
+      to.accept(new SessionUpdate(seq, state.recentEvent(seq), view));
+    }
   }
 
   private void notifySubscribers(Notification notification) {

@@ -57,11 +57,9 @@ class ClusterFailoverIT {
       assertFalse(onVictim.isEmpty(), "some running interviews lived on the killed node");
 
       Thread.sleep(20_000);
-      boolean finished = crowd.finish(FINISH_LIMIT);
-      assertTrue(finished, "every client finished the interview it was in: " + crowd.events()
-          + "\n" + stuck(cluster, crowd) + "\n" + whereTheyAre(cluster, crowd.runningSessions(), victim));
-      List<InterviewCrowd.Interview> interviews = crowd.finished();
-      Audit audit = audit(cluster, survivor, interviews);
+      Outcome outcome = finishAndAudit(cluster, crowd, survivor, () -> whereTheyAre(cluster, crowd.runningSessions(), victim));
+      List<InterviewCrowd.Interview> interviews = outcome.interviews();
+      Audit audit = outcome.audit();
 
       List<Long> usable = firstRepliesAfter(killedAt, interviews, onVictim);
       System.out.printf("kill -9 of node %d of %d, %d clients: %d interviews finished, %d of them on the killed node;"
@@ -81,10 +79,9 @@ class ClusterFailoverIT {
         assertTrue(cluster.stop(node), "a node asked to stop leaves the cluster first:\n" + cluster.logTail(node));
         cluster.restart(node);
       }
-      assertTrue(crowd.finish(FINISH_LIMIT), "every client finished the interview it was in: " + crowd.events()
-          + "\n" + stuck(cluster, crowd));
-      List<InterviewCrowd.Interview> interviews = crowd.finished();
-      Audit audit = audit(cluster, 0, interviews);
+      Outcome outcome = finishAndAudit(cluster, crowd, 0, () -> "");
+      List<InterviewCrowd.Interview> interviews = outcome.interviews();
+      Audit audit = outcome.audit();
       System.out.printf("rolling restart of %d nodes, %d clients: %d interviews finished, 0 failed; %s; client events %s%n",
           NODES, CROWD, interviews.size(), audit, crowd.events());
       assertEveryAnswerOnce(audit);
@@ -98,10 +95,9 @@ class ClusterFailoverIT {
       long backAt = System.nanoTime();
       List<String> running = crowd.runningSessions();
       Thread.sleep(10_000);
-      assertTrue(crowd.finish(FINISH_LIMIT), "every client finished the interview it was in: " + crowd.events()
-          + "\n" + stuck(cluster, crowd));
-      List<InterviewCrowd.Interview> interviews = crowd.finished();
-      Audit audit = audit(cluster, 0, interviews);
+      Outcome outcome = finishAndAudit(cluster, crowd, 0, () -> "");
+      List<InterviewCrowd.Interview> interviews = outcome.interviews();
+      Audit audit = outcome.audit();
       List<Long> usable = firstRepliesAfter(backAt, interviews, running);
       System.out.printf("PostgreSQL restarted (5 s down) under %d clients on %d nodes: %d interviews finished; %s;"
               + " first answer taken after it was back p50 %.1f s, p99 %.1f s, max %.1f s; client events %s%n",
@@ -131,10 +127,9 @@ class ClusterFailoverIT {
       double exitSeconds = (System.nanoTime() - resumed) / 1e9;
 
       Thread.sleep(10_000);
-      assertTrue(crowd.finish(FINISH_LIMIT), "every client finished the interview it was in: " + crowd.events()
-          + "\n" + stuck(cluster, crowd));
-      List<InterviewCrowd.Interview> interviews = crowd.finished();
-      Audit audit = audit(cluster, 0, interviews);
+      Outcome outcome = finishAndAudit(cluster, crowd, 0, () -> "");
+      List<InterviewCrowd.Interview> interviews = outcome.interviews();
+      Audit audit = outcome.audit();
       List<Long> usable = firstRepliesAfter(pausedAt, interviews, onVictim);
       Map<String, Long> lateWrites = writesSince(cluster.db(), LocalCluster.nodeName(victim), resumedAt);
       boolean fenced = cluster.log(victim).contains("stood still for");
@@ -212,6 +207,24 @@ class ClusterFailoverIT {
       where.append('\n');
     }
     return where.toString();
+  }
+
+  private interface Diagnosis {
+    String describe() throws Exception;
+  }
+
+  private record Outcome(List<InterviewCrowd.Interview> interviews, Audit audit) {}
+
+  /**
+   * Lets every client finish the interview it is in (a failure names the ones still waiting, what the nodes logged
+   * about them, and {@code more}), then audits what they sent against the journal, asking node {@code node}.
+   */
+  private static Outcome finishAndAudit(LocalCluster cluster, InterviewCrowd crowd, int node, Diagnosis more) throws Exception {
+    boolean finished = crowd.finish(FINISH_LIMIT);
+    assertTrue(finished, "every client finished the interview it was in: " + crowd.events()
+        + "\n" + stuck(cluster, crowd) + (finished ? "" : "\n" + more.describe()));
+    List<InterviewCrowd.Interview> interviews = crowd.finished();
+    return new Outcome(interviews, audit(cluster, node, interviews));
   }
 
   /** The clients still waiting, and what the nodes logged about their interviews. */
