@@ -4,10 +4,10 @@
 # answers lost, recorded twice or for the wrong question, and how long the killed node's interviews took to answer
 # again (p50 / p99 / max), once with the youngest node killed and once with the oldest (which holds the shard
 # coordinator and leads the cluster). It is the kill test of the README test command at a larger size.
-# Usage: N=300 bench/failover.sh   (VICTIMS="2 0" by default; builds the jar)
+# Usage: N=500 bench/failover.sh   (N: 500 by default, the test runs 300; VICTIMS="2 0" by default; builds the jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${N:-300}
+N=${N:-500}
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); $(date -u +%F); $N clients"
 for victim in ${VICTIMS:-2 0}; do
   ./mvnw -B -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \

@@ -252,6 +252,17 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
     return lastSeq;
   }
 
+  /**
+   * Whether an answer to {@code answeredQuestionId} whose ask failed was taken all the same: this connection has
+   * since been shown another question, which a session that moves on by itself asks only once the answer to the one
+   * before is taken. The ask lost only its reply (sent by a node that died, or late behind its retries); told of a
+   * failure, a client sends the answer again, and by then it is shown the next question, so the words would be taken
+   * for that one.
+   */
+  protected static boolean movedPast(String answeredQuestionId, String shownQuestionId) {
+    return answeredQuestionId != null && shownQuestionId != null && !answeredQuestionId.equals(shownQuestionId);
+  }
+
   protected void replyNow(ActorRef<SocketMessage.Ack> ackTo, String message) {
     send(message);
     ackTo.tell(SocketMessage.Ack.INSTANCE);

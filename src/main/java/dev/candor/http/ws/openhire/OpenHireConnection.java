@@ -60,6 +60,16 @@ public final class OpenHireConnection extends SessionSocket {
 
   private record UnconfirmedAnswer(String text, String questionId) {}
 
+  /**
+   * Ends the wait for the reply to a start or an answer early, with null, once the session's updates show it took
+   * it (the interview announced, another question asked): the reply may have died with a node, and the ask would
+   * hold the client's next messages until it gives up, then report a failure that makes the client send it again.
+   */
+  private CompletableFuture<InterviewSession.Reply> overtaken;
+  /** Whether the start waits for its reply; otherwise the answer to {@link #awaitedQuestionId}, if anything. */
+  private boolean awaitingStart;
+  private String awaitedQuestionId;
+
   public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context -> new OpenHireConnection(context, timers, sessionId, out, deps)));
   }
@@ -157,7 +167,13 @@ public final class OpenHireConnection extends SessionSocket {
         return;
       }
       InterviewSession.SessionContext context = found.context();
-      then(subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), ackTo, (reply, failure) -> () -> {
+      CompletionStage<InterviewSession.Reply> started = untilOvertaken(
+          subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), true, null);
+      then(started, ackTo, (reply, failure) -> () -> {
+        if (failure == null ? reply == null : startAnnounced) {
+          // Announced already: the interview started.
+          return;
+        }
         if (failure != null) {
           send(failure(failure));
         } else if (reply instanceof InterviewSession.Accepted accepted) {
@@ -200,9 +216,14 @@ public final class OpenHireConnection extends SessionSocket {
     }
     boolean resent = unconfirmed != null && unconfirmed.text().equals(response);
     String questionId = resent ? unconfirmed.questionId() : shownQuestionId;
-    CompletionStage<InterviewSession.Reply> submitted = subscribed()
-        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null));
+    CompletionStage<InterviewSession.Reply> submitted = untilOvertaken(subscribed()
+        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null)), false, questionId);
     then(submitted, ackTo, (reply, failure) -> () -> {
+      if (failure == null ? reply == null : movedPast(questionId, shownQuestionId)) {
+        // Overtaken by the next question, or failed after it came: taken, and the client already shown what follows.
+        unconfirmed = null;
+        return;
+      }
       unconfirmed = failure == null ? null : new UnconfirmedAnswer(response, questionId);
       if (failure != null) {
         send(failure(failure));
@@ -220,6 +241,21 @@ public final class OpenHireConnection extends SessionSocket {
         showWhereItStands(ackTo);
       }
     });
+  }
+
+  private CompletionStage<InterviewSession.Reply> untilOvertaken(CompletionStage<InterviewSession.Reply> reply,
+      boolean start, String questionId) {
+    overtaken = new CompletableFuture<>();
+    awaitingStart = start;
+    awaitedQuestionId = questionId;
+    return reply.applyToEither(overtaken, taken -> taken);
+  }
+
+  private void overtakeIf(boolean taken) {
+    if (taken && overtaken != null) {
+      overtaken.complete(null);
+      overtaken = null;
+    }
   }
 
   private void showWhereItStands(ActorRef<SocketMessage.Ack> ackTo) {
@@ -287,7 +323,8 @@ public final class OpenHireConnection extends SessionSocket {
       Question question = view.questions().get(asked.index());
       if (asked.index() == 0) {
         announceStart(view, question);
-      } else {
+      } else if (!question.id().equals(shownQuestionId)) {
+        // Not when a status this connection asked for has shown it already.
         showQuestion(question);
         send(OpenHireMessages.aiResponse(view, question, view.phaseAt(asked.index()), asked.index() + 1,
             asked.acknowledgement(), deps.clock().instant()));
@@ -314,6 +351,7 @@ public final class OpenHireConnection extends SessionSocket {
   private void announceStart(SessionView view, Question question) {
     if (!startAnnounced) {
       startAnnounced = true;
+      overtakeIf(awaitingStart);
       showQuestion(question);
       send(OpenHireMessages.interviewStarted(view, question, view.phaseAt(view.questions().indexOf(question))));
     }
@@ -339,6 +377,11 @@ public final class OpenHireConnection extends SessionSocket {
 
   private void resendCurrentTurn(SessionView view) {
     if (view.status() == InterviewSession.Status.IN_PROGRESS && !view.currentAnswered()) {
+      if (view.currentQuestion().id().equals(shownQuestionId)) {
+        // Already shown on this socket: shown again, a client that has answered it since takes it for a sign its
+        // answer was lost and sends it again, and by then the next question is shown, which those words would take.
+        return;
+      }
       showQuestion(view.currentQuestion());
       send(OpenHireMessages.aiResponse(view, view.currentQuestion(), view.phase(), view.questionsAsked(),
           view.lastAcknowledgement(), deps.clock().instant()));
@@ -349,6 +392,7 @@ public final class OpenHireConnection extends SessionSocket {
 
   private void showQuestion(Question question) {
     shownQuestionId = question.id();
+    overtakeIf(!awaitingStart && movedPast(awaitedQuestionId, shownQuestionId));
   }
 
   // ---- plumbing ----

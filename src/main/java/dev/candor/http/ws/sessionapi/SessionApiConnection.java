@@ -207,7 +207,11 @@ public final class SessionApiConnection extends SessionSocket {
           BAD_MESSAGE));
       return;
     }
-    then(deps.sessions().answer(sessionId, null, shownQuestionId, text.asText(), null), ackTo, (reply, failure) -> () -> {
+    String questionId = shownQuestionId;
+    then(deps.sessions().answer(sessionId, null, questionId, text.asText(), null), ackTo, (reply, failure) -> () -> {
+      if (failure != null && movedPast(questionId, shownQuestionId)) {
+        return;
+      }
       if (failure != null) {
         send(failure(failure));
       } else if (reply instanceof InterviewSession.Rejected rejected) {
