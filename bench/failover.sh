@@ -12,6 +12,8 @@ echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); $(date -u +%F); $N
 for victim in ${VICTIMS:-2 0}; do
   ./mvnw -B -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test='ClusterFailoverIT#everyInterviewFinishesExactlyOnceWhenANodeIsKilledUnderLoad' \
-    -Dcandor.failover.interviews="$N" -Dcandor.failover.victim="$victim" >/dev/null 2>&1 || echo "(the run failed its checks; see target/failsafe-reports)"
-  grep -h '^kill -9' target/failsafe-reports/dev.candor.recovery.ClusterFailoverIT-output.txt
+    -Dcandor.failover.interviews="$N" -Dcandor.failover.victim="$victim" >/dev/null 2>&1 \
+    || { echo "node $victim killed: the run failed its checks:"; grep -h -m1 -A1 'FAILURE\|Error' \
+      target/failsafe-reports/dev.candor.recovery.ClusterFailoverIT.txt | cut -c1-1500; }
+  grep -h '^kill -9' target/failsafe-reports/dev.candor.recovery.ClusterFailoverIT-output.txt || true
 done
