@@ -39,7 +39,7 @@ class ClusterFailoverIT {
   /**
    * The fence stops every journal write a node starts after it stood still, not one it had queued for the database
    * before it stopped: that one lands when it runs again. At 300 clients one run in four had such rows (2), at 150
-   * none in ten; the stricter check runs at 150 until the fence sits where the write leaves for the database.
+   * none in eleven; the stricter check runs at 150 until the fence sits where the write leaves for the database.
    */
   private static final int PAUSED_CROWD = Integer.getInteger("candor.failover.paused-interviews", 150);
   private static final int QUESTIONS = 8;
