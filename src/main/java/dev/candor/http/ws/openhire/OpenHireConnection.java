@@ -65,10 +65,10 @@ public final class OpenHireConnection extends SessionSocket {
    * it (the interview announced, another question asked): the reply may have died with a node, and the ask would
    * hold the client's next messages until it gives up, then report a failure that makes the client send it again.
    */
-  private CompletableFuture<InterviewSession.Reply> overtaken;
-  /** Whether the start waits for its reply; otherwise the answer to {@link #awaitedQuestionId}, if anything. */
-  private boolean awaitingStart;
-  private String awaitedQuestionId;
+  private Awaited awaited;
+
+  /** @param questionId the answer's question; null for the start (or an answer sent before any question) */
+  private record Awaited(boolean start, String questionId, CompletableFuture<InterviewSession.Reply> overtaken) {}
 
   public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context -> new OpenHireConnection(context, timers, sessionId, out, deps)));
@@ -245,16 +245,15 @@ public final class OpenHireConnection extends SessionSocket {
 
   private CompletionStage<InterviewSession.Reply> untilOvertaken(CompletionStage<InterviewSession.Reply> reply,
       boolean start, String questionId) {
-    overtaken = new CompletableFuture<>();
-    awaitingStart = start;
-    awaitedQuestionId = questionId;
-    return reply.applyToEither(overtaken, taken -> taken);
+    awaited = new Awaited(start, questionId, new CompletableFuture<>());
+    return reply.applyToEither(awaited.overtaken(), taken -> taken);
   }
 
-  private void overtakeIf(boolean taken) {
-    if (taken && overtaken != null) {
-      overtaken.complete(null);
-      overtaken = null;
+  /** Ends the wait if the session has shown it took what this connection waits for. */
+  private void overtakeIfTaken() {
+    if (awaited != null && (awaited.start() ? startAnnounced : movedPast(awaited.questionId(), shownQuestionId))) {
+      awaited.overtaken().complete(null);
+      awaited = null;
     }
   }
 
@@ -351,7 +350,6 @@ public final class OpenHireConnection extends SessionSocket {
   private void announceStart(SessionView view, Question question) {
     if (!startAnnounced) {
       startAnnounced = true;
-      overtakeIf(awaitingStart);
       showQuestion(question);
       send(OpenHireMessages.interviewStarted(view, question, view.phaseAt(view.questions().indexOf(question))));
     }
@@ -392,7 +390,7 @@ public final class OpenHireConnection extends SessionSocket {
 
   private void showQuestion(Question question) {
     shownQuestionId = question.id();
-    overtakeIf(!awaitingStart && movedPast(awaitedQuestionId, shownQuestionId));
+    overtakeIfTaken();
   }
 
   // ---- plumbing ----
