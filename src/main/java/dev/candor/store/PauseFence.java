@@ -72,7 +72,8 @@ public final class PauseFence implements Extension {
     }
   }
 
-  private synchronized void fence(long gapNanos) {
+  /** Package-private so that a test can stand the node still without stopping its JVM. */
+  synchronized void fence(long gapNanos) {
     if (refusal != null) {
       return;
     }
