@@ -5,6 +5,7 @@ import dev.candor.session.InterviewSession;
 import dev.candor.session.Notification;
 import dev.candor.session.SessionProblem;
 import dev.candor.session.SessionUpdate;
+import dev.candor.session.SessionView;
 import dev.candor.session.Sessions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,8 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   private ActorRef<InterviewSession.Command> watched;
   /** The highest update number this client has been given; older or repeated updates are dropped. */
   private long lastSeq = -1;
+  /** How many questions the session has asked as far as this connection knows: see {@link #askedSince}. */
+  private int askedKnown;
   private boolean ackDeferred;
   /** The transport's first acknowledgement, kept while the client's frames are held back. */
   private ActorRef<SocketMessage.Ack> connectAck;
@@ -136,6 +139,10 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
             onClock(tick);
           } else if (update.notification() instanceof SessionUpdate sessionUpdate && sessionUpdate.seq() > lastSeq) {
             lastSeq = sessionUpdate.seq();
+            if (sessionUpdate.event() instanceof InterviewSession.QuestionAsked asked) {
+              // From the event, not the view: a replayed update carries the session as it stands now.
+              askedKnown = Math.max(askedKnown, asked.index() + 1);
+            }
             onUpdate(sessionUpdate);
           }
           return this;
@@ -252,15 +259,26 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
     return lastSeq;
   }
 
+  /** A view of the session this connection's dialect read (a status): how far the interview has gone. */
+  protected void noteView(SessionView view) {
+    askedKnown = Math.max(askedKnown, view.questionsAsked());
+  }
+
+  /** The mark to take when a client's answer is sent, for {@link #askedSince}. */
+  protected int askedMark() {
+    return askedKnown;
+  }
+
   /**
-   * Whether an answer to {@code answeredQuestionId} whose ask failed was taken all the same: this connection has
-   * since been shown another question, which a session that moves on by itself asks only once the answer to the one
-   * before is taken. The ask lost only its reply (sent by a node that died, or late behind its retries); told of a
+   * Whether the session has asked a question since {@code mark} was taken as an answer was sent: then that answer
+   * was taken (or was a resend of one taken), as a session moves on only once the question before is answered. Its
+   * ask can still fail, having lost only its reply (sent by a node that died, or late behind its retries); told of a
    * failure, a client sends the answer again, and by then it is shown the next question, so the words would be taken
-   * for that one.
+   * for that one. It holds for an answer sent before this socket showed any question (a resend after a reconnect,
+   * which goes to whatever question the session is on): only a question asked after it counts.
    */
-  protected static boolean movedPast(String answeredQuestionId, String shownQuestionId) {
-    return answeredQuestionId != null && shownQuestionId != null && !answeredQuestionId.equals(shownQuestionId);
+  protected boolean askedSince(int mark) {
+    return askedKnown > mark;
   }
 
   protected void replyNow(ActorRef<SocketMessage.Ack> ackTo, String message) {

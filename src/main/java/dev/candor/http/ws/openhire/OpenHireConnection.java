@@ -67,8 +67,8 @@ public final class OpenHireConnection extends SessionSocket {
    */
   private Awaited awaited;
 
-  /** @param questionId the answer's question; null for the start (or an answer sent before any question) */
-  private record Awaited(boolean start, String questionId, CompletableFuture<InterviewSession.Reply> overtaken) {}
+  /** @param askedMark for an answer, {@link #askedMark()} when it was sent */
+  private record Awaited(boolean start, int askedMark, CompletableFuture<InterviewSession.Reply> overtaken) {}
 
   public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context -> new OpenHireConnection(context, timers, sessionId, out, deps)));
@@ -168,7 +168,7 @@ public final class OpenHireConnection extends SessionSocket {
       }
       InterviewSession.SessionContext context = found.context();
       CompletionStage<InterviewSession.Reply> started = untilOvertaken(
-          subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), true, null);
+          subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), true, askedMark());
       then(started, ackTo, (reply, failure) -> () -> {
         if (failure == null ? reply == null : startAnnounced) {
           // Announced already: the interview started.
@@ -216,10 +216,11 @@ public final class OpenHireConnection extends SessionSocket {
     }
     boolean resent = unconfirmed != null && unconfirmed.text().equals(response);
     String questionId = resent ? unconfirmed.questionId() : shownQuestionId;
+    int askedMark = askedMark();
     CompletionStage<InterviewSession.Reply> submitted = untilOvertaken(subscribed()
-        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null)), false, questionId);
+        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null)), false, askedMark);
     then(submitted, ackTo, (reply, failure) -> () -> {
-      if (failure == null ? reply == null : movedPast(questionId, shownQuestionId)) {
+      if (failure == null ? reply == null : askedSince(askedMark)) {
         // Overtaken by the next question, or failed after it came: taken, and the client already shown what follows.
         unconfirmed = null;
         return;
@@ -244,14 +245,14 @@ public final class OpenHireConnection extends SessionSocket {
   }
 
   private CompletionStage<InterviewSession.Reply> untilOvertaken(CompletionStage<InterviewSession.Reply> reply,
-      boolean start, String questionId) {
-    awaited = new Awaited(start, questionId, new CompletableFuture<>());
+      boolean start, int askedMark) {
+    awaited = new Awaited(start, askedMark, new CompletableFuture<>());
     return reply.applyToEither(awaited.overtaken(), taken -> taken);
   }
 
   /** Ends the wait if the session has shown it took what this connection waits for. */
   private void overtakeIfTaken() {
-    if (awaited != null && (awaited.start() ? startAnnounced : movedPast(awaited.questionId(), shownQuestionId))) {
+    if (awaited != null && (awaited.start() ? startAnnounced : askedSince(awaited.askedMark()))) {
       awaited.overtaken().complete(null);
       awaited = null;
     }
@@ -300,6 +301,7 @@ public final class OpenHireConnection extends SessionSocket {
         send(OpenHireMessages.error(404, "Interview session not found",
             "Session " + sessionId + " has not been started; send start_interview", "HTTPException"));
       } else {
+        noteView(view);
         send(OpenHireMessages.statusUpdate(view, deps.clock().instant()));
       }
     });
@@ -333,6 +335,8 @@ public final class OpenHireConnection extends SessionSocket {
     } else if (event instanceof InterviewSession.SessionAbandoned) {
       ended(view, "This interview was closed after a period of inactivity. Start a new session to try again.", false);
     }
+    // A question asked that this socket had shown already (from a status) still shows an answer in flight taken.
+    overtakeIfTaken();
   }
 
   /**
@@ -340,6 +344,7 @@ public final class OpenHireConnection extends SessionSocket {
    * one with how it ended; one still planning or finishing is announced by the update that follows.
    */
   private void rejoin(SessionView view) {
+    noteView(view);
     if (view.status() == InterviewSession.Status.IN_PROGRESS) {
       announceStart(view, view.currentQuestion());
     } else if (view.report() != null) {
@@ -374,6 +379,7 @@ public final class OpenHireConnection extends SessionSocket {
   }
 
   private void resendCurrentTurn(SessionView view) {
+    noteView(view);
     if (view.status() == InterviewSession.Status.IN_PROGRESS && !view.currentAnswered()) {
       if (view.currentQuestion().id().equals(shownQuestionId)) {
         // Already shown on this socket: shown again, a client that has answered it since takes it for a sign its

@@ -207,9 +207,9 @@ public final class SessionApiConnection extends SessionSocket {
           BAD_MESSAGE));
       return;
     }
-    String questionId = shownQuestionId;
-    then(deps.sessions().answer(sessionId, null, questionId, text.asText(), null), ackTo, (reply, failure) -> () -> {
-      if (failure != null && movedPast(questionId, shownQuestionId)) {
+    int askedMark = askedMark();
+    then(deps.sessions().answer(sessionId, null, shownQuestionId, text.asText(), null), ackTo, (reply, failure) -> () -> {
+      if (failure != null && askedSince(askedMark)) {
         return;
       }
       if (failure != null) {
@@ -386,6 +386,7 @@ public final class SessionApiConnection extends SessionSocket {
 
   /** Shows a reconnecting or asking client the step the interview is at. */
   private void resumeAt(SessionView view) {
+    noteView(view);
     long secondsLeft = view.secondsLeft(deps.clock().instant());
     switch (view.status()) {
       case IN_PROGRESS -> {
