@@ -12,11 +12,11 @@ import scala.concurrent.ExecutionContext;
 import scala.concurrent.Future;
 import scala.runtime.BoxedUnit;
 import slick.dbio.DBIOAction;
-import slick.dbio.DBIOAction$;
 import slick.dbio.Effect;
 import slick.dbio.NoStream;
 import slick.jdbc.JdbcBackend;
 import slick.jdbc.JdbcProfile;
+import slick.jdbc.SimpleJdbcAction;
 
 /**
  * The JDBC journal's writer, asking {@link PauseFence} once more inside each write's transaction, after its rows
@@ -43,8 +43,16 @@ public final class FencedJournalDao extends DefaultJournalDao {
   @Override
   public Future<BoxedUnit> writeJournalRows(Seq<Tuple2<JournalPekkoSerializationRow, Set<String>>> rows) {
     ExecutionContext inline = ExecutionContext.parasitic$.MODULE$;
-    DBIOAction<BoxedUnit, NoStream, Effect.Write> fenced =
-        queries().writeJournalRows(rows, inline).flatMap(inserted -> refusedOrNot(), inline);
+    // Both parts synchronous, so Slick runs them as one job on one connection: a continuation would hold the
+    // connection while it waited for a thread again, which under load slowed every journal write.
+    DBIOAction<BoxedUnit, NoStream, Effect.Write> fenced = queries().writeJournalRows(rows, inline)
+        .andThen(new SimpleJdbcAction<>(context -> {
+          String refusal = fence.refusal();
+          if (refusal != null) {
+            throw new FencedJournal.NodeFencedException(refusal);
+          }
+          return BoxedUnit.UNIT;
+        }));
     // Slick's run takes an action of effect Nothing, which its contravariant effect parameter lets Scala pass and
     // Java's generics cannot express.
     @SuppressWarnings("rawtypes")
@@ -52,17 +60,5 @@ public final class FencedJournalDao extends DefaultJournalDao {
     @SuppressWarnings("unchecked")
     Future<Object> committed = db().run(transaction);
     return committed.map(done -> BoxedUnit.UNIT, inline);
-  }
-
-  private DBIOAction<BoxedUnit, NoStream, Effect> refusedOrNot() {
-    String refusal = fence.refusal();
-    if (refusal == null) {
-      return DBIOAction.successful(BoxedUnit.UNIT);
-    }
-    @SuppressWarnings("unchecked")
-    DBIOAction<BoxedUnit, NoStream, Effect> refused =
-        (DBIOAction<BoxedUnit, NoStream, Effect>) (DBIOAction<?, NoStream, Effect>)
-            DBIOAction$.MODULE$.failed(new FencedJournal.NodeFencedException(refusal));
-    return refused;
   }
 }
