@@ -66,8 +66,9 @@ final class InterviewCrowd implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       Client client = new Client(i);
       clients.add(client);
-      // Spread over a few seconds, as people arrive.
-      timers.schedule(client::nextInterview, i * 10L, TimeUnit.MILLISECONDS);
+      // Spread over a few seconds, as people arrive (300 in 9 s): a cluster just formed places each shard on its
+      // first use, one at a time, and a crowd that arrived at once waited past the ask timeout for the last ones.
+      timers.schedule(client::nextInterview, i * 30L, TimeUnit.MILLISECONDS);
     }
   }
 
