@@ -43,8 +43,9 @@ public final class FencedJournalDao extends DefaultJournalDao {
   @Override
   public Future<BoxedUnit> writeJournalRows(Seq<Tuple2<JournalPekkoSerializationRow, Set<String>>> rows) {
     ExecutionContext inline = ExecutionContext.parasitic$.MODULE$;
-    // Both parts synchronous, so Slick runs them as one job on one connection: a continuation would hold the
-    // connection while it waited for a thread again, which under load slowed every journal write.
+    // Both parts synchronous (Candor tags no events, so the insert is one statement), and Slick runs them as one job:
+    // as a continuation (flatMap) each write held its connection while it waited for a thread again, and the kill
+    // test at 300 clients went from p99 12-13 s to 20-23 s.
     DBIOAction<BoxedUnit, NoStream, Effect.Write> fenced = queries().writeJournalRows(rows, inline)
         .andThen(new SimpleJdbcAction<>(context -> {
           String refusal = fence.refusal();
