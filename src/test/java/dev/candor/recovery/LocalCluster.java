@@ -82,9 +82,12 @@ final class LocalCluster implements AutoCloseable {
 
   private void launch(int i) throws IOException {
     TestDatabase.Db db = database.db();
-    // Every node lists every node: a restarted first node joins the running cluster instead of forming its own.
-    String seeds = java.util.Arrays.stream(clusterPorts).mapToObj(p -> "pekko://candor@127.0.0.1:" + p)
-        .collect(Collectors.joining(","));
+    // At first every node lists every node, and the first forms the cluster. A node started again lists only the
+    // others: listed first, it would ask them for 5 s (seed-node-timeout) and then, if none answered in time (they
+    // are busy under the crowd), form a cluster of its own, a second home for the same sessions.
+    boolean again = starts[i] > 0;
+    String seeds = java.util.stream.IntStream.range(0, clusterPorts.length).filter(n -> !again || n != i)
+        .mapToObj(n -> "pekko://candor@127.0.0.1:" + clusterPorts[n]).collect(Collectors.joining(","));
     Map<String, String> nodeEnv = new HashMap<>(env);
     // Named, so the database can tell which node wrote what (see journalWriters).
     String url = db.url() + (db.url().contains("?") ? "&" : "?") + "ApplicationName=" + nodeName(i);
