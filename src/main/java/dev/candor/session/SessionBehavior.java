@@ -54,6 +54,13 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
   private final RunningTasks runningTasks;
   private final SessionTasks taskWork;
   private final Map<String, Integer> failures = new HashMap<>();
+  /**
+   * Delivery ids of answers recognised as resends, with the take each repeats. The node sends an ask again every
+   * second until it hears back, and a copy held in a moving shard's buffer can arrive after the interview moved on:
+   * it must get what the first copy got, not be judged against the interview as it stands then. Not persisted: the
+   * copies of one ask come within its timeout.
+   */
+  private final Map<String, RecordedAnswer> resentDeliveries = new HashMap<>();
   private Instant lastTouched;
   /** The number of the newest event the subscribers have been told of. */
   private long toldSeq;
@@ -531,8 +538,14 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
    */
   private Effect<Event, State> duplicateOr(State state, SubmitAnswer command, Supplier<Effect<Event, State>> otherwise) {
     touch();
-    RecordedAnswer earlier = earlierTake(state, command);
+    RecordedAnswer earlier = command.recordedId() == null ? null : resentDeliveries.get(command.recordedId());
+    if (earlier == null) {
+      earlier = earlierTake(state, command);
+    }
     if (earlier != null) {
+      if (command.recordedId() != null && !command.recordedId().equals(earlier.answerId())) {
+        resentDeliveries.put(command.recordedId(), earlier);
+      }
       return Effect().reply(command.replyTo(), new AnswerAccepted(earlier.answerId(), earlier.questionId(), true));
     }
     return otherwise.get();

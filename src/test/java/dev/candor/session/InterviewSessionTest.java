@@ -205,6 +205,27 @@ class InterviewSessionTest {
   }
 
   @Test
+  void aLateCopyOfAResendGetsWhatTheFirstCopyGotAfterTheInterviewMovedOn() {
+    State started = start();
+    String first = started.currentQuestion().id();
+    kit.<Reply>runCommand(r -> new InterviewSession.SubmitAnswer(null, "delivery-1", null, SampleData.strongAnswer(), null, r));
+    String second = awaitState(s -> s.askedCount() == 2).currentQuestion().id();
+    // Resent on a new connection shown nothing yet: recognised as the first answer.
+    CommandResultWithReply<Command, Event, State, Reply> resent = kit.<Reply>runCommand(
+        r -> new InterviewSession.SubmitAnswer(null, "delivery-2", null, SampleData.strongAnswer(), null, r));
+    assertEquals(first, ((AnswerAccepted) resent.reply()).questionId());
+    kit.<Reply>runCommand(r -> new InterviewSession.SubmitAnswer(null, "delivery-3", second, "other words for the second", null, r));
+    awaitState(s -> s.askedCount() == 3);
+
+    // The node's next copy of that resend, held up while its shard moved, comes after the second answer.
+    CommandResultWithReply<Command, Event, State, Reply> late = kit.<Reply>runCommand(
+        r -> new InterviewSession.SubmitAnswer(null, "delivery-2", null, SampleData.strongAnswer(), null, r));
+    assertTrue(late.hasNoEvents(), "a copy of a resend is not an answer to the question asked since");
+    assertTrue(((AnswerAccepted) late.reply()).duplicate());
+    assertEquals(first, ((AnswerAccepted) late.reply()).questionId());
+  }
+
+  @Test
   void theLastAnswerIsTheLatestQuestionsEvenWhenEveryAnswerCameAtTheSameInstant() {
     start();
     // The clock stands still: every answer carries the same time.
