@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -67,8 +68,8 @@ public final class OpenHireConnection extends SessionSocket {
    */
   private Awaited awaited;
 
-  /** @param askedMark for an answer, {@link #askedMark()} when it was sent */
-  private record Awaited(boolean start, int askedMark, CompletableFuture<InterviewSession.Reply> overtaken) {}
+  /** @param taken whether the updates so far show the session took it */
+  private record Awaited(BooleanSupplier taken, CompletableFuture<InterviewSession.Reply> overtaken) {}
 
   public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context -> new OpenHireConnection(context, timers, sessionId, out, deps)));
@@ -168,7 +169,7 @@ public final class OpenHireConnection extends SessionSocket {
       }
       InterviewSession.SessionContext context = found.context();
       CompletionStage<InterviewSession.Reply> started = untilOvertaken(
-          subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), true, askedMark());
+          subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), () -> startAnnounced);
       then(started, ackTo, (reply, failure) -> () -> {
         if (failure == null ? reply == null : startAnnounced) {
           // Announced already: the interview started.
@@ -218,7 +219,8 @@ public final class OpenHireConnection extends SessionSocket {
     String questionId = resent ? unconfirmed.questionId() : shownQuestionId;
     int askedMark = askedMark();
     CompletionStage<InterviewSession.Reply> submitted = untilOvertaken(subscribed()
-        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null)), false, askedMark);
+        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null)),
+        () -> askedSince(askedMark));
     then(submitted, ackTo, (reply, failure) -> () -> {
       if (failure == null ? reply == null : askedSince(askedMark)) {
         // Overtaken by the next question, or failed after it came: taken, and the client already shown what follows.
@@ -245,14 +247,14 @@ public final class OpenHireConnection extends SessionSocket {
   }
 
   private CompletionStage<InterviewSession.Reply> untilOvertaken(CompletionStage<InterviewSession.Reply> reply,
-      boolean start, int askedMark) {
-    awaited = new Awaited(start, askedMark, new CompletableFuture<>());
-    return reply.applyToEither(awaited.overtaken(), taken -> taken);
+      BooleanSupplier taken) {
+    awaited = new Awaited(taken, new CompletableFuture<>());
+    return reply.applyToEither(awaited.overtaken(), first -> first);
   }
 
   /** Ends the wait if the session has shown it took what this connection waits for. */
   private void overtakeIfTaken() {
-    if (awaited != null && (awaited.start() ? startAnnounced : askedSince(awaited.askedMark()))) {
+    if (awaited != null && awaited.taken().getAsBoolean()) {
       awaited.overtaken().complete(null);
       awaited = null;
     }
@@ -324,18 +326,15 @@ public final class OpenHireConnection extends SessionSocket {
       Question question = view.questions().get(asked.index());
       if (asked.index() == 0) {
         announceStart(view, question);
-      } else if (!question.id().equals(shownQuestionId)) {
-        // Not when a status this connection asked for has shown it already.
-        showQuestion(question);
-        send(OpenHireMessages.aiResponse(view, question, view.phaseAt(asked.index()), asked.index() + 1,
-            asked.acknowledgement(), deps.clock().instant()));
+      } else {
+        askOnce(view, question, view.phaseAt(asked.index()), asked.index() + 1, asked.acknowledgement());
       }
     } else if (event instanceof InterviewSession.InterviewCompleted completed) {
       announceEnd(view, completed);
     } else if (event instanceof InterviewSession.SessionAbandoned) {
       ended(view, "This interview was closed after a period of inactivity. Start a new session to try again.", false);
     }
-    // A question asked that this socket had shown already (from a status) still shows an answer in flight taken.
+    // Only an update can show it while the client waits: its next frame (a status read) waits for this reply.
     overtakeIfTaken();
   }
 
@@ -355,7 +354,7 @@ public final class OpenHireConnection extends SessionSocket {
   private void announceStart(SessionView view, Question question) {
     if (!startAnnounced) {
       startAnnounced = true;
-      showQuestion(question);
+      shownQuestionId = question.id();
       send(OpenHireMessages.interviewStarted(view, question, view.phaseAt(view.questions().indexOf(question))));
     }
   }
@@ -381,22 +380,23 @@ public final class OpenHireConnection extends SessionSocket {
   private void resendCurrentTurn(SessionView view) {
     noteView(view);
     if (view.status() == InterviewSession.Status.IN_PROGRESS && !view.currentAnswered()) {
-      if (view.currentQuestion().id().equals(shownQuestionId)) {
-        // Already shown on this socket: shown again, a client that has answered it since takes it for a sign its
-        // answer was lost and sends it again, and by then the next question is shown, which those words would take.
-        return;
-      }
-      showQuestion(view.currentQuestion());
-      send(OpenHireMessages.aiResponse(view, view.currentQuestion(), view.phase(), view.questionsAsked(),
-          view.lastAcknowledgement(), deps.clock().instant()));
+      askOnce(view, view.currentQuestion(), view.phase(), view.questionsAsked(), view.lastAcknowledgement());
     } else if (view.report() != null) {
       ended(view, view.report().summary(), true);
     }
   }
 
-  private void showQuestion(Question question) {
+  /**
+   * ai_response with a question, unless this socket has shown it already (from an update or a status): shown
+   * again, a client that has answered it since takes that for a sign its answer was lost and sends it again, and by
+   * then the next question is shown, which those words would take.
+   */
+  private void askOnce(SessionView view, Question question, InterviewPhase phase, int number, String acknowledgement) {
+    if (question.id().equals(shownQuestionId)) {
+      return;
+    }
     shownQuestionId = question.id();
-    overtakeIfTaken();
+    send(OpenHireMessages.aiResponse(view, question, phase, number, acknowledgement, deps.clock().instant()));
   }
 
   // ---- plumbing ----
