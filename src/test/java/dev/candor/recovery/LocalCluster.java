@@ -94,7 +94,10 @@ final class LocalCluster implements AutoCloseable {
     nodeEnv.putAll(Map.of("DATABASE_URL", url, "DATABASE_USER", db.user(), "DATABASE_PASSWORD", db.password(),
         "PORT", String.valueOf(httpPorts[i]), "CLUSTER_PORT", String.valueOf(clusterPorts[i]), "CLUSTER_SEED_NODES", seeds,
         "MANAGEMENT_ENABLED", "true", "MANAGEMENT_PORT", String.valueOf(managementPorts[i]),
-        "MANAGEMENT_BIND_HOST", "127.0.0.1", "TTS_PROVIDER", "none"));
+        "MANAGEMENT_BIND_HOST", "127.0.0.1"));
+    // The clients type their answers: a node with speech engines would load them first (CPU the others' heartbeats
+    // compete for on this machine, and 20-30 s per start) and use them for nothing.
+    nodeEnv.putAll(Map.of("TTS_PROVIDER", "none", "STT_PROVIDER", "none"));
     Path work = base.resolve("node-" + i);
     Files.createDirectories(work);
     nodes[i] = ServerProcess.start(work, nodeEnv, name + "-node-" + i + "-" + starts[i]++);
