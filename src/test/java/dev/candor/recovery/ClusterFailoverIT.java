@@ -149,6 +149,9 @@ class ClusterFailoverIT {
           lateWrites.values().stream().mapToLong(Long::longValue).sum(), crowd.events());
       assertEquals(Map.of(), lateWrites, "the paused node wrote nothing to the journal once it ran again");
       assertTrue(fenced, "the paused node found it had stood still:\n" + cluster.logTail(victim));
+      assertTrue(cluster.log(victim).contains("Out of the cluster: port closed"),
+          "the paused node sent its clients elsewhere once it was out of the cluster, not when its shutdown reached"
+              + " its drain:\n" + cluster.logTail(victim));
       assertEveryAnswerOnce(audit);
       assertEquals(onVictim.size(), usable.size(), "every interview on the paused node answered again");
     });
