@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -61,6 +62,11 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   private long lastSeq = -1;
   /** How many questions the session has asked as far as this connection knows: see {@link #askedSince}. */
   private int askedKnown;
+  /** The reply this connection waits for, ended early once an update shows it taken: see {@link #untilTaken}. */
+  private Awaited awaited;
+
+  private record Awaited(BooleanSupplier taken, CompletableFuture<InterviewSession.Reply> overtaken) {}
+
   private boolean ackDeferred;
   /** The transport's first acknowledgement, kept while the client's frames are held back. */
   private ActorRef<SocketMessage.Ack> connectAck;
@@ -144,6 +150,11 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
               askedKnown = Math.max(askedKnown, asked.index() + 1);
             }
             onUpdate(sessionUpdate);
+            // Only an update can show it while the client waits: its next frame waits for this reply.
+            if (awaited != null && awaited.taken().getAsBoolean()) {
+              awaited.overtaken().complete(null);
+              awaited = null;
+            }
           }
           return this;
         })
@@ -262,6 +273,17 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   /** A view of the session this connection's dialect read (a status): how far the interview has gone. */
   protected void noteView(SessionView view) {
     askedKnown = Math.max(askedKnown, view.questionsAsked());
+  }
+
+  /**
+   * {@code reply}, or null as soon as an update shows {@code taken}: the reply may have died with a node (or come
+   * late behind its retries), and waiting for it would hold the client's next messages until the ask gives up, then
+   * report a failure that makes the client send again what was taken.
+   */
+  protected CompletionStage<InterviewSession.Reply> untilTaken(CompletionStage<InterviewSession.Reply> reply,
+      BooleanSupplier taken) {
+    awaited = new Awaited(taken, new CompletableFuture<>());
+    return reply.applyToEither(awaited.overtaken(), first -> first);
   }
 
   /** The mark to take when a client's answer is sent, for {@link #askedSince}. */

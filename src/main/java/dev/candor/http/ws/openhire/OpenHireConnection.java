@@ -27,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -60,16 +59,6 @@ public final class OpenHireConnection extends SessionSocket {
   private UnconfirmedAnswer unconfirmed;
 
   private record UnconfirmedAnswer(String text, String questionId) {}
-
-  /**
-   * Ends the wait for the reply to a start or an answer early, with null, once the session's updates show it took
-   * it (the interview announced, another question asked): the reply may have died with a node, and the ask would
-   * hold the client's next messages until it gives up, then report a failure that makes the client send it again.
-   */
-  private Awaited awaited;
-
-  /** @param taken whether the updates so far show the session took it */
-  private record Awaited(BooleanSupplier taken, CompletableFuture<InterviewSession.Reply> overtaken) {}
 
   public static Behavior<SocketMessage> create(String sessionId, ActorRef<SocketMessage.Outgoing> out, Dependencies deps) {
     return Behaviors.withTimers(timers -> Behaviors.setup(context -> new OpenHireConnection(context, timers, sessionId, out, deps)));
@@ -168,7 +157,7 @@ public final class OpenHireConnection extends SessionSocket {
         return;
       }
       InterviewSession.SessionContext context = found.context();
-      CompletionStage<InterviewSession.Reply> started = untilOvertaken(
+      CompletionStage<InterviewSession.Reply> started = untilTaken(
           subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), () -> startAnnounced);
       then(started, ackTo, (reply, failure) -> () -> {
         if (failure == null ? reply == null : startAnnounced) {
@@ -218,7 +207,7 @@ public final class OpenHireConnection extends SessionSocket {
     boolean resent = unconfirmed != null && unconfirmed.text().equals(response);
     String questionId = resent ? unconfirmed.questionId() : shownQuestionId;
     int askedMark = askedMark();
-    CompletionStage<InterviewSession.Reply> submitted = untilOvertaken(subscribed()
+    CompletionStage<InterviewSession.Reply> submitted = untilTaken(subscribed()
         .thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null)),
         () -> askedSince(askedMark));
     then(submitted, ackTo, (reply, failure) -> () -> {
@@ -244,20 +233,6 @@ public final class OpenHireConnection extends SessionSocket {
         showWhereItStands(ackTo);
       }
     });
-  }
-
-  private CompletionStage<InterviewSession.Reply> untilOvertaken(CompletionStage<InterviewSession.Reply> reply,
-      BooleanSupplier taken) {
-    awaited = new Awaited(taken, new CompletableFuture<>());
-    return reply.applyToEither(awaited.overtaken(), first -> first);
-  }
-
-  /** Ends the wait if the session has shown it took what this connection waits for. */
-  private void overtakeIfTaken() {
-    if (awaited != null && awaited.taken().getAsBoolean()) {
-      awaited.overtaken().complete(null);
-      awaited = null;
-    }
   }
 
   private void showWhereItStands(ActorRef<SocketMessage.Ack> ackTo) {
@@ -334,8 +309,6 @@ public final class OpenHireConnection extends SessionSocket {
     } else if (event instanceof InterviewSession.SessionAbandoned) {
       ended(view, "This interview was closed after a period of inactivity. Start a new session to try again.", false);
     }
-    // Only an update can show it while the client waits: its next frame (a status read) waits for this reply.
-    overtakeIfTaken();
   }
 
   /**

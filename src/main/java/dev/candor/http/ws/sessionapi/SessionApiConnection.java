@@ -208,8 +208,11 @@ public final class SessionApiConnection extends SessionSocket {
       return;
     }
     int askedMark = askedMark();
-    then(deps.sessions().answer(sessionId, null, shownQuestionId, text.asText(), null), ackTo, (reply, failure) -> () -> {
-      if (failure != null && askedSince(askedMark)) {
+    CompletionStage<InterviewSession.Reply> submitted = untilTaken(
+        deps.sessions().answer(sessionId, null, shownQuestionId, text.asText(), null), () -> askedSince(askedMark));
+    then(submitted, ackTo, (reply, failure) -> () -> {
+      if (failure == null ? reply == null : askedSince(askedMark)) {
+        // Overtaken by the next question, or failed after it came: taken, and the client already shown what follows.
         return;
       }
       if (failure != null) {
