@@ -62,7 +62,7 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   private long lastSeq = -1;
   /** How many questions the session has asked as far as this connection knows: see {@link #askedSince}. */
   private int askedKnown;
-  /** The reply this connection waits for, ended early once an update shows it taken: see {@link #untilTaken}. */
+  /** The reply this connection waits for, ended early once an update shows it taken: see {@link #thenUnlessTaken}. */
   private Awaited awaited;
 
   private record Awaited(BooleanSupplier taken, CompletableFuture<InterviewSession.Reply> overtaken) {}
@@ -276,14 +276,19 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   }
 
   /**
-   * {@code reply}, or null as soon as an update shows {@code taken}: the reply may have died with a node (or come
-   * late behind its retries), and waiting for it would hold the client's next messages until the ask gives up, then
-   * report a failure that makes the client send again what was taken.
+   * {@link #then} for a request whose effect the session's updates show ({@code taken}): the wait ends as soon as an
+   * update shows it, and {@code step} runs only if the request was not taken by then, nor failed after it was. The
+   * reply may have died with a node (or come late behind its retries): waiting for it would hold the client's next
+   * messages until the ask gives up, and a failure reported for what was taken makes the client send it again.
    */
-  protected CompletionStage<InterviewSession.Reply> untilTaken(CompletionStage<InterviewSession.Reply> reply,
-      BooleanSupplier taken) {
+  protected void thenUnlessTaken(CompletionStage<InterviewSession.Reply> reply, BooleanSupplier taken,
+      ActorRef<SocketMessage.Ack> ackTo, BiFunction<InterviewSession.Reply, Throwable, Runnable> step) {
     awaited = new Awaited(taken, new CompletableFuture<>());
-    return reply.applyToEither(awaited.overtaken(), first -> first);
+    then(reply.applyToEither(awaited.overtaken(), first -> first), ackTo, (value, failure) -> () -> {
+      if (failure == null ? value != null : !taken.getAsBoolean()) {
+        step.apply(value, failure).run();
+      }
+    });
   }
 
   /** The mark to take when a client's answer is sent, for {@link #askedSince}. */

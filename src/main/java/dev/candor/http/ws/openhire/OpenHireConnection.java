@@ -157,13 +157,9 @@ public final class OpenHireConnection extends SessionSocket {
         return;
       }
       InterviewSession.SessionContext context = found.context();
-      CompletionStage<InterviewSession.Reply> started = untilTaken(
-          subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), () -> startAnnounced);
-      then(started, ackTo, (reply, failure) -> () -> {
-        if (failure == null ? reply == null : startAnnounced) {
-          // Announced already: the interview started.
-          return;
-        }
+      // Once announced, the interview has started whatever the reply says.
+      thenUnlessTaken(subscribed().thenCompose(s -> deps.sessions().start(sessionId, context)), () -> startAnnounced,
+          ackTo, (reply, failure) -> () -> {
         if (failure != null) {
           send(failure(failure));
         } else if (reply instanceof InterviewSession.Accepted accepted) {
@@ -207,15 +203,10 @@ public final class OpenHireConnection extends SessionSocket {
     boolean resent = unconfirmed != null && unconfirmed.text().equals(response);
     String questionId = resent ? unconfirmed.questionId() : shownQuestionId;
     int askedMark = askedMark();
-    CompletionStage<InterviewSession.Reply> submitted = untilTaken(subscribed()
-        .thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null)),
-        () -> askedSince(askedMark));
-    then(submitted, ackTo, (reply, failure) -> () -> {
-      if (failure == null ? reply == null : askedSince(askedMark)) {
-        // Overtaken by the next question, or failed after it came: taken, and the client already shown what follows.
-        unconfirmed = null;
-        return;
-      }
+    // Known again once the reply is read; taken (the next question asked), it stays unknown: nothing to resend.
+    unconfirmed = null;
+    thenUnlessTaken(subscribed().thenCompose(s -> deps.sessions().answer(sessionId, answerId, questionId, response, null)),
+        () -> askedSince(askedMark), ackTo, (reply, failure) -> () -> {
       unconfirmed = failure == null ? null : new UnconfirmedAnswer(response, questionId);
       if (failure != null) {
         send(failure(failure));

@@ -208,13 +208,8 @@ public final class SessionApiConnection extends SessionSocket {
       return;
     }
     int askedMark = askedMark();
-    CompletionStage<InterviewSession.Reply> submitted = untilTaken(
-        deps.sessions().answer(sessionId, null, shownQuestionId, text.asText(), null), () -> askedSince(askedMark));
-    then(submitted, ackTo, (reply, failure) -> () -> {
-      if (failure == null ? reply == null : askedSince(askedMark)) {
-        // Overtaken by the next question, or failed after it came: taken, and the client already shown what follows.
-        return;
-      }
+    thenUnlessTaken(deps.sessions().answer(sessionId, null, shownQuestionId, text.asText(), null),
+        () -> askedSince(askedMark), ackTo, (reply, failure) -> () -> {
       if (failure != null) {
         send(failure(failure));
       } else if (reply instanceof InterviewSession.Rejected rejected) {
