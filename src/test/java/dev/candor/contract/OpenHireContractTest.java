@@ -320,6 +320,34 @@ class OpenHireContractTest {
     assertEquals(2, session.get("answersRecorded").asInt());
   }
 
+  /**
+   * A frontend that heard nothing resends its answer, and may send it twice before the first reply arrives (a timer
+   * fires while a reconnect's resend is under way): the first copy is recognised and the socket shows the question
+   * the interview is on, which the second copy, sent before that question was shown, does not answer.
+   */
+  @Test
+  void copiesOfAResentAnswerSentBeforeTheNextQuestionWasShownAreNotTakenForIt() throws Exception {
+    String sessionId = "resent-twice-" + UUID.randomUUID();
+    String firstAnswer = GOOD_ANSWER + " That was the first question.";
+    String secondQuestion;
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
+      ws.send(start(TEST_JOB, candidateId, ""));
+      ws.next("interview_started");
+      ws.send(response(firstAnswer));
+      secondQuestion = ws.next("ai_response").get("data").get("question").asText();
+    }
+    try (WsClient ws = WsClient.connect(server.httpPort(), "/ws/interview/" + sessionId + "?protocol=openhire")) {
+      ws.send(response(firstAnswer));
+      ws.send(response(firstAnswer));
+      assertEquals(secondQuestion, ws.next("ai_response").get("data").get("question").asText());
+      ws.send(response(GOOD_ANSWER));
+      JsonNode third = ws.next("ai_response").get("data");
+      assertEquals(3, third.get("questions_asked").asInt());
+    }
+    JsonNode session = http.get("/api/sessions/" + sessionId).body();
+    assertEquals(2, session.get("answersRecorded").asInt(), "the first answer taken once, then the second question's");
+  }
+
   @Test
   void theHandshakeRejectsBadSessionIdsAndUnknownProtocols() throws Exception {
     HttpJson.Response badId = http.get("/ws/interview/" + "x".repeat(129));

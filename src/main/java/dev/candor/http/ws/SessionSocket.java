@@ -68,6 +68,10 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   private record Awaited(BooleanSupplier taken, CompletableFuture<InterviewSession.Reply> overtaken) {}
 
   private boolean ackDeferred;
+  /** How many messages this connection has sent its client; the socket counts the same ones as they go out. */
+  private long sentCount;
+  /** How many of them had gone out when the client's message in hand was read from the socket. */
+  private long sentBeforeRead = Long.MAX_VALUE;
   /** The transport's first acknowledgement, kept while the client's frames are held back. */
   private ActorRef<SocketMessage.Ack> connectAck;
 
@@ -95,7 +99,7 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
 
   /**
    * The socket is open. True when the client's frames may come at once (the default); false holds them back (they
-   * wait in the transport's buffer) until the dialect calls {@link #readyForFrames()}, for a connection that must
+   * wait in the socket) until the dialect calls {@link #readyForFrames()}, for a connection that must
    * first learn where its client stands.
    */
   protected boolean onConnected() {
@@ -125,7 +129,10 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
           }
           return this;
         })
-        .onMessage(SocketMessage.ClientFrame.class, frame -> onFrame(frame.frame(), frame.ackTo()))
+        .onMessage(SocketMessage.ClientFrame.class, frame -> {
+          sentBeforeRead = frame.sentBeforeRead();
+          return onFrame(frame.frame(), frame.ackTo());
+        })
         .onMessage(Continue.class, done -> {
           ackDeferred = false;
           done.step().run();
@@ -319,6 +326,20 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
   }
 
   protected void send(String message) {
+    sentCount++;
     out.tell(new SocketMessage.Send(message));
+  }
+
+  /** The number the next message sent to the client will have (the first is 0). */
+  protected long nextMessageNumber() {
+    return sentCount;
+  }
+
+  /**
+   * Whether the client had been sent message {@code number} when it sent the message in hand. It cannot have seen a
+   * message that went out after the socket read its own, whatever the connection has sent since.
+   */
+  protected boolean sentBeforeClientsMessage(long number) {
+    return number < sentBeforeRead;
   }
 }

@@ -8,7 +8,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 /**
  * What a WebSocket connection actor receives from its socket. Dialects add their own messages by
  * implementing this interface. Each client frame must be acknowledged before the next one is delivered,
- * so a connection handles its client's messages strictly one after another.
+ * so a connection handles its client's messages strictly one after another (the socket reads a few ahead).
  */
 public interface SocketMessage {
 
@@ -30,7 +30,17 @@ public interface SocketMessage {
    */
   record Event(String name, List<JsonNode> args, Consumer<JsonNode> ack) implements Frame {}
 
-  record ClientFrame(Frame frame, ActorRef<Ack> ackTo) implements SocketMessage {}
+  /**
+   * @param sentBeforeRead how many of the connection's messages had gone out to the client when this one was read
+   *     from the socket: the client cannot have seen a later one when it sent this
+   */
+  record ClientFrame(Frame frame, ActorRef<Ack> ackTo, long sentBeforeRead) implements SocketMessage {
+
+    /** A frame taken as read after everything sent so far (one a dialect hands to itself, say). */
+    public ClientFrame(Frame frame, ActorRef<Ack> ackTo) {
+      this(frame, ackTo, Long.MAX_VALUE);
+    }
+  }
 
   record ClientConnected(ActorRef<Ack> ackTo) implements SocketMessage {}
 

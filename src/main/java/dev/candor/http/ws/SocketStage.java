@@ -38,7 +38,10 @@ import scala.runtime.BoxedUnit;
  * actors, and Pekko HTTP keeps the handler's blueprint for the connection's life).
  *
  * <p>Client messages are read whole (collected when they arrive in several frames, drained and reported when above
- * the size limit) and handed to the actor one at a time: the next is read only once the actor acknowledged the last.
+ * the size limit) and handed to the actor one at a time, the next once the actor acknowledged the last. A few are read
+ * ahead, each stamped with how many of the actor's messages had gone out by then: a client that sends again before
+ * its reply came (a frontend's resend) sent that copy before it saw what the reply to the first one shows, and a
+ * message left unread in the socket until the actor is free would look as if sent after it.
  * What the actor sends goes out as text; more than {@code outgoingBuffer} messages waiting for a slow client fail the
  * socket; {@link SocketMessage.Close}, or the actor's stopping, sends what waits, then closes. Either side's end ends
  * both, and the actor is told once, whichever way the socket ended.
@@ -78,14 +81,24 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     return new Logic();
   }
 
-  /** How the reading of a message that arrived in several frames ended. */
-  private record Collected(SocketMessage.Frame frame, Throwable error) {}
+  /**
+   * Client messages read ahead of the one in the actor's hands, at most: enough for a frontend's resends, few enough
+   * that a client sending without pause is held back by the socket, not buffered here.
+   */
+  private static final int READ_AHEAD = 4;
+
+  /** How the reading of a message that arrived in several frames ended; {@code sentBeforeRead} as at its start. */
+  private record Collected(SocketMessage.Frame frame, Throwable error, long sentBeforeRead) {}
 
   private final class Logic extends GraphStageLogic {
     private ActorRef<SocketMessage> actor;
     private ActorRef<SocketMessage.Ack> ackTo;
     /** Created when the client first falls behind: most sockets never have a message waiting. */
     private ArrayDeque<Message> waiting;
+    /** How many messages have gone out to the client. */
+    private long messagesSent;
+    /** Client messages read while the actor had one in hand; created when the first is. */
+    private ArrayDeque<SocketMessage.ClientFrame> readAhead;
     private boolean closing;
     /** A message in several frames is being read: the client's end must wait for it, and so must the next read. */
     private boolean collecting;
@@ -93,6 +106,8 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     private Throwable failure;
     /** The actor has a client message it has not acknowledged yet. */
     private boolean inHand;
+    /** The actor has acknowledged the connection's start: client messages may reach it. */
+    private boolean actorReady;
     /** Set when the node stops: no more client messages are read, and the socket closes as a failure. */
     private NodeStoppingException leaving;
     /** Takes this socket off the node's list of open ones. */
@@ -108,11 +123,8 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
 
         @Override
         public void onUpstreamFinish() {
-          if (collecting) {
-            clientEnded = true;
-          } else {
-            completeStage();
-          }
+          clientEnded = true;
+          endIfClientGone();
         }
 
         @Override
@@ -125,6 +137,7 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
         public void onPull() {
           if (!nothingWaiting()) {
             push(out, waiting.poll());
+            messagesSent++;
           }
           completeIfClosedAndSent();
         }
@@ -148,6 +161,7 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
           Props.empty());
       self.watch(Adapter.toClassic(actor));
       actor.tell(new SocketMessage.ClientConnected(ackTo));
+      pull(in);
     }
 
     @Override
@@ -165,10 +179,15 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
       guarded(() -> {
         if (message == SocketMessage.Ack.INSTANCE) {
           inHand = false;
+          actorReady = true;
           if (leaving != null) {
             closeWhenDone();
-          } else if (!collecting && !isClosed(in) && !hasBeenPulled(in)) {
-            pull(in);
+          } else {
+            if (readAhead != null && !readAhead.isEmpty()) {
+              deliver(readAhead.poll());
+            }
+            endIfClientGone();
+            readOnIfRoom();
           }
         } else if (message == OpenSockets.NodeStopping.INSTANCE) {
           leaving = new NodeStoppingException();
@@ -222,6 +241,7 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     private void send(Message message) {
       if (nothingWaiting() && isAvailable(out)) {
         push(out, message);
+        messagesSent++;
         return;
       }
       if (waiting == null) {
@@ -236,15 +256,16 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     }
 
     private void read(Message message) {
+      long sentBeforeRead = messagesSent;
       SocketMessage.Frame strict = strictFrame(message, settings.maxMessage());
       if (strict != null) {
-        deliver(strict);
+        arrived(strict, sentBeforeRead);
         return;
       }
       collecting = true;
       AsyncCallback<Collected> collected = createAsyncCallback(this::onCollected);
       collect(message, settings.maxMessage(), subFusingMaterializer())
-          .whenComplete((frame, error) -> collected.invoke(new Collected(frame, error)));
+          .whenComplete((frame, error) -> collected.invoke(new Collected(frame, error, sentBeforeRead)));
     }
 
     private void onCollected(Collected collected) {
@@ -253,15 +274,41 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
         fail(collected.error());
         return;
       }
-      guarded(() -> deliver(collected.frame()));
-      if (clientEnded) {
+      guarded(() -> arrived(collected.frame(), collected.sentBeforeRead()));
+      endIfClientGone();
+    }
+
+    private void arrived(SocketMessage.Frame frame, long sentBeforeRead) {
+      SocketMessage.ClientFrame clientFrame =
+          new SocketMessage.ClientFrame(events ? asEvent(frame) : frame, ackTo, sentBeforeRead);
+      if (inHand || !actorReady) {
+        if (readAhead == null) {
+          readAhead = new ArrayDeque<>(READ_AHEAD);
+        }
+        readAhead.add(clientFrame);
+      } else {
+        deliver(clientFrame);
+      }
+      readOnIfRoom();
+    }
+
+    private void readOnIfRoom() {
+      boolean room = readAhead == null || readAhead.size() < READ_AHEAD;
+      if (room && leaving == null && !collecting && !isClosed(in) && !hasBeenPulled(in)) {
+        pull(in);
+      }
+    }
+
+    /** The client has left: the socket ends once what it sent has reached the actor. */
+    private void endIfClientGone() {
+      if (clientEnded && !collecting && (readAhead == null || readAhead.isEmpty())) {
         completeStage();
       }
     }
 
-    private void deliver(SocketMessage.Frame frame) {
+    private void deliver(SocketMessage.ClientFrame frame) {
       inHand = true;
-      actor.tell(new SocketMessage.ClientFrame(events ? asEvent(frame) : frame, ackTo));
+      actor.tell(frame);
     }
 
     private void fail(Throwable cause) {

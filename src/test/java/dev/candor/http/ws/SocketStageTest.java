@@ -136,6 +136,26 @@ class SocketStageTest {
   }
 
   @Test
+  void eachMessageCarriesHowManyRepliesHadGoneOutWhenItWasRead() throws Exception {
+    Socket socket = new Socket(false, 16);
+    socket.client.offer(TextMessage.create("answer"));
+    socket.client.offer(TextMessage.create("the same answer again, sent before any reply"));
+    socket.connected().tell(SocketMessage.Ack.INSTANCE);
+    SocketMessage.ClientFrame first = socket.frame();
+    assertEquals(0, first.sentBeforeRead());
+    socket.send(new SocketMessage.Send("the next question"));
+    assertEquals("the next question", socket.nextText());
+
+    first.ackTo().tell(SocketMessage.Ack.INSTANCE);
+    SocketMessage.ClientFrame second = socket.frame();
+    assertEquals(new SocketMessage.Text("the same answer again, sent before any reply"), second.frame());
+    assertEquals(0, second.sentBeforeRead(), "read while the first was in hand, before the reply went out");
+    socket.client.offer(TextMessage.create("an answer to the next question"));
+    second.ackTo().tell(SocketMessage.Ack.INSTANCE);
+    assertEquals(1, socket.frame().sentBeforeRead());
+  }
+
+  @Test
   void aMessageInSeveralFramesArrivesWholeAndOneAboveTheLimitIsReportedNotKept() {
     Socket socket = new Socket(false, 16);
     socket.client.offer(TextMessage.create(Source.from(List.of("an answer ", "in ", "three frames"))));

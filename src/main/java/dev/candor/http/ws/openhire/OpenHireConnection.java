@@ -22,6 +22,8 @@ import dev.candor.store.JobRepository;
 import dev.candor.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -48,8 +50,14 @@ public final class OpenHireConnection extends SessionSocket {
   private static final int MAX_ANSWER_ID = 128;
 
   private final Dependencies deps;
-  /** The question this client was last shown: its next answer is for that one. */
-  private String shownQuestionId;
+  /**
+   * The questions this socket has shown (null: none, or the end), each with the number of the message that showed
+   * it, oldest first; the last is on the client's screen now. An answer is for the one shown last before the client
+   * sent it, which is not the one on screen when the client sent it before a reply showed the next.
+   */
+  private final List<Shown> shown = new ArrayList<>();
+
+  private record Shown(long messageNumber, String questionId) {}
   private boolean startAnnounced;
   /**
    * The last answer this client was told may not have been taken, and the question it was meant for. A client
@@ -201,7 +209,7 @@ public final class OpenHireConnection extends SessionSocket {
       throw new BadRequest("answer_id must be 1-" + MAX_ANSWER_ID + " characters");
     }
     boolean resent = unconfirmed != null && unconfirmed.text().equals(response);
-    String questionId = resent ? unconfirmed.questionId() : shownQuestionId;
+    String questionId = resent ? unconfirmed.questionId() : shownWhenSent();
     int askedMark = askedMark();
     // Known again once the reply is read; taken (the next question asked), it stays unknown: nothing to resend.
     unconfirmed = null;
@@ -318,13 +326,13 @@ public final class OpenHireConnection extends SessionSocket {
   private void announceStart(SessionView view, Question question) {
     if (!startAnnounced) {
       startAnnounced = true;
-      shownQuestionId = question.id();
+      show(question.id());
       send(OpenHireMessages.interviewStarted(view, question, view.phaseAt(view.questions().indexOf(question))));
     }
   }
 
   private void announceEnd(SessionView view, InterviewSession.InterviewCompleted completed) {
-    shownQuestionId = null;
+    show(null);
     if (view.endReason() == InterviewSession.EndReason.ALL_ANSWERED) {
       send(OpenHireMessages.aiResponse(view, null, InterviewPhase.CONCLUSION, view.questionsAsked(),
           "Thank you, that was the last question. Your feedback follows.", deps.clock().instant()));
@@ -356,11 +364,27 @@ public final class OpenHireConnection extends SessionSocket {
    * then the next question is shown, which those words would take.
    */
   private void askOnce(SessionView view, Question question, InterviewPhase phase, int number, String acknowledgement) {
-    if (question.id().equals(shownQuestionId)) {
+    if (!shown.isEmpty() && question.id().equals(shown.get(shown.size() - 1).questionId())) {
       return;
     }
-    shownQuestionId = question.id();
+    show(question.id());
     send(OpenHireMessages.aiResponse(view, question, phase, number, acknowledgement, deps.clock().instant()));
+  }
+
+  /** Notes the question the next message shows. */
+  private void show(String questionId) {
+    shown.add(new Shown(nextMessageNumber(), questionId));
+  }
+
+  /**
+   * The question shown last before the client sent the message in hand, or null. Those shown before it are forgotten:
+   * the client's later messages were sent later still.
+   */
+  private String shownWhenSent() {
+    while (shown.size() > 1 && sentBeforeClientsMessage(shown.get(1).messageNumber())) {
+      shown.remove(0);
+    }
+    return !shown.isEmpty() && sentBeforeClientsMessage(shown.get(0).messageNumber()) ? shown.get(0).questionId() : null;
   }
 
   // ---- plumbing ----
