@@ -87,6 +87,15 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
    */
   private static final int READ_AHEAD = 4;
 
+  /**
+   * No more is read ahead once the messages waiting hold this much text: a message may be as large as the size limit
+   * (megabytes), and a socket should hold about one of those, not one per place ahead.
+   */
+  private static final long READ_AHEAD_CHARACTERS = 64 * 1024;
+
+  /** A client message read ahead, and the characters of text it was read as (what it holds in memory). */
+  private record ReadAhead(SocketMessage.ClientFrame frame, long characters) {}
+
   /** How the reading of a message that arrived in several frames ended; {@code sentBeforeRead} as at its start. */
   private record Collected(SocketMessage.Frame frame, Throwable error, long sentBeforeRead) {}
 
@@ -98,7 +107,9 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     /** How many messages have gone out to the client. */
     private long messagesSent;
     /** Client messages read while the actor had one in hand; created when the first is. */
-    private ArrayDeque<SocketMessage.ClientFrame> readAhead;
+    private ArrayDeque<ReadAhead> readAhead;
+    /** The characters of text the messages read ahead hold. */
+    private long readAheadCharacters;
     private boolean closing;
     /** A message in several frames is being read: the client's end must wait for it, and so must the next read. */
     private boolean collecting;
@@ -108,7 +119,10 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     private boolean inHand;
     /** The actor has acknowledged the connection's start: client messages may reach it. */
     private boolean actorReady;
-    /** Set when the node stops: no more client messages are read, and the socket closes as a failure. */
+    /**
+     * Set when the node stops: no more client messages are read, and the socket closes as a failure (those read ahead
+     * go unanswered, as unread ones do: the client sends them again once it has reconnected).
+     */
     private NodeStoppingException leaving;
     /** Takes this socket off the node's list of open ones. */
     private Runnable forget;
@@ -184,7 +198,9 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
             closeWhenDone();
           } else {
             if (readAhead != null && !readAhead.isEmpty()) {
-              deliver(readAhead.poll());
+              ReadAhead next = readAhead.poll();
+              readAheadCharacters -= next.characters();
+              deliver(next.frame());
             }
             endIfClientGone();
             readOnIfRoom();
@@ -285,7 +301,9 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
         if (readAhead == null) {
           readAhead = new ArrayDeque<>(READ_AHEAD);
         }
-        readAhead.add(clientFrame);
+        long characters = frame instanceof SocketMessage.Text text ? text.text().length() : 0;
+        readAhead.add(new ReadAhead(clientFrame, characters));
+        readAheadCharacters += characters;
       } else {
         deliver(clientFrame);
       }
@@ -293,7 +311,8 @@ final class SocketStage extends GraphStage<FlowShape<Message, Message>> {
     }
 
     private void readOnIfRoom() {
-      boolean room = readAhead == null || readAhead.size() < READ_AHEAD;
+      boolean room = readAhead == null
+          || readAhead.size() < READ_AHEAD && readAheadCharacters < READ_AHEAD_CHARACTERS;
       if (room && leaving == null && !collecting && !isClosed(in) && !hasBeenPulled(in)) {
         pull(in);
       }

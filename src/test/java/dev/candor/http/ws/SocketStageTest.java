@@ -57,9 +57,13 @@ class SocketStageTest {
     final SinkQueueWithCancel<Message> received;
 
     Socket(boolean events, int clientReadAhead) {
+      this(events, clientReadAhead, SETTINGS);
+    }
+
+    Socket(boolean events, int clientReadAhead, SocketSettings settings) {
       Flow<Message, Message, NotUsed> flow = events
-          ? SocketFlow.createForEvents(testKit.system(), SETTINGS, this::connection)
-          : SocketFlow.create(testKit.system(), SETTINGS, this::connection);
+          ? SocketFlow.createForEvents(testKit.system(), settings, this::connection)
+          : SocketFlow.create(testKit.system(), settings, this::connection);
       Pair<BoundedSourceQueue<Message>, SinkQueueWithCancel<Message>> ends = Source.<Message>queue(16)
           .via(flow)
           .toMat(Sink.<Message>queue().withAttributes(Attributes.inputBuffer(clientReadAhead, clientReadAhead)),
@@ -153,6 +157,25 @@ class SocketStageTest {
     socket.client.offer(TextMessage.create("an answer to the next question"));
     second.ackTo().tell(SocketMessage.Ack.INSTANCE);
     assertEquals(1, socket.frame().sentBeforeRead());
+  }
+
+  @Test
+  void nothingMoreIsReadAheadOfALargeMessage() throws Exception {
+    Socket socket = new Socket(false, 16, new SocketSettings(100_000, 2, Duration.ofSeconds(5)));
+    socket.client.offer(TextMessage.create("x".repeat(70_000)));
+    socket.client.offer(TextMessage.create("small"));
+    ActorRef<SocketMessage.Ack> connected = socket.connected();
+    socket.actor.expectNoMessage(QUIET);
+    socket.send(new SocketMessage.Send("a message that goes out meanwhile"));
+    assertEquals("a message that goes out meanwhile", socket.nextText());
+
+    connected.tell(SocketMessage.Ack.INSTANCE);
+    SocketMessage.ClientFrame large = socket.frame();
+    assertEquals(0, large.sentBeforeRead());
+    large.ackTo().tell(SocketMessage.Ack.INSTANCE);
+    SocketMessage.ClientFrame small = socket.frame();
+    assertEquals(new SocketMessage.Text("small"), small.frame());
+    assertEquals(1, small.sentBeforeRead(), "left in the socket behind the large one, read once it was handed over");
   }
 
   @Test
