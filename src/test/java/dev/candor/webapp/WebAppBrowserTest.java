@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -144,8 +145,17 @@ class WebAppBrowserTest {
     return Files.write(Files.createTempDirectory("candor-upload").resolve(name), content);
   }
 
+  /**
+   * On a timeout, says what the page showed and logged instead: the report once failed to show in a full test run,
+   * with nothing in the server's log to say why.
+   */
   private static WebElement visible(WebDriver driver, String id) {
-    return waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    try {
+      return waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    } catch (TimeoutException e) {
+      throw new AssertionError("#" + id + " never showed. The page shows: "
+          + driver.findElement(By.tagName("body")).getText() + "\nConsole errors: " + consoleErrors(driver), e);
+    }
   }
 
   private static void questionNumber(WebDriver driver, int n) {
