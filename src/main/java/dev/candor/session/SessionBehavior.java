@@ -41,6 +41,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  */
 final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> {
 
+  /** The key of the timer that has an ended session leave memory (the periodic {@link Tick} has its own). */
+  private static final String PASSIVATE_WHEN_ENDED = "passivate-when-ended";
+
   private final String sessionId;
   /** Null on a node without speech: recordings are refused and nothing is spoken. */
   private final SpeechServices speech;
@@ -105,6 +108,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
           Duration tick = min(settings.idleTimeout(), settings.passivateAfter()).dividedBy(4);
           timers.startTimerWithFixedDelay(Tick.INSTANCE, tick.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tick);
           resumeWork(state);
+          passivateSoonIfEnded(state);
         })
         // Workers still running for a stopped session will never be counted back.
         .onSignal(PostStop.instance(), state -> runningTasks.clear())
@@ -205,10 +209,12 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
         .onCommand(Unsubscribe.class, (b, s, c) -> {
           b.subscribers.remove(c.subscriber());
           b.context.unwatch(c.subscriber());
+          b.passivateSoonIfEnded(s);
           return b.Effect().none();
         })
         .onCommand(SubscriberGone.class, (b, s, c) -> {
           b.subscribers.remove(c.subscriber());
+          b.passivateSoonIfEnded(s);
           return b.Effect().none();
         })
         .onCommand(Plan.class, (b, s, c) -> b.refuseStep(s, c, c.replyTo()))
@@ -644,7 +650,10 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
   private Effect<Event, State> onReportReady(State state, ReportReady command) {
     taskDone(SessionTasks.REPORT);
     return Effect().persist(new InterviewCompleted(command.report(), command.engine(), clock.instant()))
-        .thenRun(newState -> publish(newState, 1));
+        .thenRun(newState -> {
+          publish(newState, 1);
+          passivateSoonIfEnded(newState);
+        });
   }
 
   private Effect<Event, State> onSubscribe(State state, Subscribe command) {
@@ -689,13 +698,37 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
       return Effect().persist(new SessionAbandoned(at)).thenRun(newState -> {
         stopClocks();
         publish(newState, 1);
+        passivateSoonIfEnded(newState);
       });
     }
-    if (subscribers.isEmpty() && runningTasks.isEmpty() && !now.isBefore(lastTouched.plus(settings.passivateAfter()))
-        && shard != null) {
-      shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+    if (subscribers.isEmpty() && runningTasks.isEmpty() && shard != null) {
+      if (!now.isBefore(lastTouched.plus(passivateAfter(state)))) {
+        shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+      } else {
+        passivateSoonIfEnded(state);
+      }
     }
     return Effect().none();
+  }
+
+  private Duration passivateAfter(State state) {
+    return ended(state) ? settings.passivateEndedAfter() : settings.passivateAfter();
+  }
+
+  private static boolean ended(State state) {
+    return state.status() == Status.COMPLETED || state.status() == Status.ABANDONED;
+  }
+
+  /**
+   * An ended interview has nothing left to do. Alone, it leaves memory soon rather than at the next idle tick,
+   * which also has its shard forget it: a remembered session is started again wherever its shard goes when a node
+   * dies, and the ended ones would be recovered there beside, and ahead of, the interviews still running.
+   */
+  private void passivateSoonIfEnded(State state) {
+    if (ended(state) && subscribers.isEmpty() && shard != null) {
+      Duration wait = Duration.between(clock.instant(), lastTouched.plus(settings.passivateEndedAfter()));
+      timers.startSingleTimer(PASSIVATE_WHEN_ENDED, Tick.INSTANCE, wait.isNegative() ? Duration.ZERO : wait);
+    }
   }
 
   private Effect<Event, State> unload() {

@@ -41,7 +41,7 @@ class ClientPacedSessionTest {
   private static final ActorTestKit testKit =
       ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(TestConfigs.local()));
   private static final SessionSettings SETTINGS = new SessionSettings(8, Duration.ofMinutes(30), Duration.ofMinutes(30),
-      Duration.ofMinutes(2), 20, 2, 1, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(10));
+      Duration.ofMinutes(2), Duration.ofSeconds(5), 20, 2, 1, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(10));
   private static final SessionContext PACED = SessionContext.clientPaced(null, null, SampleData.johnDoe(),
       SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()), 5);
 

@@ -50,7 +50,7 @@ class InterviewSessionTest {
   private static final ActorTestKit testKit =
       ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(TestConfigs.local()));
   private static final SessionSettings SETTINGS = new SessionSettings(8, Duration.ofMinutes(30), Duration.ofMinutes(30),
-      Duration.ofMinutes(2), 20, 2, 1, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(10));
+      Duration.ofMinutes(2), Duration.ofSeconds(5), 20, 2, 1, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(10));
   private static final SessionContext CONTEXT = new SessionContext("cand-1", "job-1", SampleData.johnDoe(),
       SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()));
 
@@ -527,6 +527,39 @@ class InterviewSessionTest {
   }
 
   @Test
+  void anEndedSessionLeftAloneAsksToBePassivatedSoonWhileARunningOneStays() {
+    SessionSettings soon = new SessionSettings(SETTINGS.questionCount(), SETTINGS.defaultMaxDuration(),
+        SETTINGS.idleTimeout(), SETTINGS.passivateAfter(), Duration.ofMillis(100), SETTINGS.snapshotEvery(),
+        SETTINGS.snapshotsKept(), SETTINGS.workerRetries(), SETTINGS.workerBackoff(), SETTINGS.workerTimeout(),
+        SETTINGS.speechTimeout());
+    TestProbe<ClusterSharding.ShardCommand> endedShard = testKit.createTestProbe();
+    TestProbe<ClusterSharding.ShardCommand> runningShard = testKit.createTestProbe();
+    EventSourcedBehaviorTestKit<Command, Event, State> ended = EventSourcedBehaviorTestKit.create(testKit.system(),
+        InterviewSession.create("ended-" + System.nanoTime(), interviewer, soon, clock, endedShard.getRef()));
+    EventSourcedBehaviorTestKit<Command, Event, State> running = EventSourcedBehaviorTestKit.create(testKit.system(),
+        InterviewSession.create("running-" + System.nanoTime(), interviewer, soon, clock, runningShard.getRef()));
+    TestProbe<Notification> subscriber = testKit.createTestProbe();
+    TestProbe<InterviewSession.Subscription> views = testKit.createTestProbe();
+    for (EventSourcedBehaviorTestKit<Command, Event, State> session : List.of(ended, running)) {
+      session.runCommand(new InterviewSession.Subscribe(subscriber.getRef(), null, views.getRef()));
+      session.<Reply>runCommand(r -> new InterviewSession.Start(CONTEXT, r));
+    }
+    awaitState(ended, s -> s.status() == Status.IN_PROGRESS);
+    ended.runCommand(InterviewSession.End::new);
+    awaitState(ended, s -> s.status() == Status.COMPLETED);
+    clock.advance(Duration.ofSeconds(1));
+    endedShard.expectNoMessage(Duration.ofMillis(500));
+
+    ended.runCommand(new InterviewSession.Unsubscribe(subscriber.getRef()));
+    running.runCommand(new InterviewSession.Unsubscribe(subscriber.getRef()));
+    clock.advance(Duration.ofSeconds(1));
+    assertInstanceOf(ClusterSharding.Passivate.class, endedShard.receiveMessage(Duration.ofSeconds(5)),
+        "no client and nothing left to do: it leaves without waiting for the idle tick");
+    running.runCommand(InterviewSession.Tick.INSTANCE);
+    runningShard.expectNoMessage(Duration.ofMillis(500));
+  }
+
+  @Test
   void aSessionAskedToUnloadGoesThroughItsShardSoARememberingShardDoesNotRestartIt() {
     TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
     EventSourcedBehaviorTestKit<Command, Event, State> sharded = EventSourcedBehaviorTestKit.create(testKit.system(),
@@ -582,9 +615,13 @@ class InterviewSessionTest {
   }
 
   private State awaitState(Predicate<State> condition) {
+    return awaitState(kit, condition);
+  }
+
+  private State awaitState(EventSourcedBehaviorTestKit<Command, Event, State> session, Predicate<State> condition) {
     TestProbe<Object> probe = testKit.createTestProbe();
     return probe.awaitAssert(Duration.ofSeconds(10), () -> {
-      State state = kit.getState();
+      State state = session.getState();
       assertTrue(condition.test(state), () -> "state is " + state.status() + ", asked " + state.askedCount());
       return state;
     });

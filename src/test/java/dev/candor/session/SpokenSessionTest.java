@@ -49,7 +49,7 @@ class SpokenSessionTest {
   private static final ActorTestKit testKit =
       ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(TestConfigs.local()));
   private static final SessionSettings SETTINGS = new SessionSettings(5, Duration.ofMinutes(30), Duration.ofMinutes(30),
-      Duration.ofMinutes(2), 20, 2, 2, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(10));
+      Duration.ofMinutes(2), Duration.ofSeconds(5), 20, 2, 2, Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofSeconds(10));
   private static final SessionContext SPOKEN = new SessionContext(null, null, SampleData.johnDoe(),
       SampleData.seniorEngineer(), new InterviewPreferences(30, null, List.of()), "female", false);
   private static final SessionContext CONVERSATION = new SessionContext(null, null, SampleData.johnDoe(),
