@@ -73,6 +73,7 @@ import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -162,6 +163,10 @@ public final class Candor implements AutoCloseable {
       DatabaseReadiness.register(Adapter.toClassic(system), database);
       // Counting from now, not from the first write: a stop before it counts too.
       PauseFence.get(Adapter.toClassic(system));
+      Duration deadMemberProbe = config.getDuration("candor.cluster.dead-member-probe-interval");
+      if (!deadMemberProbe.isZero()) {
+        system.systemActorOf(DeadMemberDowning.create(deadMemberProbe), "dead-member-downing", Props.empty());
+      }
       // Started, and registered for readiness, before the port opens: /ready never says yes while the engines are cold.
       CompletableFuture<Void> warm = speechSetup.warmUpInBackground(relevanceWeight == 0 ? () -> { } : AnswerRelevance::shared);
       if (!kubernetes) {

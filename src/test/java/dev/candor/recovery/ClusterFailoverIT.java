@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,8 @@ class ClusterFailoverIT {
   private static final Duration FINISH_LIMIT = Duration.ofSeconds(90);
   private static final int UNATTENDED = 4;
   private static final Duration PAUSE = Duration.ofSeconds(12);
+  /** What a node logs when it downs a member whose port refuses connections (dev.candor.DeadMemberDowning). */
+  private static final String REFUSED_DOWNING = "its cluster port refuses connections";
 
   @Test
   void everyInterviewFinishesExactlyOnceWhenANodeIsKilledUnderLoad() throws Exception {
@@ -77,11 +80,13 @@ class ClusterFailoverIT {
 
       List<Long> usable = firstRepliesAfter(killedAt, interviews, onVictim);
       System.out.printf("kill -9 of node %d of %d, %d clients: %d interviews finished, %d of them on the killed node;"
-              + " %s; time to usable p50 %.1f s, p99 %.1f s, max %.1f s; client events %s%n",
+              + " %s; time to usable p50 %.1f s, p99 %.1f s, max %.1f s; client events %s; the slowest: %s%n",
           victim, NODES, CROWD, interviews.size(), onVictim.size(), audit, seconds(usable, 0.50),
-          seconds(usable, 0.99), seconds(usable, 1.0), crowd.events());
+          seconds(usable, 0.99), seconds(usable, 1.0), crowd.events(), slowestAfter(killedAt, interviews, onVictim));
       assertEveryAnswerOnce(audit);
       assertEquals(onVictim.size(), usable.size(), "every interview on the killed node answered again");
+      assertTrue(survivorLogged(cluster, victim, REFUSED_DOWNING),
+          "a survivor downed the killed node as soon as its port refused connections:\n" + cluster.logTail(survivor));
       awaitEndedByTheirTimeLimit(cluster, survivor, unattended);
     });
   }
@@ -155,6 +160,8 @@ class ClusterFailoverIT {
           seconds(usable, 0.99), seconds(usable, 1.0), exitSeconds, fenced,
           lateWrites.values().stream().mapToLong(Long::longValue).sum(), crowd.events());
       assertEquals(Map.of(), lateWrites, "the paused node wrote nothing to the journal once it ran again");
+      assertFalse(survivorLogged(cluster, victim, REFUSED_DOWNING),
+          "a stopped process's port still takes connections: only the resolver downs it");
       assertTrue(fenced, "the paused node found it had stood still:\n" + cluster.logTail(victim));
       assertTrue(cluster.log(victim).contains("Out of the cluster: port closed"),
           "the paused node sent its clients elsewhere once it was out of the cluster, not when its shutdown reached"
@@ -398,6 +405,15 @@ class ClusterFailoverIT {
   }
 
   /** For each of {@code sessions} among the interviews, how long after {@code since} its first answer was taken. */
+  private static boolean survivorLogged(LocalCluster cluster, int victim, String line) throws IOException {
+    for (int node = 0; node < NODES; node++) {
+      if (node != victim && cluster.log(node).contains(line)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<Long> firstRepliesAfter(long since, List<InterviewCrowd.Interview> interviews, List<String> sessions) {
     List<Long> after = new ArrayList<>();
     for (InterviewCrowd.Interview interview : interviews) {
@@ -406,6 +422,17 @@ class ClusterFailoverIT {
       }
     }
     return after;
+  }
+
+  /** The story of the interview that took longest to answer again, for the report: what held it up. */
+  private static String slowestAfter(long since, List<InterviewCrowd.Interview> interviews, List<String> sessions) {
+    return interviews.stream()
+        .filter(interview -> sessions.contains(interview.sessionId()))
+        .max(Comparator.comparingLong(interview -> interview.replyNanos().stream().filter(at -> at > since).findFirst()
+            .orElse(Long.MAX_VALUE)))
+        .map(interview -> interview.sessionId() + " (the kill at " + (since - interview.startedNanos()) / 1_000_000
+            + " ms of it): " + interview.story())
+        .orElse("none");
   }
 
   private static double seconds(List<Long> nanos, double quantile) {
