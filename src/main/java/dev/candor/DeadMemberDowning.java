@@ -94,7 +94,8 @@ final class DeadMemberDowning {
     List<CompletableFuture<Member>> probes = new ArrayList<>();
     for (Member member : cluster.state().getMembers()) {
       if (!member.uniqueAddress().equals(cluster.selfMember().uniqueAddress()) && probed(member.status())) {
-        probes.add(CompletableFuture.supplyAsync(() -> refusesConnections(member.address()) ? member : null, blocking));
+        probes.add(CompletableFuture.supplyAsync(() -> refusesConnections(member.address()) ? member : null, blocking)
+            .exceptionally(error -> null));
       }
     }
     if (probes.isEmpty()) {
