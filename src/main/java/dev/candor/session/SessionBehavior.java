@@ -722,7 +722,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
   /**
    * An ended interview has nothing left to do. Alone, it leaves memory soon rather than at the next idle tick,
    * which also has its shard forget it: a remembered session is started again wherever its shard goes when a node
-   * dies, and the ended ones would be recovered there beside, and ahead of, the interviews still running.
+   * dies, and the ended ones would be recovered there beside the interviews still running.
    */
   private void passivateSoonIfEnded(State state) {
     if (ended(state) && subscribers.isEmpty() && shard != null) {
