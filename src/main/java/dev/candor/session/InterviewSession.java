@@ -200,8 +200,9 @@ public final class InterviewSession {
   public record Subscribe(ActorRef<Notification> subscriber, Long afterSeq, ActorRef<Subscription> replyTo) implements Command {}
 
   /**
-   * The answer to a subscription: the number of the session's newest event, which the subscriber has now seen,
-   * and the session itself, to watch: subscriptions live as long as the session's incarnation does.
+   * The answer to a subscription: the number of the session's newest event when the subscriber subscribed (every
+   * update after it has been or will be sent to it), and the session itself, to watch: subscriptions live as long
+   * as the session's incarnation does.
    */
   public record Subscription(long lastSeq, ActorRef<Command> session) implements CborSerializable {}
 

@@ -11,11 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -53,7 +51,8 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   // Runtime only, never persisted: who listens, which workers run, and how often each task has failed.
-  private final Set<ActorRef<Notification>> subscribers = new HashSet<>();
+  /** Each subscriber, with the number of the newest event when it subscribed: see {@link #onSubscribe}. */
+  private final Map<ActorRef<Notification>, Long> subscribers = new HashMap<>();
   private final RunningTasks runningTasks;
   private final SessionTasks taskWork;
   private final Map<String, Integer> failures = new HashMap<>();
@@ -658,13 +657,18 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
 
   private Effect<Event, State> onSubscribe(State state, Subscribe command) {
     touch();
-    if (subscribers.add(command.subscriber())) {
+    Long subscribedAt = subscribers.putIfAbsent(command.subscriber(), state.lastSeq());
+    if (subscribedAt == null) {
+      subscribedAt = state.lastSeq();
       context.watchWith(command.subscriber(), new SubscriberGone(command.subscriber()));
     }
     if (command.afterSeq() != null) {
       updatesAfter(state, command.afterSeq(), command.subscriber()::tell);
     }
-    return Effect().reply(command.replyTo(), new Subscription(state.lastSeq(), context.getSelf()));
+    // A subscriber subscribed already (a copy of a retried ask, a connection subscribing again) has been sent the
+    // updates since, and the reply can overtake them on the way: Pekko keeps the order of one sender's messages to
+    // one receiver, and the reply goes to another. Were it told of the newest event, it would drop those.
+    return Effect().reply(command.replyTo(), new Subscription(subscribedAt, context.getSelf()));
   }
 
   private Effect<Event, State> onWorkFailed(State state, WorkFailed command) {
@@ -787,7 +791,7 @@ final class SessionBehavior extends EventSourcedBehavior<Command, Event, State> 
   }
 
   private void notifySubscribers(Notification notification) {
-    subscribers.forEach(s -> s.tell(notification));
+    subscribers.keySet().forEach(s -> s.tell(notification));
   }
 
   private void touch() {

@@ -402,6 +402,28 @@ class InterviewSessionTest {
   }
 
   @Test
+  void aSubscriberSubscribingAgainIsToldTheNumberItFirstSubscribedAt() {
+    State started = start();
+    TestProbe<Notification> live = testKit.createTestProbe();
+    TestProbe<InterviewSession.Subscription> subscriptions = testKit.createTestProbe();
+    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, subscriptions.getRef()));
+    assertEquals(started.lastSeq(), subscriptions.receiveMessage().lastSeq());
+    kit.<Reply>runCommand(r -> answer("a-1", null, SampleData.strongAnswer(), r));
+    List<Notification> sent = live.receiveSeveralMessages(3);
+
+    // A copy of the same ask arriving late: its reply can reach the subscriber before the three updates do.
+    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, subscriptions.getRef()));
+    assertEquals(started.lastSeq(), subscriptions.receiveMessage().lastSeq(),
+        "the updates sent since it subscribed are not counted as seen");
+    live.expectNoMessage(Duration.ofMillis(100));
+
+    kit.runCommand(new InterviewSession.Unsubscribe(live.getRef()));
+    kit.runCommand(new InterviewSession.Subscribe(live.getRef(), null, subscriptions.getRef()));
+    assertEquals(((SessionUpdate) sent.get(2)).seq(), subscriptions.receiveMessage().lastSeq(),
+        "a new subscription starts from the newest event");
+  }
+
+  @Test
   void subscribersReceiveNumberedUpdatesAndCanReplayFromANumber() {
     State started = start();
     TestProbe<Notification> live = testKit.createTestProbe();
