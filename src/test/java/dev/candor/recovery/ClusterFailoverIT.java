@@ -78,13 +78,14 @@ class ClusterFailoverIT {
       List<InterviewCrowd.Interview> interviews = outcome.interviews();
       Audit audit = outcome.audit();
 
-      List<Long> usable = firstRepliesAfter(killedAt, interviews, onVictim);
+      List<String> livedOnVictim = runningAt(killedAt, interviews, onVictim);
+      List<Long> usable = firstRepliesAfter(killedAt, interviews, livedOnVictim);
       System.out.printf("kill -9 of node %d of %d, %d clients: %d interviews finished, %d of them on the killed node;"
               + " %s; time to usable p50 %.1f s, p99 %.1f s, max %.1f s; client events %s; the slowest: %s%n",
-          victim, NODES, CROWD, interviews.size(), onVictim.size(), audit, seconds(usable, 0.50),
-          seconds(usable, 0.99), seconds(usable, 1.0), crowd.events(), slowestAfter(killedAt, interviews, onVictim));
+          victim, NODES, CROWD, interviews.size(), livedOnVictim.size(), audit, seconds(usable, 0.50),
+          seconds(usable, 0.99), seconds(usable, 1.0), crowd.events(), slowestAfter(killedAt, interviews, livedOnVictim));
       assertEveryAnswerOnce(audit);
-      assertEquals(onVictim.size(), usable.size(), "every interview on the killed node answered again");
+      assertEquals(livedOnVictim.size(), usable.size(), "every interview on the killed node answered again");
       assertTrue(survivorLogged(cluster, victim, REFUSED_DOWNING),
           "a survivor downed the killed node as soon as its port refused connections:\n" + cluster.logTail(survivor));
       awaitEndedByTheirTimeLimit(cluster, survivor, unattended);
@@ -117,7 +118,7 @@ class ClusterFailoverIT {
       Outcome outcome = finishAndAudit(cluster, crowd, 0, () -> "");
       List<InterviewCrowd.Interview> interviews = outcome.interviews();
       Audit audit = outcome.audit();
-      List<Long> usable = firstRepliesAfter(backAt, interviews, running);
+      List<Long> usable = firstRepliesAfter(backAt, interviews, runningAt(backAt, interviews, running));
       System.out.printf("PostgreSQL restarted (5 s down) under %d clients on %d nodes: %d interviews finished; %s;"
               + " first answer taken after it was back p50 %.1f s, p99 %.1f s, max %.1f s; client events %s%n",
           CROWD, NODES, interviews.size(), audit, seconds(usable, 0.50), seconds(usable, 0.99), seconds(usable, 1.0),
@@ -149,14 +150,15 @@ class ClusterFailoverIT {
       Outcome outcome = finishAndAudit(cluster, crowd, 0, () -> "");
       List<InterviewCrowd.Interview> interviews = outcome.interviews();
       Audit audit = outcome.audit();
-      List<Long> usable = firstRepliesAfter(pausedAt, interviews, onVictim);
+      List<String> livedOnVictim = runningAt(pausedAt, interviews, onVictim);
+      List<Long> usable = firstRepliesAfter(pausedAt, interviews, livedOnVictim);
       Map<String, Long> lateWrites = writesSince(cluster.db(), LocalCluster.nodeName(victim), resumedAt);
       boolean fenced = cluster.log(victim).contains("stood still for");
       System.out.printf("SIGSTOP of node %d of %d for %d s, %d clients: %d interviews finished, %d of them on the paused"
               + " node; %s; time to usable p50 %.1f s, p99 %.1f s, max %.1f s (clients connected to the paused node"
               + " included); it left %.1f s after SIGCONT, fenced %s, journal writes it made after SIGCONT: %d;"
               + " client events %s%n",
-          victim, NODES, PAUSE.toSeconds(), CROWD, interviews.size(), onVictim.size(), audit, seconds(usable, 0.50),
+          victim, NODES, PAUSE.toSeconds(), CROWD, interviews.size(), livedOnVictim.size(), audit, seconds(usable, 0.50),
           seconds(usable, 0.99), seconds(usable, 1.0), exitSeconds, fenced,
           lateWrites.values().stream().mapToLong(Long::longValue).sum(), crowd.events());
       assertEquals(Map.of(), lateWrites, "the paused node wrote nothing to the journal once it ran again");
@@ -167,7 +169,7 @@ class ClusterFailoverIT {
           "the paused node sent its clients elsewhere once it was out of the cluster, not when its shutdown reached"
               + " its drain:\n" + cluster.logTail(victim));
       assertEveryAnswerOnce(audit);
-      assertEquals(onVictim.size(), usable.size(), "every interview on the paused node answered again");
+      assertEquals(livedOnVictim.size(), usable.size(), "every interview on the paused node answered again");
     });
   }
 
@@ -239,8 +241,10 @@ class ClusterFailoverIT {
       where.append(id).append(" in shard ").append(LocalCluster.shardOf(id));
       for (int node = 0; node < cluster.size(); node++) {
         if (node != dead) {
-          where.append(", node ").append(node).append(" answers ").append(new HttpJson(cluster.httpPort(node))
-              .get("/api/sessions/" + id).status());
+          HttpJson.Response status = new HttpJson(cluster.httpPort(node)).get("/api/sessions/" + id);
+          String body = status.body().toString();
+          where.append(", node ").append(node).append(" answers ").append(status.status()).append(' ')
+              .append(body, 0, Math.min(body.length(), 240));
         }
       }
       where.append('\n');
@@ -412,6 +416,17 @@ class ClusterFailoverIT {
       }
     }
     return false;
+  }
+
+  /**
+   * The sessions among {@code sampled} (taken just before {@code since}) whose interview had not ended by then: one
+   * whose last message arrived in between had nothing left to answer.
+   */
+  private static List<String> runningAt(long since, List<InterviewCrowd.Interview> interviews, List<String> sampled) {
+    return interviews.stream()
+        .filter(interview -> sampled.contains(interview.sessionId()) && interview.endedNanos() > since)
+        .map(InterviewCrowd.Interview::sessionId)
+        .toList();
   }
 
   private static List<Long> firstRepliesAfter(long since, List<InterviewCrowd.Interview> interviews, List<String> sessions) {
