@@ -75,7 +75,6 @@ final class DeadMemberDowning {
   private Behavior<Message> idle() {
     return Behaviors.receive(Message.class)
         .onMessageEquals(ProbeAll.INSTANCE, this::probeAll)
-        .onMessage(Probed.class, probed -> Behaviors.same())
         .build();
   }
 

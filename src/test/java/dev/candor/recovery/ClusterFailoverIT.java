@@ -137,7 +137,7 @@ class ClusterFailoverIT {
           .filter(id -> victimShards.contains(LocalCluster.shardOf(id))).toList();
       long pausedAt = System.nanoTime();
       cluster.pause(victim);
-      // Long enough for the others to down it and start its sessions (about 7 s here), as a frozen VM or a
+      // Long enough for the others to down it and start its sessions (about 8.5 s here), as a frozen VM or a
       // partition that heals would be.
       Thread.sleep(PAUSE.toMillis());
       Timestamp resumedAt = databaseNow(cluster.db());

@@ -31,8 +31,12 @@ public abstract class SessionSocket extends AbstractBehavior<SocketMessage> {
 
   private record FromSession(Notification notification) implements SocketMessage {}
 
-  /** The session's answer to a subscription: the last update number it has sent, and where it lives. */
-  /** @param fromNow whether it was asked without a last update number: nothing before it will be replayed */
+  /**
+   * The session's answer to a subscription: the update number it stood at when this connection subscribed, and
+   * where it lives.
+   *
+   * @param fromNow whether it was asked without a last update number: nothing before it will be replayed
+   */
   private record Subscribed(InterviewSession.Subscription subscription, boolean fromNow) implements SocketMessage {}
 
   /**
