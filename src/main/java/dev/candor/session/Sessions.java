@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -19,19 +17,19 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
  *
  * <p>A message sent to a session whose node has just died is lost: sharding routes it to the dead node until that
  * node is downed and the shard has a new home. So the commands that are safe to deliver twice (the session
- * recognises the second delivery) are sent again every {@code retryAfter} until {@code askTimeout}: a request
- * made during a failover is answered once the session is back, instead of failing.
+ * recognises the second delivery) are sent again every {@code retryAfter} until {@code askTimeout} ({@link RepeatingAsk}):
+ * a request made during a failover is answered once the session is back, instead of failing.
  */
 public final class Sessions {
 
   private final ClusterSharding sharding;
   private final Duration askTimeout;
-  private final Duration retryAfter;
+  private final RepeatingAsk repeatingAsk;
 
   public Sessions(ActorSystem<?> system, Duration askTimeout, Duration retryAfter) {
     this.sharding = ClusterSharding.get(system);
     this.askTimeout = askTimeout;
-    this.retryAfter = retryAfter;
+    this.repeatingAsk = new RepeatingAsk(system.scheduler(), system.executionContext(), retryAfter, askTimeout);
   }
 
   /** Answered {@link InterviewSession.Rejection#BUSY} for a new interview while its node is at capacity. */
@@ -119,20 +117,8 @@ public final class Sessions {
   }
 
   private <T> CompletionStage<T> askRepeating(String sessionId, Function<ActorRef<T>, InterviewSession.Command> command) {
-    return attempt(ref(sessionId), command, System.nanoTime() + askTimeout.toNanos());
-  }
-
-  private <T> CompletionStage<T> attempt(EntityRef<InterviewSession.Command> ref,
-      Function<ActorRef<T>, InterviewSession.Command> command, long deadline) {
-    Duration left = Duration.ofNanos(deadline - System.nanoTime());
-    boolean last = left.compareTo(retryAfter) <= 0;
-    CompletableFuture<T> reply = askOnce(ref, command, last ? left : retryAfter);
-    if (last) {
-      return reply;
-    }
-    return reply.handle((value, error) -> error == null ? CompletableFuture.completedFuture(value)
-            : unanswered(error) ? attempt(ref, command, deadline) : CompletableFuture.<T>failedFuture(error))
-        .thenCompose(next -> next);
+    EntityRef<InterviewSession.Command> ref = ref(sessionId);
+    return repeatingAsk.ask(timeout -> askOnce(ref, command, timeout));
   }
 
   /**
@@ -151,10 +137,6 @@ public final class Sessions {
       }
     }, Runnable::run);
     return reply;
-  }
-
-  private static boolean unanswered(Throwable error) {
-    return (error instanceof CompletionException ? error.getCause() : error) instanceof TimeoutException;
   }
 
   private EntityRef<InterviewSession.Command> ref(String sessionId) {
