@@ -16,19 +16,7 @@ import scala.concurrent.ExecutionContext;
  * a failover) answers each copy late, and a copy that had given up by then would throw the answer away, so that under
  * such a delay no copy would ever be answered in time.
  */
-final class RepeatingAsk {
-
-  private final Scheduler scheduler;
-  private final ExecutionContext executor;
-  private final Duration retryAfter;
-  private final Duration timeout;
-
-  RepeatingAsk(Scheduler scheduler, ExecutionContext executor, Duration retryAfter, Duration timeout) {
-    this.scheduler = scheduler;
-    this.executor = executor;
-    this.retryAfter = retryAfter;
-    this.timeout = timeout;
-  }
+record RepeatingAsk(Scheduler scheduler, ExecutionContext executor, Duration retryAfter, Duration timeout) {
 
   /**
    * @param askOnce sends one copy, whose reply future fails with a {@code TimeoutException} after the given time
