@@ -176,11 +176,16 @@ class AccountsContractTest {
 
   @Test
   void aSocketWithAnInvalidTokenIsToldWhyAndDisconnected() throws Exception {
-    try (SocketIoEvents client = SocketIoEvents.connect(server.httpPort(), Map.of("token", "forged.token.value"), "websocket")) {
-      JSONObject error = client.next("error").object();
-      assertEquals("unauthorized", error.getString("type"));
-      assertTrue(error.getString("message").contains("sign in again"), error.toString());
-      client.next("disconnect");
+    // The refusal races the library's own bookkeeping of a new socket (SocketIoBridge), which one connection in eight
+    // lost: enough connections that a lost race shows.
+    for (int attempt = 1; attempt <= 40; attempt++) {
+      try (SocketIoEvents client = SocketIoEvents.connect(server.httpPort(), Map.of("token", "forged.token.value"), "websocket")) {
+        JSONObject error = client.next("error").object();
+        assertEquals("unauthorized", error.getString("type"));
+        assertTrue(error.getString("message").contains("sign in again"), error.toString());
+        // The server's own disconnect, which the client does not follow with a reconnect; not its ping timing out.
+        assertEquals("io server disconnect", client.next("disconnect").args()[0], "attempt " + attempt);
+      }
     }
   }
 
