@@ -9,6 +9,7 @@ import dev.candor.http.Cors;
 import dev.candor.http.DatabaseReadiness;
 import dev.candor.http.ErrorHandling;
 import dev.candor.http.HttpServer;
+import dev.candor.http.Metrics;
 import dev.candor.http.SpeechReadiness;
 import dev.candor.http.auth.Accounts;
 import dev.candor.http.auth.Tokens;
@@ -176,7 +177,7 @@ public final class Candor implements AutoCloseable {
       SpeechServices speech = speechSetup.services(audio, system, sessionSettings.speechTimeout());
       SpeechReadiness.register(Adapter.toClassic(system), speechSetup.speakAheadWhenWarm(warm, speech, interviewer.cannedLines()));
       InterviewSession.init(system, interviewer, speech, sessionSettings);
-      Sessions sessions = new Sessions(system, askTimeout, askRetryAfter);
+      Sessions sessions = new Sessions(system, askTimeout, askRetryAfter, Metrics.get(system));
       JobRepository jobs = new JobRepository(database.dataSource());
       CandidateRepository candidates = new CandidateRepository(database.dataSource());
       Tokens tokens = new Tokens(jwtSecret.isEmpty()

@@ -2,8 +2,13 @@ package dev.candor.session;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.Scheduler;
 import scala.concurrent.ExecutionContext;
 
@@ -16,33 +21,85 @@ import scala.concurrent.ExecutionContext;
  * a failover) answers each copy late, and a copy that had given up by then would throw the answer away, so that under
  * such a delay no copy would ever be answered in time.
  */
-record RepeatingAsk(Scheduler scheduler, ExecutionContext executor, Duration retryAfter, Duration timeout) {
+record RepeatingAsk(Scheduler scheduler, ExecutionContext executor, Duration retryAfter, Duration timeout,
+    RequestObserver observer) {
 
   /**
    * @param askOnce sends one copy, whose reply future fails with a {@code TimeoutException} after the given time
    * @return the first reply to any copy; the first failure other than a timeout; or a timeout at the deadline
    */
   <T> CompletionStage<T> ask(Function<Duration, CompletableFuture<T>> askOnce) {
-    CompletableFuture<T> reply = new CompletableFuture<>();
-    send(askOnce, reply, System.nanoTime() + timeout.toNanos());
-    return reply;
+    return start(askOnce, true);
   }
 
-  private <T> void send(Function<Duration, CompletableFuture<T>> askOnce, CompletableFuture<T> reply, long deadline) {
-    Duration left = Duration.ofNanos(deadline - System.nanoTime());
-    if (reply.isDone() || left.isNegative() || left.isZero()) {
-      return;
+  /** One copy only, for a request a session must not take twice; told to the observer like the others. */
+  <T> CompletionStage<T> single(Function<Duration, CompletableFuture<T>> askOnce) {
+    return start(askOnce, false);
+  }
+
+  private <T> CompletionStage<T> start(Function<Duration, CompletableFuture<T>> askOnce, boolean repeat) {
+    Request<T> request = new Request<>(this, askOnce, repeat);
+    request.send();
+    return request.reply;
+  }
+
+  /** One request's copies: each schedules the next, and the reply cancels the one waiting. */
+  private static final class Request<T> {
+    private final RepeatingAsk settings;
+    private final Function<Duration, CompletableFuture<T>> askOnce;
+    private final boolean repeat;
+    private final long start = System.nanoTime();
+    private final long deadline;
+    private final CompletableFuture<T> reply = new CompletableFuture<>();
+    private final AtomicInteger copies = new AtomicInteger();
+    private final AtomicReference<Cancellable> nextCopy = new AtomicReference<>();
+
+    Request(RepeatingAsk settings, Function<Duration, CompletableFuture<T>> askOnce, boolean repeat) {
+      this.settings = settings;
+      this.askOnce = askOnce;
+      this.repeat = repeat;
+      this.deadline = start + settings.timeout.toNanos();
+      reply.whenComplete((value, error) -> {
+        cancelNextCopy();
+        settings.observer.finished(outcome(error), Duration.ofNanos(System.nanoTime() - start), copies.get());
+      });
     }
-    // Each copy's own timeout ends at the deadline, so a failure of any copy ends the request.
-    askOnce.apply(left).whenComplete((value, error) -> {
-      if (error == null) {
-        reply.complete(value);
-      } else {
-        reply.completeExceptionally(error);
+
+    void send() {
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      if (reply.isDone() || left.isNegative() || left.isZero()) {
+        return;
       }
-    });
-    if (left.compareTo(retryAfter) > 0) {
-      scheduler.scheduleOnce(retryAfter, () -> send(askOnce, reply, deadline), executor);
+      copies.incrementAndGet();
+      // Each copy's own timeout ends at the deadline, so a failure of any copy ends the request.
+      askOnce.apply(left).whenComplete((value, error) -> {
+        if (error == null) {
+          reply.complete(value);
+        } else {
+          reply.completeExceptionally(error);
+        }
+      });
+      if (repeat && left.compareTo(settings.retryAfter) > 0) {
+        nextCopy.set(settings.scheduler.scheduleOnce(settings.retryAfter, this::send, settings.executor));
+        if (reply.isDone()) {
+          cancelNextCopy();
+        }
+      }
+    }
+
+    private void cancelNextCopy() {
+      Cancellable pending = nextCopy.get();
+      if (pending != null) {
+        pending.cancel();
+      }
+    }
+
+    private static RequestObserver.Outcome outcome(Throwable error) {
+      Throwable cause = error instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : error;
+      if (cause == null) {
+        return RequestObserver.Outcome.ANSWERED;
+      }
+      return cause instanceof TimeoutException ? RequestObserver.Outcome.TIMED_OUT : RequestObserver.Outcome.FAILED;
     }
   }
 }

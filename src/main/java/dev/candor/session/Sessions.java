@@ -23,13 +23,11 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 public final class Sessions {
 
   private final ClusterSharding sharding;
-  private final Duration askTimeout;
   private final RepeatingAsk repeatingAsk;
 
-  public Sessions(ActorSystem<?> system, Duration askTimeout, Duration retryAfter) {
+  public Sessions(ActorSystem<?> system, Duration askTimeout, Duration retryAfter, RequestObserver observer) {
     this.sharding = ClusterSharding.get(system);
-    this.askTimeout = askTimeout;
-    this.repeatingAsk = new RepeatingAsk(system.scheduler(), system.executionContext(), retryAfter, askTimeout);
+    this.repeatingAsk = new RepeatingAsk(system.scheduler(), system.executionContext(), retryAfter, askTimeout, observer);
   }
 
   /** Answered {@link InterviewSession.Rejection#BUSY} for a new interview while its node is at capacity. */
@@ -57,21 +55,21 @@ public final class Sessions {
 
   /** A client-paced interview's setup: answered once planning has begun, not once it is done. */
   public CompletionStage<InterviewSession.Reply> plan(String sessionId) {
-    return askOnce(ref(sessionId), InterviewSession.Plan::new, askTimeout);
+    return askSingle(sessionId, InterviewSession.Plan::new);
   }
 
   public CompletionStage<InterviewSession.Reply> begin(String sessionId, String voice) {
-    return askOnce(ref(sessionId), replyTo -> new InterviewSession.Begin(voice, replyTo), askTimeout);
+    return askSingle(sessionId, replyTo -> new InterviewSession.Begin(voice, replyTo));
   }
 
   /** @param questionId the question the client moves on from; null for the current one */
   public CompletionStage<InterviewSession.Reply> advance(String sessionId, String questionId) {
-    return askOnce(ref(sessionId), replyTo -> new InterviewSession.Advance(questionId, replyTo), askTimeout);
+    return askSingle(sessionId, replyTo -> new InterviewSession.Advance(questionId, replyTo));
   }
 
   /** @param voice null for an interviewer who stops speaking */
   public CompletionStage<InterviewSession.Reply> chooseVoice(String sessionId, String voice) {
-    return askOnce(ref(sessionId), replyTo -> new InterviewSession.ChooseVoice(voice, replyTo), askTimeout);
+    return askSingle(sessionId, replyTo -> new InterviewSession.ChooseVoice(voice, replyTo));
   }
 
   /** Stops the session's entity wherever it lives; the next message loads it again from the journal. */
@@ -119,6 +117,11 @@ public final class Sessions {
   private <T> CompletionStage<T> askRepeating(String sessionId, Function<ActorRef<T>, InterviewSession.Command> command) {
     EntityRef<InterviewSession.Command> ref = ref(sessionId);
     return repeatingAsk.ask(timeout -> askOnce(ref, command, timeout));
+  }
+
+  private <T> CompletionStage<T> askSingle(String sessionId, Function<ActorRef<T>, InterviewSession.Command> command) {
+    EntityRef<InterviewSession.Command> ref = ref(sessionId);
+    return repeatingAsk.single(timeout -> askOnce(ref, command, timeout));
   }
 
   /**

@@ -147,6 +147,10 @@ class KubernetesManifestsTest {
         container.getReadinessProbe().getHttpGet().getPath());
     assertEquals("/" + settings.getString("pekko.management.health-checks.liveness-path"),
         container.getLivenessProbe().getHttpGet().getPath());
+    // The metrics route is the node's own management route (ManagementTest scrapes it).
+    assertEquals(String.valueOf(port(container, "management")), pod.getMetadata().getAnnotations().get("prometheus.io/port"));
+    assertEquals("dev.candor.http.MetricsRoutes", settings.getString("pekko.management.http.routes.candor-metrics"));
+    assertEquals("/metrics", pod.getMetadata().getAnnotations().get("prometheus.io/path"));
   }
 
   @Test

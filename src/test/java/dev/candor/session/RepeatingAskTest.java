@@ -2,13 +2,16 @@ package dev.candor.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +32,12 @@ class RepeatingAskTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   record Ping(ActorRef<String> replyTo) {}
+
+  record Finished(RequestObserver.Outcome outcome, Duration took, int copies) {}
+
+  /** What the observer was told of each request that ended. */
+  private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+  private final RequestObserver observer = (outcome, took, copies) -> finished.add(new Finished(outcome, took, copies));
 
   @AfterAll
   static void shutdown() {
@@ -51,8 +60,14 @@ class RepeatingAskTest {
     return testKit.spawn(behavior);
   }
 
-  private static RepeatingAsk repeating(Duration timeout) {
-    return new RepeatingAsk(testKit.scheduler(), testKit.system().executionContext(), RETRY_AFTER, timeout);
+  private RepeatingAsk repeating(Duration timeout) {
+    return new RepeatingAsk(testKit.scheduler(), testKit.system().executionContext(), RETRY_AFTER, timeout, observer);
+  }
+
+  private Finished observed() throws InterruptedException {
+    Finished told = finished.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertNotNull(told, "the observer was told how the request ended");
+    return told;
   }
 
   private static CompletableFuture<String> ask(RepeatingAsk repeating, ActorRef<Ping> responder) {
@@ -70,10 +85,14 @@ class RepeatingAskTest {
     assertEquals("pong", ask(repeating(WAIT), slow).get(WAIT.toSeconds(), TimeUnit.SECONDS));
     copies.expectMessageClass(Ping.class);
     copies.expectMessageClass(Ping.class);
+    Finished told = observed();
+    assertEquals(RequestObserver.Outcome.ANSWERED, told.outcome());
+    assertTrue(told.copies() >= 2, "copies counted: " + told);
+    assertTrue(told.took().compareTo(RETRY_AFTER.multipliedBy(5)) >= 0, "from the first copy: " + told);
   }
 
   @Test
-  void aRequestNobodyAnswersFailsAsATimeoutAfterSeveralCopies() {
+  void aRequestNobodyAnswersFailsAsATimeoutAfterSeveralCopies() throws Exception {
     AtomicInteger sent = new AtomicInteger();
     ActorRef<Ping> silent = testKit.spawn(Behaviors.receive(Ping.class)
         .onMessage(Ping.class, ping -> {
@@ -89,6 +108,9 @@ class RepeatingAskTest {
     assertTrue(sent.get() >= 2, "sent again before giving up: " + sent.get());
     testKit.createTestProbe().expectNoMessage(RETRY_AFTER.multipliedBy(3));
     assertTrue(sent.get() <= mostCopies, "no copy after the deadline: " + sent.get());
+    Finished told = observed();
+    assertEquals(RequestObserver.Outcome.TIMED_OUT, told.outcome());
+    assertEquals(sent.get(), told.copies(), "every copy counted");
   }
 
   @Test
@@ -102,7 +124,7 @@ class RepeatingAskTest {
   }
 
   @Test
-  void aFailureOtherThanATimeoutEndsTheRequestAtOnce() {
+  void aFailureOtherThanATimeoutEndsTheRequestAtOnce() throws Exception {
     AtomicInteger sent = new AtomicInteger();
     IllegalStateException refused = new IllegalStateException("refused");
 
@@ -116,5 +138,30 @@ class RepeatingAskTest {
     TestProbe<Ping> nothing = testKit.createTestProbe();
     nothing.expectNoMessage(RETRY_AFTER.multipliedBy(3));
     assertEquals(1, sent.get());
+    Finished told = observed();
+    assertEquals(RequestObserver.Outcome.FAILED, told.outcome());
+    assertEquals(1, told.copies());
+  }
+
+  @Test
+  void aSingleRequestSendsOneCopyAndIsToldToTheObserverToo() throws Exception {
+    AtomicInteger sent = new AtomicInteger();
+    ActorRef<Ping> silent = testKit.spawn(Behaviors.receive(Ping.class)
+        .onMessage(Ping.class, ping -> {
+          sent.incrementAndGet();
+          return Behaviors.same();
+        })
+        .build());
+
+    CompletableFuture<String> reply = repeating(RETRY_AFTER.multipliedBy(4)).<String>single(timeout ->
+        AskPattern.<Ping, String>ask(silent, Ping::new, timeout, testKit.scheduler()).toCompletableFuture())
+        .toCompletableFuture();
+
+    ExecutionException failed = assertThrows(ExecutionException.class, () -> reply.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+    assertInstanceOf(TimeoutException.class, failed.getCause());
+    Finished told = observed();
+    assertEquals(RequestObserver.Outcome.TIMED_OUT, told.outcome());
+    assertEquals(1, told.copies());
+    assertEquals(1, sent.get(), "never sent again");
   }
 }

@@ -46,6 +46,10 @@ public final class OpenSockets implements Extension {
     return () -> leaving.remove(entry);
   }
 
+  public int open() {
+    return leaving.size();
+  }
+
   /** Has every socket open now, and any still opening, go; returns how many were open. */
   public int stopAll() {
     stopping = true;

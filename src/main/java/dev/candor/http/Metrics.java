@@ -1,0 +1,104 @@
+package dev.candor.http;
+
+import dev.candor.http.ws.OpenSockets;
+import dev.candor.session.RequestObserver;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Extension;
+import org.apache.pekko.actor.typed.ExtensionId;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+
+/**
+ * This node's metrics in Prometheus's text format, served at /metrics on the management port (MetricsRoutes): the
+ * JVM's, the cluster as this node sees it, its open sockets, and every request to a session (how long it took, how
+ * it ended, and how many copies went out: copies beyond one mean a session was slow or moving).
+ */
+public final class Metrics implements Extension, RequestObserver {
+
+  private static final ExtensionId<Metrics> ID = new ExtensionId<>() {
+    @Override
+    public Metrics createExtension(ActorSystem<?> system) {
+      return new Metrics(system);
+    }
+  };
+
+  /** From a local answer (milliseconds) to a failover (seconds) to the ask timeout (15 s). */
+  private static final double[] REQUEST_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 20};
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Histogram requestSeconds;
+  private final Counter copiesSentAgain;
+
+  private Metrics(ActorSystem<?> system) {
+    JvmMetrics.builder().register(registry);
+    requestSeconds = Histogram.builder()
+        .name("candor_session_request_seconds")
+        .help("Requests to interview sessions, from the first copy sent to the reply or the ask timeout")
+        .labelNames("outcome")
+        .classicUpperBounds(REQUEST_SECONDS)
+        .register(registry);
+    copiesSentAgain = Counter.builder()
+        .name("candor_session_request_copies_sent_again")
+        .help("Copies of session requests sent again because the session had not answered yet")
+        .register(registry);
+    Cluster cluster = Cluster.get(system);
+    GaugeWithCallback.builder()
+        .name("candor_cluster_members")
+        .help("Cluster members by status, as this node sees them")
+        .labelNames("status")
+        .callback(callback -> {
+          for (MemberStatus status : new MemberStatus[] {MemberStatus.up(), MemberStatus.joining(), MemberStatus.weaklyUp(),
+              MemberStatus.leaving(), MemberStatus.exiting(), MemberStatus.down()}) {
+            long count = 0;
+            for (Member member : cluster.state().getMembers()) {
+              if (member.status().equals(status)) {
+                count++;
+              }
+            }
+            callback.call(count, status.toString().toLowerCase(Locale.ROOT));
+          }
+        })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("candor_cluster_unreachable_members")
+        .help("Members this node's failure detector cannot reach")
+        .callback(callback -> callback.call(cluster.state().getUnreachable().size()))
+        .register(registry);
+    OpenSockets sockets = OpenSockets.get(system);
+    GaugeWithCallback.builder()
+        .name("candor_open_sockets")
+        .help("WebSocket and Socket.IO connections this node holds")
+        .callback(callback -> callback.call(sockets.open()))
+        .register(registry);
+  }
+
+  public static Metrics get(ActorSystem<?> system) {
+    return ID.apply(system);
+  }
+
+  @Override
+  public void finished(Outcome outcome, Duration took, int copies) {
+    requestSeconds.labelValues(outcome.name().toLowerCase(Locale.ROOT)).observe(took.toNanos() / 1e9);
+    if (copies > 1) {
+      copiesSentAgain.inc(copies - 1);
+    }
+  }
+
+  /** Everything, in the text format Prometheus scrapes. */
+  public byte[] scrape() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new PrometheusTextFormatWriter(false).write(out, registry.scrape());
+    return out.toByteArray();
+  }
+}
