@@ -60,6 +60,16 @@ class RepeatingAskTest {
     return testKit.spawn(behavior);
   }
 
+  /** Counts every ping it gets in {@code sent} and answers none. */
+  private static ActorRef<Ping> silent(AtomicInteger sent) {
+    return testKit.spawn(Behaviors.receive(Ping.class)
+        .onMessage(Ping.class, ping -> {
+          sent.incrementAndGet();
+          return Behaviors.same();
+        })
+        .build());
+  }
+
   private RepeatingAsk repeating(Duration timeout) {
     return new RepeatingAsk(testKit.scheduler(), testKit.system().executionContext(), RETRY_AFTER, timeout, observer);
   }
@@ -94,12 +104,7 @@ class RepeatingAskTest {
   @Test
   void aRequestNobodyAnswersFailsAsATimeoutAfterSeveralCopies() throws Exception {
     AtomicInteger sent = new AtomicInteger();
-    ActorRef<Ping> silent = testKit.spawn(Behaviors.receive(Ping.class)
-        .onMessage(Ping.class, ping -> {
-          sent.incrementAndGet();
-          return Behaviors.same();
-        })
-        .build());
+    ActorRef<Ping> silent = silent(sent);
     int mostCopies = 5;
 
     ExecutionException failed = assertThrows(ExecutionException.class,
@@ -146,12 +151,7 @@ class RepeatingAskTest {
   @Test
   void aSingleRequestSendsOneCopyAndIsToldToTheObserverToo() throws Exception {
     AtomicInteger sent = new AtomicInteger();
-    ActorRef<Ping> silent = testKit.spawn(Behaviors.receive(Ping.class)
-        .onMessage(Ping.class, ping -> {
-          sent.incrementAndGet();
-          return Behaviors.same();
-        })
-        .build());
+    ActorRef<Ping> silent = silent(sent);
 
     CompletableFuture<String> reply = repeating(RETRY_AFTER.multipliedBy(4)).<String>single(timeout ->
         AskPattern.<Ping, String>ask(silent, Ping::new, timeout, testKit.scheduler()).toCompletableFuture())
