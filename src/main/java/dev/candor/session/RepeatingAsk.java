@@ -20,6 +20,8 @@ import scala.concurrent.ExecutionContext;
  * longer than {@code retryAfter} to answer (its node busy, or it is being loaded from the journal on a new node after
  * a failover) answers each copy late, and a copy that had given up by then would throw the answer away, so that under
  * such a delay no copy would ever be answered in time.
+ *
+ * <p>The observer is told how each request ended, how long it took and how many copies went out.
  */
 record RepeatingAsk(Scheduler scheduler, ExecutionContext executor, Duration retryAfter, Duration timeout,
     RequestObserver observer) {
