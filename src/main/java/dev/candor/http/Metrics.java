@@ -2,6 +2,7 @@ package dev.candor.http;
 
 import dev.candor.http.ws.OpenSockets;
 import dev.candor.session.RequestObserver;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -11,6 +12,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,12 +47,13 @@ public final class Metrics implements Extension, RequestObserver {
       MemberStatus.weaklyUp(), MemberStatus.leaving(), MemberStatus.exiting(), MemberStatus.down());
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final Histogram requestSeconds;
+  /** One series per outcome, looked up once: every request to a session ends in one of them. */
+  private final Map<Outcome, DistributionDataPoint> requestSeconds = new EnumMap<>(Outcome.class);
   private final Counter copiesSentAgain;
 
   private Metrics(ActorSystem<?> system) {
     JvmMetrics.builder().register(registry);
-    requestSeconds = Histogram.builder()
+    Histogram requestHistogram = Histogram.builder()
         .name("candor_session_request_seconds")
         .help("Requests to interview sessions, from the first copy sent to the reply or the ask timeout")
         .labelNames("outcome")
@@ -58,6 +61,10 @@ public final class Metrics implements Extension, RequestObserver {
         // The text format carries only classic buckets; native ones would cost every observation twice as much.
         .classicOnly()
         .register(registry);
+    // Every outcome's series exists from the start, at 0 too, so a rate of timeouts reads 0 rather than nothing.
+    for (Outcome outcome : Outcome.values()) {
+      requestSeconds.put(outcome, requestHistogram.labelValues(outcome.name().toLowerCase(Locale.ROOT)));
+    }
     copiesSentAgain = Counter.builder()
         .name("candor_session_request_copies_sent_again")
         .help("Copies of session requests sent again because the session had not answered yet")
@@ -94,7 +101,7 @@ public final class Metrics implements Extension, RequestObserver {
 
   @Override
   public void finished(Outcome outcome, Duration took, int copies) {
-    requestSeconds.labelValues(outcome.name().toLowerCase(Locale.ROOT)).observe(took.toNanos() / 1e9);
+    requestSeconds.get(outcome).observe(took.toNanos() / 1e9);
     if (copies > 1) {
       copiesSentAgain.inc(copies - 1);
     }

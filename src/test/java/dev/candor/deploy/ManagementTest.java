@@ -54,6 +54,8 @@ class ManagementTest {
         assertTrue(metrics.contains("candor_open_sockets 1.0"), metrics);
         // The start, and the socket's subscription to the session.
         assertTrue(sample(metrics, "candor_session_request_seconds_count{outcome=\"answered\"}") >= 2, metrics);
+        // Outcomes that have not happened are reported at 0, not left out.
+        assertEquals(0.0, sample(metrics, "candor_session_request_seconds_count{outcome=\"timed_out\"}"), metrics);
       }
       String metrics = scrape(port);
       assertTrue(metrics.contains("candor_cluster_members{status=\"up\"} 1.0"), metrics);
